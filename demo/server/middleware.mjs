@@ -1,0 +1,35 @@
+// The project's HTTP routes (simulated live HLS, local Shopify-contract store), as plain Node
+// handlers shared by the demo server (`start.mjs`) and the test runner (Koa middleware).
+import { join } from 'node:path';
+import { createLiveHls } from './live-hls.mjs';
+import { createStore } from './store.mjs';
+
+/**
+ * Creates the route handlers. Each is `(req, res) => boolean | Promise<boolean>` and returns true
+ * when it answered the request.
+ * @param {{ rootDir: string }} options
+ */
+export function createAppHandlers({ rootDir }) {
+  const live = createLiveHls({ fixturesDir: join(rootDir, 'test/fixtures') });
+  const store = createStore({ root: '/', assetsDir: join(rootDir, 'demo/assets') });
+  return [live.handle, store.handle];
+}
+
+/**
+ * The same routes as Koa middleware for @web/test-runner / @web/dev-server.
+ * @param {{ rootDir: string }} options
+ */
+export function devServerMiddleware(options) {
+  const handlers = createAppHandlers(options);
+  return [
+    async (ctx, next) => {
+      for (const handle of handlers) {
+        if (await handle(ctx.req, ctx.res)) {
+          ctx.respond = false;
+          return;
+        }
+      }
+      return next();
+    },
+  ];
+}

@@ -1,0 +1,4 @@
+// Placeholder until the local store lands.
+export function createStore() {
+  return { handle: () => false };
+}

@@ -1,0 +1,86 @@
+/** What the shopper asked to add. */
+export interface CartLineInput {
+  /** Variant id (Shopify: the numeric variant id as a string). */
+  variantId: string;
+  productId: string;
+  quantity: number;
+  /**
+   * Line properties. Keys starting with `_` are hidden from the shopper by Shopify themes;
+   * Cuecart records `_cuecart_video` and `_cuecart_cue` there.
+   */
+  properties?: Record<string, string>;
+}
+
+/** One line of the host's cart. */
+export interface CartLine {
+  /** Line key used by `changeLine` (Shopify: the line item `key`). */
+  key: string;
+  variantId: string;
+  productId: string;
+  title: string;
+  variantTitle?: string;
+  quantity: number;
+  /** Unit price in minor units. */
+  price: number;
+  /** Line total in minor units. */
+  linePrice: number;
+  image?: string;
+  url?: string;
+  properties?: Record<string, string>;
+}
+
+/** The host's cart as Cuecart mirrors it. */
+export interface Cart {
+  lines: CartLine[];
+  /** Total quantity over all lines. */
+  itemCount: number;
+  /** Subtotal in minor units. */
+  subtotal: number;
+  currency: string;
+  /** Where checkout happens, when the adapter knows. */
+  checkoutUrl?: string;
+}
+
+/** Options passed to every adapter call. */
+export interface AdapterCallOptions {
+  signal: AbortSignal;
+}
+
+/**
+ * Connects Cuecart to the host site's existing cart. Only `addToCart` is required.
+ * Methods reject with a {@link CheckoutError} on failure.
+ */
+export interface CheckoutAdapter {
+  addToCart(line: CartLineInput, opts: AdapterCallOptions): Promise<Cart>;
+  changeLine?(key: string, quantity: number, opts: AdapterCallOptions): Promise<Cart>;
+  getCart?(opts: AdapterCallOptions): Promise<Cart>;
+  checkout?(cart: Cart): void | Promise<void>;
+  /** Host-side cart changes (e.g. the theme's own cart drawer). Returns an unsubscribe function. */
+  subscribe?(onChange: (cart: Cart) => void): () => void;
+}
+
+/** Why a checkout call failed. */
+export type CheckoutErrorReason =
+  | 'out-of-stock'
+  | 'quantity-limit'
+  | 'rate-limited'
+  | 'network'
+  | 'timeout'
+  | 'rejected';
+
+/** The error every adapter rejects with; `message` is readable by a shopper. */
+export class CheckoutError extends Error {
+  /** Machine-readable reason. */
+  readonly reason: CheckoutErrorReason;
+
+  constructor(reason: CheckoutErrorReason, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'CheckoutError';
+    this.reason = reason;
+  }
+}
+
+/** An empty cart in the given currency. */
+export function emptyCart(currency = 'USD'): Cart {
+  return { lines: [], itemCount: 0, subtotal: 0, currency };
+}
