@@ -1,7 +1,9 @@
 // @web/test-runner configuration: real Chromium, real hls.js, fixtures served by the runner.
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { summaryReporter } from './summary-reporter.mjs';
 import { chromiumArgs, findChromium } from './browser.mjs';
 import { devServerMiddleware } from '../../demo/server/middleware.mjs';
 
@@ -9,7 +11,9 @@ const rootDir = fileURLToPath(new URL('../..', import.meta.url));
 const executablePath = await findChromium();
 
 // esbuild's `ts: true` claims every `*.ts` request, MPEG-TS segments included; keep media out.
-const isMedia = (path) => /\/(fixtures|media|live)\//.test(path) || /\.(m3u8|m4s|mp4)$/.test(path);
+// A `.ts` request is TypeScript only under the source and test folders, never under fixtures.
+const isMedia = (path) =>
+  /\/fixtures\//.test(path) || !/^\/(src|test|demo)\//.test(path.split('?')[0]);
 
 const esbuild = esbuildPlugin({
   ts: true,
@@ -30,7 +34,8 @@ const ci = !!process.env.CI;
 export default {
   rootDir,
   files: ['test/unit/**/*.test.ts', 'test/components/**/*.test.ts', 'test/integration/**/*.test.ts'],
-  nodeResolve: true,
+  // The `production` condition keeps Lit out of dev mode (its warnings would fill the logs).
+  nodeResolve: { exportConditions: ['production'] },
   concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 10 * 60 * 1000,
@@ -42,7 +47,13 @@ export default {
       launchOptions: { executablePath, headless: true, args: chromiumArgs },
     }),
   ],
+  // nanostores reads process.env.NODE_ENV, which bundlers define; the dev server serves
+  // node_modules untransformed, so the test page defines it as a bundler would.
+  testRunnerHtml: (testFramework) => `<!doctype html><html><head>
+    <script>globalThis.process = { env: { NODE_ENV: 'development' } };</script>
+    </head><body><script type="module" src="${testFramework}"></script></body></html>`,
   middleware: devServerMiddleware({ rootDir }),
   plugins: [esbuild],
+  reporters: [defaultReporter(), summaryReporter()],
   filterBrowserLogs: ({ type }) => ci ? type === 'error' : true,
 };

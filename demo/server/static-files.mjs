@@ -1,0 +1,79 @@
+// Serves files from the project for the demo: the built package, demo pages and media fixtures.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.m3u8': 'application/vnd.apple.mpegurl',
+  // MPEG-TS, not TypeScript: media segments are served as video.
+  '.ts': 'video/mp2t',
+  '.m4s': 'video/iso.segment',
+  '.mp4': 'video/mp4',
+  '.vtt': 'text/vtt; charset=utf-8',
+};
+
+/** Folders under the project root that may be served (nothing else leaks, e.g. node_modules). */
+const ALLOWED = ['demo', 'dist', 'test/fixtures'];
+
+/**
+ * Creates a static handler over the allowed project folders, with `/` mapped to `demo/index.html`.
+ * Supports byte ranges (media elements seek with them).
+ * @param {{ rootDir: string }} options
+ */
+export function createStaticFiles({ rootDir }) {
+  return async function handle(req, res) {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const url = new URL(req.url, 'http://localhost');
+    let path = decodeURIComponent(url.pathname);
+    if (path === '/') path = '/demo/index.html';
+    if (path.endsWith('/')) path += 'index.html';
+    const rel = normalize(path).replace(/^[/\\]+/, '');
+    if (!ALLOWED.some((dir) => rel === dir || rel.startsWith(dir + sep))) return false;
+    const file = join(rootDir, rel);
+    let info;
+    try {
+      info = await stat(file);
+    } catch {
+      return false;
+    }
+    if (!info.isFile()) return false;
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    const headers = {
+      'Content-Type': type,
+      'Accept-Ranges': 'bytes',
+      'Cache-Control': 'no-cache',
+    };
+    const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+    if (range) {
+      const start = range[1] ? Number(range[1]) : Math.max(0, info.size - Number(range[2]));
+      const end = range[1] && range[2] ? Math.min(Number(range[2]), info.size - 1) : info.size - 1;
+      if (start > end || start >= info.size) {
+        res.writeHead(416, { 'Content-Range': `bytes */${info.size}` }).end();
+        return true;
+      }
+      res.writeHead(206, {
+        ...headers,
+        'Content-Range': `bytes ${start}-${end}/${info.size}`,
+        'Content-Length': end - start + 1,
+      });
+      if (req.method === 'HEAD') res.end();
+      else createReadStream(file, { start, end }).pipe(res);
+      return true;
+    }
+    res.writeHead(200, { ...headers, 'Content-Length': info.size });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
+    return true;
+  };
+}

@@ -1,0 +1,51 @@
+import { CuecartError } from '../internal/errors.js';
+import { createHlsEngine } from './hls-engine.js';
+import { loadHls } from './load-hls.js';
+import { createNativeEngine } from './native-engine.js';
+import type { EngineCallbacks, PlaybackEngine } from './playback-engine.js';
+import { hasMediaSource, progressiveMimeType, sourceKind } from './source-type.js';
+
+/**
+ * Picks and starts the engine for a source: hls.js whenever MSE exists (even where the browser
+ * claims native HLS: Chromium answers "maybe" but exposes no timed metadata), native HLS only
+ * without MSE, the `<video>` element for progressive files. Resolves to null when the source
+ * cannot play here (after reporting `media-unsupported`) or when `signal` aborted first.
+ */
+export async function createEngine(
+  video: HTMLVideoElement,
+  src: string,
+  callbacks: EngineCallbacks,
+  signal: AbortSignal,
+): Promise<PlaybackEngine | null> {
+  if (sourceKind(src) === 'progressive') {
+    const mime = progressiveMimeType(src);
+    if (mime && video.canPlayType(mime) === '') {
+      callbacks.onFatalError(
+        new CuecartError('media-unsupported', `This browser cannot play ${mime} video.`),
+      );
+      return null;
+    }
+    return createNativeEngine(video, src, 'progressive', callbacks);
+  }
+  if (hasMediaSource()) {
+    let Hls;
+    try {
+      Hls = await loadHls();
+    } catch (cause) {
+      if (signal.aborted) return null;
+      callbacks.onFatalError(
+        new CuecartError('media-load-failed', 'The streaming library could not be loaded.', { cause }),
+      );
+      return null;
+    }
+    if (signal.aborted) return null;
+    if (Hls.isSupported()) return createHlsEngine(Hls, video, src, callbacks);
+  }
+  if (video.canPlayType('application/vnd.apple.mpegurl') !== '') {
+    return createNativeEngine(video, src, 'native-hls', callbacks);
+  }
+  callbacks.onFatalError(
+    new CuecartError('media-unsupported', 'This browser cannot play HLS streams.'),
+  );
+  return null;
+}

@@ -1,0 +1,94 @@
+import { CuecartError } from '../internal/errors.js';
+import type { EngineCallbacks, PlaybackEngine } from './playback-engine.js';
+
+/**
+ * Plays a source with the `<video>` element itself: progressive MP4/WebM, or HLS where Media
+ * Source Extensions are missing (iOS Safari), reading in-band metadata text tracks there.
+ */
+export function createNativeEngine(
+  video: HTMLVideoElement,
+  src: string,
+  kind: 'native-hls' | 'progressive',
+  callbacks: EngineCallbacks,
+): PlaybackEngine {
+  const controller = new AbortController();
+  const { signal } = controller;
+  let failed = false;
+
+  const onError = async () => {
+    const mediaError = video.error;
+    if (failed || !mediaError || signal.aborted) return;
+    failed = true;
+    callbacks.onFatalError(await classifyMediaError(mediaError, src, signal));
+  };
+  video.addEventListener('error', onError, { signal });
+
+  const watchTrack = (track: TextTrack) => {
+    if (track.kind !== 'metadata') return;
+    // Safari delivers ID3 cues only to tracks that are not disabled.
+    if (track.mode === 'disabled') track.mode = 'hidden';
+    callbacks.onMetadataTrack(track);
+  };
+  if (kind === 'native-hls') {
+    for (const track of Array.from(video.textTracks)) watchTrack(track);
+    video.textTracks.addEventListener('addtrack', (e) => e.track && watchTrack(e.track), {
+      signal,
+    });
+  }
+  const onDuration = () => callbacks.onLiveChange(video.duration === Infinity);
+  video.addEventListener('durationchange', onDuration, { signal });
+
+  video.src = src;
+  video.load();
+
+  return {
+    kind,
+    liveEdge() {
+      if (video.duration !== Infinity || video.seekable.length === 0) return null;
+      return video.seekable.end(video.seekable.length - 1);
+    },
+    destroy() {
+      controller.abort();
+      video.removeAttribute('src');
+      video.load();
+    },
+  };
+}
+
+/**
+ * A media element reports a 404 and an unplayable file with the same code, so the URL is probed
+ * to tell the shopper which one happened.
+ */
+async function classifyMediaError(
+  error: MediaError,
+  src: string,
+  signal: AbortSignal,
+): Promise<CuecartError> {
+  if (error.code === MediaError.MEDIA_ERR_DECODE) {
+    return new CuecartError('media-decode-failed', 'The video stopped because it could not be decoded.', {
+      cause: error,
+    });
+  }
+  if (error.code === MediaError.MEDIA_ERR_NETWORK) {
+    return new CuecartError('media-load-failed', 'The video could not be loaded (network error).', {
+      cause: error,
+    });
+  }
+  let status: number | undefined;
+  try {
+    const response = await fetch(src, { method: 'HEAD', signal });
+    status = response.ok ? undefined : response.status;
+  } catch {
+    status = 0;
+  }
+  if (status === undefined) {
+    return new CuecartError('media-unsupported', 'This video’s format cannot be played in this browser.', {
+      cause: error,
+    });
+  }
+  return new CuecartError(
+    'media-load-failed',
+    `The video could not be loaded${status ? ` (HTTP ${status})` : ''}.`,
+    { cause: error },
+  );
+}

@@ -1,0 +1,182 @@
+import { LitElement, html, nothing, svg } from 'lit';
+import { property } from 'lit/decorators.js';
+import { controlsStyles } from './cuecart-controls.styles.js';
+import { formatTime } from './format-time.js';
+
+/** Labels the controls read; the player passes its message table. */
+export interface ControlsLabels {
+  play: string;
+  pause: string;
+  mute: string;
+  unmute: string;
+  seek: string;
+  /** `{current}` of `{duration}`. */
+  timeOf: string;
+  live: string;
+  goToLive: string;
+  fullscreen: string;
+  exitFullscreen: string;
+}
+
+/** English defaults for {@link ControlsLabels}. */
+export const defaultControlsLabels: ControlsLabels = {
+  play: 'Play',
+  pause: 'Pause',
+  mute: 'Mute',
+  unmute: 'Unmute',
+  seek: 'Seek',
+  timeOf: '{current} of {duration}',
+  live: 'Live',
+  goToLive: 'Go to live',
+  fullscreen: 'Full screen',
+  exitFullscreen: 'Exit full screen',
+};
+
+/** Detail of `cuecart-request-seek`. */
+export interface SeekRequestDetail {
+  /** Media time in seconds. */
+  time: number;
+}
+
+const icon = (path: string) =>
+  html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${svg`<path d=${path} />`}</svg>`;
+const ICONS = {
+  play: 'M8 5.14v13.72a1 1 0 0 0 1.5.86l11-6.86a1 1 0 0 0 0-1.72l-11-6.86A1 1 0 0 0 8 5.14Z',
+  pause: 'M7 5h3.5v14H7zM13.5 5H17v14h-3.5z',
+  volume: 'M4 9v6h4l5 4V5L8 9H4Zm12.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4Z',
+  muted: 'M4 9v6h4l5 4V5L8 9H4Zm12.3-.7 1.4-1.4L20 9.2l2.3-2.3 1.4 1.4L21.4 10.6l2.3 2.3-1.4 1.4L20 12l-2.3 2.3-1.4-1.4 2.3-2.3Z',
+  enter: 'M4 4h6v2H6v4H4V4Zm10 0h6v6h-2V6h-4V4ZM4 14h2v4h4v2H4v-6Zm14 0h2v6h-6v-2h4v-4Z',
+  exit: 'M8 4h2v6H4V8h4V4Zm6 0h2v4h4v2h-6V4ZM4 14h6v6H8v-4H4v-2Zm10 0h6v2h-4v4h-2v-6Z',
+};
+
+/**
+ * Player controls: play/pause, mute, a seek bar with time for VOD, a LIVE badge that returns to
+ * the live edge for live streams, and full screen. Purely presentational: state comes down as
+ * properties and every action is a request event the player answers.
+ *
+ * @summary Accessible playback controls for `<cuecart-player>`.
+ * @slot markers - Overlaid on the seek bar (the player puts product markers here).
+ * @slot end - Extra buttons at the end of the bar (the player puts its cart button here).
+ * @csspart bar - The control bar.
+ * @csspart button - Every button; also `play-button`, `mute-button`, `live-button`, `fullscreen-button`.
+ * @csspart seek - The seek range input.
+ * @csspart time - The elapsed / total time.
+ * @cssproperty --cuecart-controls-bg - Bar background.
+ * @cssproperty --cuecart-controls-text - Icon and text colour.
+ * @cssproperty --cuecart-live - Colour of the live dot when at the live edge.
+ * @fires cuecart-request-play - The viewer asked to play.
+ * @fires cuecart-request-pause - The viewer asked to pause.
+ * @fires cuecart-request-mute - Detail `{ muted }`.
+ * @fires cuecart-request-seek - Detail `{ time }`.
+ * @fires cuecart-request-live - Go to the live edge.
+ * @fires cuecart-request-fullscreen - Detail `{ fullscreen }`.
+ */
+export class CuecartControls extends LitElement {
+  static override styles = controlsStyles;
+  /** The tag this class is registered under by `cuecart/define`. */
+  static readonly tagName = 'cuecart-controls';
+
+  /** Whether playback is paused. */
+  @property({ type: Boolean }) paused = true;
+  /** Whether audio is muted. */
+  @property({ type: Boolean }) muted = false;
+  /** Media time in seconds. */
+  @property({ type: Number }) currentTime = 0;
+  /** Duration in seconds (VOD). */
+  @property({ type: Number }) duration = NaN;
+  /** Start of the seekable range. */
+  @property({ type: Number }) seekableStart = 0;
+  /** Whether the stream is live. */
+  @property({ type: Boolean, reflect: true }) live = false;
+  /** Whether a live stream is playing at its edge. */
+  @property({ type: Boolean, reflect: true, attribute: 'at-live-edge' }) atLiveEdge = false;
+  /** Whether the player is in full screen. */
+  @property({ type: Boolean }) fullscreen = false;
+  /** Whether full screen is available. */
+  @property({ type: Boolean, attribute: 'fullscreen-enabled' }) fullscreenEnabled = true;
+  /** Labels, normally the player's message table. */
+  @property({ attribute: false }) labels: ControlsLabels = defaultControlsLabels;
+
+  private request(type: string, detail: object = {}) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  private onSeekInput(event: Event) {
+    const time = Number((event.target as HTMLInputElement).value);
+    this.request('cuecart-request-seek', { time } satisfies SeekRequestDetail);
+  }
+
+  override render() {
+    const l = this.labels;
+    const vod = !this.live && Number.isFinite(this.duration) && this.duration > 0;
+    const timeText = l.timeOf
+      .replace('{current}', formatTime(this.currentTime))
+      .replace('{duration}', formatTime(this.duration));
+    return html`
+      <div class="bar" part="bar">
+        <button
+          part="button play-button"
+          aria-label=${this.paused ? l.play : l.pause}
+          @click=${() => this.request(this.paused ? 'cuecart-request-play' : 'cuecart-request-pause')}
+        >
+          ${icon(this.paused ? ICONS.play : ICONS.pause)}
+        </button>
+        <button
+          part="button mute-button"
+          aria-label=${this.muted ? l.unmute : l.mute}
+          @click=${() => this.request('cuecart-request-mute', { muted: !this.muted })}
+        >
+          ${icon(this.muted ? ICONS.muted : ICONS.volume)}
+        </button>
+        ${vod
+          ? html`
+              <div class="seek">
+                <input
+                  part="seek"
+                  type="range"
+                  min=${this.seekableStart}
+                  max=${this.duration}
+                  step="any"
+                  .value=${String(this.currentTime)}
+                  aria-label=${l.seek}
+                  aria-valuetext=${timeText}
+                  @input=${this.onSeekInput}
+                />
+                <slot name="markers"></slot>
+              </div>
+              <span class="time" part="time">
+                ${formatTime(this.currentTime)} / ${formatTime(this.duration)}
+              </span>
+            `
+          : html`<span class="spacer"></span>`}
+        ${this.live
+          ? html`<button
+              part="button live-button"
+              class="live"
+              aria-pressed=${this.atLiveEdge ? 'true' : 'false'}
+              aria-label=${this.atLiveEdge ? l.live : `${l.live}: ${l.goToLive}`}
+              @click=${() => this.request('cuecart-request-live')}
+            >
+              <span class="dot"></span>${l.live}
+            </button>`
+          : nothing}
+        <slot name="end"></slot>
+        ${this.fullscreenEnabled
+          ? html`<button
+              part="button fullscreen-button"
+              aria-label=${this.fullscreen ? l.exitFullscreen : l.fullscreen}
+              @click=${() => this.request('cuecart-request-fullscreen', { fullscreen: !this.fullscreen })}
+            >
+              ${icon(this.fullscreen ? ICONS.exit : ICONS.enter)}
+            </button>`
+          : nothing}
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cuecart-controls': CuecartControls;
+  }
+}

@@ -1,0 +1,221 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { MapStore } from 'nanostores';
+import { CuecartError } from '../../internal/errors.js';
+import { createEngine } from '../../player/create-engine.js';
+import type { EngineCallbacks, PlaybackEngine } from '../../player/playback-engine.js';
+import { createMediaStore, initialMediaState, type MediaState } from '../../state/media-store.js';
+
+/** Seconds behind the live edge that still count as "live". */
+const LIVE_EDGE_TOLERANCE = 3;
+
+const VIDEO_EVENTS = [
+  'play',
+  'pause',
+  'playing',
+  'waiting',
+  'seeking',
+  'seeked',
+  'timeupdate',
+  'durationchange',
+  'loadedmetadata',
+  'progress',
+  'volumechange',
+  'ended',
+  'emptied',
+] as const;
+
+/** What the media controller needs from the player besides the `<video>`. */
+export interface MediaControllerOptions {
+  /** Receives fatal playback errors (the player shows them and dispatches `cuecart-error`). */
+  onError(error: CuecartError): void;
+  /** Timed metadata from the engine, for the cue engine. */
+  metadata: Pick<EngineCallbacks, 'onMetadataSamples' | 'onDateRanges' | 'onMetadataTrack'>;
+}
+
+/**
+ * Owns one player's playback: starts the right engine for `src`, mirrors the `<video>` into the
+ * media store, and tears everything down on disconnect or source change.
+ */
+export class MediaController implements ReactiveController {
+  /** Per-player media state. */
+  readonly store: MapStore<MediaState> = createMediaStore();
+  private video?: HTMLVideoElement;
+  private engine: PlaybackEngine | null = null;
+  private src = '';
+  private loadAbort?: AbortController;
+  private listenAbort?: AbortController;
+  private connected = false;
+  /**
+   * Whether the viewer (or the host) asked to play. Attaching a source runs the media element's
+   * load algorithm, which resets `paused` and rejects pending play() calls, so a play() made
+   * before the engine is attached is replayed once it is.
+   */
+  private playIntent = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: MediaControllerOptions,
+  ) {
+    host.addController(this);
+  }
+
+  /** The engine currently playing, for tests and diagnostics. */
+  get engineKind(): PlaybackEngine['kind'] | null {
+    return this.engine?.kind ?? null;
+  }
+
+  /** Binds the player's `<video>` (called once it is rendered). */
+  attach(video: HTMLVideoElement): void {
+    this.video = video;
+    if (this.connected) this.listen();
+    if (this.connected && this.src) this.start();
+  }
+
+  /** Switches to a new source ('' unloads). Safe to call before the video is rendered. */
+  setSource(src: string): void {
+    if (src === this.src && (this.engine || this.loadAbort)) return;
+    this.src = src;
+    this.stop();
+    this.store.set({ ...initialMediaState(), src, muted: this.store.get().muted });
+    if (this.video && this.connected && src) this.start();
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    if (!this.video) return;
+    this.listen();
+    if (this.src && !this.engine && !this.loadAbort) this.start();
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    this.stop();
+    this.listenAbort?.abort();
+    this.listenAbort = undefined;
+  }
+
+  /** Plays; a rejected autoplay is not an error (the shopper presses play). */
+  async play(): Promise<void> {
+    this.playIntent = true;
+    if (!this.video || !this.engine) return;
+    if (this.store.get().ended) this.video.currentTime = 0;
+    try {
+      await this.video.play();
+    } catch {
+      // Autoplay policies reject play() without a gesture; the paused state already shows it.
+    }
+  }
+
+  /** Pauses playback. */
+  pause(): void {
+    this.playIntent = false;
+    this.video?.pause();
+  }
+
+  /** Seeks to a media time, clamped to the seekable range. */
+  seek(time: number): void {
+    if (!this.video || !Number.isFinite(time)) return;
+    const { seekableStart, seekableEnd } = this.store.get();
+    const end = seekableEnd > seekableStart ? seekableEnd : time;
+    this.video.currentTime = Math.min(Math.max(time, seekableStart), end);
+  }
+
+  /** Jumps to the live edge of a live stream. */
+  goToLive(): void {
+    const edge = this.engine?.liveEdge();
+    if (edge != null && this.video) {
+      this.video.currentTime = edge;
+      void this.play();
+    }
+  }
+
+  /** Mutes or unmutes. */
+  setMuted(muted: boolean): void {
+    if (this.video) this.video.muted = muted;
+    this.store.setKey('muted', muted);
+  }
+
+  private start(): void {
+    const video = this.video;
+    if (!video) return;
+    const abort = new AbortController();
+    this.loadAbort = abort;
+    const callbacks: EngineCallbacks = {
+      ...this.options.metadata,
+      onFatalError: (error) => {
+        if (abort.signal.aborted) return;
+        this.store.setKey('error', error.toDetail());
+        this.options.onError(error);
+      },
+      onLiveChange: (live) => {
+        if (abort.signal.aborted) return;
+        this.store.setKey('live', live);
+        this.sync();
+      },
+    };
+    createEngine(video, this.src, callbacks, abort.signal).then(
+      (engine) => {
+        if (abort.signal.aborted) {
+          engine?.destroy();
+          return;
+        }
+        this.engine = engine;
+        this.store.setKey('engine', engine?.kind ?? null);
+        if (engine && this.playIntent) void this.play();
+      },
+      (cause: unknown) => {
+        if (abort.signal.aborted) return;
+        callbacks.onFatalError(
+          new CuecartError('media-load-failed', 'The video could not be started.', { cause }),
+        );
+      },
+    );
+  }
+
+  private stop(): void {
+    this.loadAbort?.abort();
+    this.loadAbort = undefined;
+    this.engine?.destroy();
+    this.engine = null;
+  }
+
+  private listen(): void {
+    const video = this.video;
+    if (!video || this.listenAbort) return;
+    this.listenAbort = new AbortController();
+    const { signal } = this.listenAbort;
+    for (const type of VIDEO_EVENTS) video.addEventListener(type, () => this.sync(type), { signal });
+    const doc = this.host.ownerDocument;
+    doc.addEventListener(
+      'fullscreenchange',
+      () => this.store.setKey('fullscreen', doc.fullscreenElement === this.host),
+      { signal },
+    );
+    this.sync();
+  }
+
+  private sync(type?: string): void {
+    const video = this.video;
+    if (!video) return;
+    const state = this.store.get();
+    const seekable = video.seekable;
+    const hasSeekable = seekable.length > 0;
+    const seekableStart = hasSeekable ? seekable.start(0) : 0;
+    const seekableEnd = hasSeekable ? seekable.end(seekable.length - 1) : 0;
+    const edge = state.live ? (this.engine?.liveEdge() ?? seekableEnd) : null;
+    const waiting = type === 'waiting' ? true : type === 'playing' || type === 'pause' ? false : state.waiting;
+    this.store.set({
+      ...state,
+      paused: video.paused,
+      muted: video.muted,
+      currentTime: video.currentTime,
+      duration: video.duration,
+      seekableStart,
+      seekableEnd,
+      waiting,
+      ended: video.ended,
+      atLiveEdge:
+        state.live && !video.paused && edge != null && video.currentTime >= edge - LIVE_EDGE_TOLERANCE,
+    });
+  }
+}

@@ -1,0 +1,35 @@
+import { expect, waitUntil } from '@open-wc/testing';
+
+// Loads the built classic-script bundle the way a Shopify theme would, in a fresh page.
+describe('dist/cdn/cuecart.iife.js', () => {
+  it('registers the elements, exposes window.Cuecart and plays HLS', async () => {
+    await new Promise<void>((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = '/dist/cdn/cuecart.iife.js';
+      script.onload = () => resolve();
+      script.onerror = () => reject(new Error('could not load the IIFE build (run npm run build)'));
+      document.head.append(script);
+    });
+    const api = (window as unknown as { Cuecart?: Record<string, unknown> }).Cuecart;
+    expect(api).to.exist;
+    expect(api!.CuecartPlayer).to.be.a('function');
+    expect(customElements.get('cuecart-player')).to.equal(api!.CuecartPlayer);
+
+    const player = document.createElement('cuecart-player') as HTMLElement & {
+      currentTime: number;
+      engine: string | null;
+      play(): Promise<void>;
+    };
+    player.setAttribute('muted', '');
+    player.setAttribute('src', '/test/fixtures/hls-ts-id3/index.m3u8');
+    document.body.append(player);
+    await player.play();
+    await waitUntil(() => player.currentTime > 0.5, 'IIFE player did not play', { timeout: 20_000 });
+    expect(player.engine).to.equal('hls.js');
+    // hls.js came from its own classic script beside the bundle, not inside it.
+    expect(document.querySelector('script[data-cuecart-hls]')?.getAttribute('src')).to.match(
+      /\/dist\/cdn\/hls\.min\.js$/,
+    );
+    player.remove();
+  });
+});
