@@ -35,3 +35,14 @@ export interface ProductCue {
   payload: CuePayload;
   source: CueSource;
 }
+
+/**
+ * Builds the stable id of a cue that has no id of its own in its carrier: the same source, start
+ * (rounded to the millisecond, so float noise between re-parses does not matter) and product /
+ * variant always give the same id, whichever fragment, rendition or playlist reload delivered it.
+ */
+export function cueId(source: CueSource, start: number, payload: CuePayload): string {
+  const ms = Math.round(start * 1000);
+  const variant = typeof payload.variant === 'string' ? payload.variant : '';
+  return `${source}:${ms}:${encodeURIComponent(payload.product)}:${encodeURIComponent(variant)}`;
+}

@@ -1,0 +1,74 @@
+import { CuecartError, type ErrorSink } from '../internal/errors.js';
+import { parseCuePayload } from './payload.js';
+import { cueId, type ProductCue } from './product-cue.js';
+import { MAX_CUE_DOCUMENT_LENGTH } from './webvtt.js';
+
+/**
+ * Parses a JSON cue list, `{"cues": [{"start": 12.5, "end"?: 30, "id"?: "...", "product": "...",
+ * ...payload fields}]}` (JSON text or an already-parsed value; a bare array is accepted too).
+ * `start`/`end` are media seconds; every other field of an entry is its payload. Bad entries are
+ * reported as `cue-invalid` and skipped; a document that is not such a list returns a
+ * `cues-load-failed` {@link CuecartError}.
+ */
+export function parseJsonCues(input: unknown, onError: ErrorSink): ProductCue[] | CuecartError {
+  let document = input;
+  if (typeof input === 'string') {
+    if (input.length > MAX_CUE_DOCUMENT_LENGTH) {
+      return new CuecartError('cues-load-failed', 'The JSON cue list is too large.');
+    }
+    try {
+      document = JSON.parse(input);
+    } catch (error) {
+      return new CuecartError('cues-load-failed', 'The cue list is not valid JSON.', {
+        cause: error,
+      });
+    }
+  }
+  const entries = Array.isArray(document)
+    ? document
+    : typeof document === 'object' && document !== null
+      ? (document as { cues?: unknown }).cues
+      : undefined;
+  if (!Array.isArray(entries)) {
+    return new CuecartError('cues-load-failed', 'The cue list has no "cues" array.');
+  }
+  const cues: ProductCue[] = [];
+  entries.forEach((entry: unknown, index) => {
+    const cue = cueFromEntry(entry, index, onError);
+    if (cue) cues.push(cue);
+  });
+  return cues;
+}
+
+function cueFromEntry(entry: unknown, index: number, onError: ErrorSink): ProductCue | undefined {
+  const label = `Cue #${index + 1} of the JSON cue list`;
+  const report = (why: string, cause?: unknown) => {
+    onError(new CuecartError('cue-invalid', `${label} ${why}`, cause ? { cause } : undefined));
+  };
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+    report('is not an object.');
+    return undefined;
+  }
+  const { start, end, id, ...rest } = entry as Record<string, unknown>;
+  if (typeof start !== 'number' || !Number.isFinite(start) || start < 0) {
+    report('has no valid "start" (seconds).');
+    return undefined;
+  }
+  if (end !== undefined && (typeof end !== 'number' || !Number.isFinite(end) || end <= start)) {
+    report('has an "end" that is not a number after "start".');
+    return undefined;
+  }
+  const payload = parseCuePayload(rest);
+  if (payload instanceof CuecartError) {
+    report(`is invalid: ${payload.message}`, payload);
+    return undefined;
+  }
+  const cue: ProductCue = {
+    id: typeof id === 'string' && id !== '' ? `json:${id}` : cueId('json', start, payload),
+    start,
+    payload,
+    source: 'json',
+  };
+  if (typeof end === 'number') cue.end = end;
+  return cue;
+}
