@@ -1,7 +1,8 @@
 import type Hls from 'hls.js';
 import type { ErrorData, FragParsingMetadataData, LevelUpdatedData } from 'hls.js';
 import { CuecartError } from '../internal/errors.js';
-import type { DateRangeLike, EngineCallbacks, PlaybackEngine } from './playback-engine.js';
+import type { DateRangeInput } from '../cues/daterange.js';
+import type { EngineCallbacks, PlaybackEngine } from './playback-engine.js';
 import type { HlsConstructor } from './load-hls.js';
 
 /** Retry schedule for fatal network errors after hls.js's own retries gave up. */
@@ -38,6 +39,11 @@ export function createHlsEngine(
     enableID3MetadataCues: false,
     enableEmsgMetadataCues: false,
     enableDateRangeMetadataCues: false,
+    // Live: duration Infinity and `seekable` = the playlist window (setLiveSeekableRange), as
+    // native HLS reports it, so the live window start prunes old cues.
+    liveDurationInfinity: true,
+    // hls.js keeps every played segment by default; a multi-hour show would grow without bound.
+    backBufferLength: 90,
   });
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let networkRetries = 0;
@@ -65,7 +71,7 @@ export function createHlsEngine(
       live = details.live;
       callbacks.onLiveChange(details.live);
     }
-    const ranges = Object.values(details.dateRanges ?? {}) as unknown as DateRangeLike[];
+    const ranges = Object.values(details.dateRanges ?? {}) as unknown as DateRangeInput[];
     callbacks.onDateRanges(ranges);
   };
   hls.on(Events.LEVEL_UPDATED, onLevelDetails);
@@ -125,6 +131,7 @@ export function createHlsEngine(
   return {
     kind: 'hls.js',
     liveEdge: () => (live ? hls.liveSyncPosition : null),
+    liveWindowStart: () => (live ? (hls.latestLevelDetails?.fragmentStart ?? null) : null),
     destroy() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();

@@ -47,6 +47,10 @@ export function createNativeEngine(
       if (video.duration !== Infinity || video.seekable.length === 0) return null;
       return video.seekable.end(video.seekable.length - 1);
     },
+    liveWindowStart() {
+      if (video.duration !== Infinity || video.seekable.length === 0) return null;
+      return video.seekable.start(0);
+    },
     destroy() {
       controller.abort();
       video.removeAttribute('src');

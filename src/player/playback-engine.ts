@@ -1,25 +1,6 @@
 import type { CuecartError } from '../internal/errors.js';
-
-/** One timed-metadata sample as hls.js reports it: raw ID3 bytes at a media time (seconds). */
-export interface MetadataSample {
-  pts: number;
-  dts?: number;
-  duration?: number;
-  type?: string;
-  data: Uint8Array;
-}
-
-/** An EXT-X-DATERANGE as hls.js exposes it in level details (structural: hls.js not imported). */
-export interface DateRangeLike {
-  id: string;
-  class?: string;
-  startDate: Date;
-  startTime: number;
-  duration: number | null;
-  endDate?: Date | null;
-  endOnNext: boolean;
-  attr: Record<string, unknown>;
-}
+import type { DateRangeInput } from '../cues/daterange.js';
+import type { MetadataSample } from '../cues/id3-samples.js';
 
 /** What an engine reports to its player. */
 export interface EngineCallbacks {
@@ -30,7 +11,7 @@ export interface EngineCallbacks {
   /** ID3 samples parsed from the stream (MPEG-TS PES or fMP4 emsg). */
   onMetadataSamples(samples: MetadataSample[], carrier: 'id3' | 'emsg'): void;
   /** The current set of EXT-X-DATERANGE tags after a playlist (re)load. */
-  onDateRanges(dateRanges: DateRangeLike[]): void;
+  onDateRanges(dateRanges: DateRangeInput[]): void;
   /** An in-band metadata text track of native HLS playback (Safari). */
   onMetadataTrack(track: TextTrack): void;
 }
@@ -41,6 +22,11 @@ export interface PlaybackEngine {
   readonly kind: 'hls.js' | 'native-hls' | 'progressive';
   /** Media time of the live edge to seek to, or null when not live. */
   liveEdge(): number | null;
+  /**
+   * Media time where the live playlist's window starts (the oldest segment still listed), or
+   * null when not live. Unlike `video.seekable`, it excludes the back buffer.
+   */
+  liveWindowStart(): number | null;
   /** Stops loading, detaches from the video and removes every listener. */
   destroy(): void;
 }

@@ -17,6 +17,8 @@ export interface MediaState {
   seekableStart: number;
   seekableEnd: number;
   live: boolean;
+  /** Live only: media time where the playlist window starts (older cues can be forgotten). */
+  liveWindowStart: number | null;
   /** Live and playing within a few seconds of the live edge. */
   atLiveEdge: boolean;
   waiting: boolean;
@@ -38,6 +40,7 @@ export function initialMediaState(): MediaState {
     seekableStart: 0,
     seekableEnd: 0,
     live: false,
+    liveWindowStart: null,
     atLiveEdge: false,
     waiting: false,
     ended: false,

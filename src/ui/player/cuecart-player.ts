@@ -3,6 +3,8 @@ import { property, query } from 'lit/decorators.js';
 import type { CuecartError, CuecartErrorDetail } from '../../internal/errors.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { MediaController } from './media-controller.js';
+import { CueController } from './cue-controller.js';
+import type { ProductCue } from '../../cues/product-cue.js';
 import { playerStyles } from './cuecart-player.styles.js';
 
 const SEEK_STEP = 5;
@@ -26,13 +28,14 @@ export class CuecartPlayer extends LitElement {
   /** The tag this class is registered under by `cuecart/define`. */
   static readonly tagName = 'cuecart-player';
 
+  private readonly cueController = new CueController(this, {
+    onEnter: (cue, time) => this.emit('cuecart-cue-enter', { cue, time }),
+    onExit: (cue, time) => this.emit('cuecart-cue-exit', { cue, time }),
+    onError: (error) => this.reportError(error),
+  });
   private readonly media = new MediaController(this, {
     onError: (error) => this.reportError(error),
-    metadata: {
-      onMetadataSamples: () => {},
-      onDateRanges: () => {},
-      onMetadataTrack: () => {},
-    },
+    metadata: this.cueController.engineMetadata,
   });
   private readonly mediaState = new StoreController(this, this.media.store);
 
@@ -48,6 +51,8 @@ export class CuecartPlayer extends LitElement {
   @property({ type: Boolean, reflect: true }) muted = false;
   /** Loop a VOD source. */
   @property({ type: Boolean, reflect: true }) loop = false;
+  /** URL of a side-car cue list: JSON (`{"cues": [...]}`) or WebVTT metadata. */
+  @property({ reflect: true }) cues = '';
   /** Whether the stream is live (read-only, reflected for styling). */
   @property({ type: Boolean, reflect: true, attribute: 'live' }) protected liveState = false;
 
@@ -84,6 +89,32 @@ export class CuecartPlayer extends LitElement {
     return this.media.store.get().error;
   }
 
+  /** Every product cue known so far, in timeline order (start, then id). */
+  get cueList(): readonly ProductCue[] {
+    return this.cueController.store.$cues.get();
+  }
+  /** Replaces the host-given cues: ProductCues or JSON cue-list entries (`{start, product, ...}`). */
+  set cueList(entries: readonly unknown[]) {
+    const store = this.cueController.store;
+    for (const cue of store.$cues.get()) if (cue.source === 'api') store.timeline.remove(cue.id);
+    store.addCues(entries);
+  }
+
+  /** The cues active on the presented frame. */
+  get activeCues(): readonly ProductCue[] {
+    return this.cueController.store.$active.get();
+  }
+
+  /** Adds cues: ProductCues or JSON cue-list entries (`{start, end?, product, ...}`). */
+  addCues(entries: readonly unknown[]): void {
+    this.cueController.store.addCues(entries);
+  }
+
+  /** The per-player cue store (nanostores), for advanced hosts. */
+  get cueStore() {
+    return this.cueController.store;
+  }
+
   /** The per-player media store (nanostores), for advanced hosts. */
   get mediaStore() {
     return this.media.store;
@@ -106,25 +137,32 @@ export class CuecartPlayer extends LitElement {
 
   protected override firstUpdated(): void {
     this.video.muted = this.muted;
+    this.cueController.attach(this.video);
     this.media.attach(this.video);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('src')) this.media.setSource(this.src);
+    if (changed.has('src')) {
+      this.media.setSource(this.src);
+      if (changed.get('src') !== undefined) this.cueController.sourceChanged();
+    }
+    if (changed.has('cues')) this.cueController.setSideCar(this.cues);
     if (changed.has('muted')) this.media.setMuted(this.muted);
     if (changed.has('autoplay') && this.autoplay && this.src) void this.media.play();
-    const live = this.mediaState.value.live;
+    const { live, liveWindowStart, currentTime } = this.mediaState.value;
     if (live !== this.liveState) this.liveState = live;
+    // A viewer behind the window (paused, time-shifted) keeps the cues they can still reach.
+    if (live && liveWindowStart != null) {
+      this.cueController.liveWindowStart(Math.min(liveWindowStart, currentTime));
+    }
+  }
+
+  private emit<K extends keyof CuecartPlayerEventMap>(type: K, detail: CuecartPlayerEventMap[K]['detail']) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
   private reportError(error: CuecartError) {
-    this.dispatchEvent(
-      new CustomEvent('cuecart-error', {
-        detail: error.toDetail(),
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    this.emit('cuecart-error', error.toDetail());
   }
 
   private onKeydown(event: KeyboardEvent) {
@@ -221,11 +259,25 @@ export class CuecartPlayer extends LitElement {
   }
 }
 
+/** Detail of `cuecart-cue-enter` / `cuecart-cue-exit`. */
+export interface CueEventDetail {
+  /** The cue that entered or left. */
+  cue: ProductCue;
+  /** Media time of the presented frame at which it happened (NaN when playback was torn down). */
+  time: number;
+}
+
+/** Every event `<cuecart-player>` dispatches, by type. */
+export interface CuecartPlayerEventMap {
+  'cuecart-cue-enter': CustomEvent<CueEventDetail>;
+  'cuecart-cue-exit': CustomEvent<CueEventDetail>;
+  'cuecart-error': CustomEvent<CuecartErrorDetail>;
+}
+
 declare global {
   interface HTMLElementTagNameMap {
     'cuecart-player': CuecartPlayer;
   }
-  interface HTMLElementEventMap {
-    'cuecart-error': CustomEvent<CuecartErrorDetail>;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends CuecartPlayerEventMap {}
 }

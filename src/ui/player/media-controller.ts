@@ -212,6 +212,7 @@ export class MediaController implements ReactiveController {
       duration: video.duration,
       seekableStart,
       seekableEnd,
+      liveWindowStart: state.live ? (this.engine?.liveWindowStart() ?? null) : null,
       waiting,
       ended: video.ended,
       atLiveEdge:
