@@ -27,6 +27,8 @@ export interface CartLine {
   image?: string;
   url?: string;
   properties?: Record<string, string>;
+  /** True while the line is an optimistic guess the adapter has not confirmed yet. */
+  pending?: boolean;
 }
 
 /** The host's cart as Cuecart mirrors it. */
@@ -61,12 +63,7 @@ export interface CheckoutAdapter {
 
 /** Why a checkout call failed. */
 export type CheckoutErrorReason =
-  | 'out-of-stock'
-  | 'quantity-limit'
-  | 'rate-limited'
-  | 'network'
-  | 'timeout'
-  | 'rejected';
+  'out-of-stock' | 'quantity-limit' | 'rate-limited' | 'network' | 'timeout' | 'rejected';
 
 /** The error every adapter rejects with; `message` is readable by a shopper. */
 export class CheckoutError extends Error {

@@ -9,6 +9,8 @@ export interface ProductVariant {
   /** Option values in the order of the product's `options` (e.g. `["M", "Blue"]`). */
   options?: string[];
   image?: string;
+  /** Stock-keeping unit; cue payloads may name a variant by SKU instead of id. */
+  sku?: string;
 }
 
 /** A product as Cuecart shows it. Prices are in minor units. */

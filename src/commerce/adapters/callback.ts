@@ -1,0 +1,83 @@
+import { isAbortError } from '../abort.js';
+import { normalizeCart } from '../cart.js';
+import {
+  CheckoutError,
+  type AdapterCallOptions,
+  type Cart,
+  type CartLineInput,
+  type CheckoutAdapter,
+} from '../checkout-adapter.js';
+
+/** A host answer: a Cart-shaped value, now or later. Missing totals are computed. */
+type Answer = Cart | PromiseLike<Cart>;
+
+/** The plain functions a JS or React host hands to {@link callbackAdapter}. */
+export interface CallbackAdapterFunctions {
+  addToCart(line: CartLineInput, opts: AdapterCallOptions): Answer;
+  changeLine?(key: string, quantity: number, opts: AdapterCallOptions): Answer;
+  getCart?(opts: AdapterCallOptions): Answer;
+  checkout?(cart: Cart): void | PromiseLike<void>;
+  subscribe?(onChange: (cart: Cart) => void): () => void;
+  /** Currency assumed when a returned cart states none. */
+  currency?: string;
+}
+
+/** Runs a host function and keeps the adapter contract: Cart out, CheckoutError on failure. */
+async function call(run: () => Answer, currency: string): Promise<Cart> {
+  let value: unknown;
+  try {
+    value = await run();
+  } catch (error) {
+    if (error instanceof CheckoutError || isAbortError(error)) throw error;
+    const message =
+      error instanceof Error && error.message
+        ? error.message
+        : 'The store could not update the cart.';
+    throw new CheckoutError('rejected', message, { cause: error });
+  }
+  const cart = normalizeCart(value, currency);
+  if (!cart)
+    throw new CheckoutError('rejected', 'The store answered without a cart.', { cause: value });
+  return cart;
+}
+
+/**
+ * An adapter from plain functions, for JS and React hosts. Whatever a function throws that is
+ * not a `CheckoutError` becomes `CheckoutError('rejected', itsMessage)`.
+ */
+export function callbackAdapter(functions: CallbackAdapterFunctions): CheckoutAdapter {
+  const currency = functions.currency ?? 'USD';
+  const adapter: CheckoutAdapter = {
+    addToCart: (line, opts) => call(() => functions.addToCart(line, opts), currency),
+  };
+  const { changeLine, getCart, checkout, subscribe } = functions;
+  if (changeLine) {
+    adapter.changeLine = (key, quantity, opts) =>
+      call(() => changeLine.call(functions, key, quantity, opts), currency);
+  }
+  if (getCart) adapter.getCart = (opts) => call(() => getCart.call(functions, opts), currency);
+  if (checkout) {
+    adapter.checkout = async (cart) => {
+      try {
+        await checkout.call(functions, cart);
+      } catch (error) {
+        if (error instanceof CheckoutError) throw error;
+        throw new CheckoutError(
+          'rejected',
+          error instanceof Error ? error.message : String(error),
+          {
+            cause: error,
+          },
+        );
+      }
+    };
+  }
+  if (subscribe) {
+    adapter.subscribe = (onChange) =>
+      subscribe.call(functions, (value) => {
+        const cart = normalizeCart(value, currency);
+        if (cart) onChange(cart);
+      });
+  }
+  return adapter;
+}

@@ -1,0 +1,277 @@
+import { expect } from '@open-wc/testing';
+import { callbackAdapter } from '../../../src/commerce/adapters/callback.js';
+import { shopifyAdapter } from '../../../src/commerce/adapters/shopify.js';
+import {
+  CheckoutError,
+  type Cart,
+  type CartLineInput,
+  type CheckoutAdapter,
+} from '../../../src/commerce/checkout-adapter.js';
+import type { CuecartError } from '../../../src/internal/errors.js';
+import { createCart } from '../../../src/state/cart-store.js';
+import { configureStore, resetStore, storeState, VARIANTS } from '../commerce/local-store.js';
+
+const LINE: CartLineInput = { variantId: 'v1', productId: 'p1', quantity: 1 };
+const PREVIEW = { title: 'Mug', price: 500 };
+
+const cartOf = (...lines: [key: string, variantId: string, quantity: number][]): Cart => ({
+  lines: lines.map(([key, variantId, quantity]) => ({
+    key,
+    variantId,
+    productId: 'p1',
+    title: 'Mug',
+    quantity,
+    price: 500,
+    linePrice: 500 * quantity,
+  })),
+  itemCount: lines.reduce((n, [, , q]) => n + q, 0),
+  subtotal: lines.reduce((n, [, , q]) => n + 500 * q, 0),
+  currency: 'USD',
+});
+
+/** An adapter whose answers the test settles by hand. */
+function manualAdapter() {
+  const pending: {
+    resolve: (c: Cart) => void;
+    reject: (e: unknown) => void;
+    signal: AbortSignal;
+    args: unknown[];
+  }[] = [];
+  let push: (cart: Cart) => void = () => {};
+  let unsubscribed = 0;
+  const wait = (args: unknown[], signal: AbortSignal) =>
+    new Promise<Cart>((resolve, reject) => pending.push({ resolve, reject, signal, args }));
+  const adapter: CheckoutAdapter = {
+    addToCart: (line, { signal }) => wait(['add', line], signal),
+    changeLine: (key, quantity, { signal }) => wait(['change', key, quantity], signal),
+    getCart: ({ signal }) => wait(['get'], signal),
+    subscribe: (cb) => ((push = cb), () => unsubscribed++),
+  };
+  return { adapter, pending, push: (c: Cart) => push(c), unsubscribed: () => unsubscribed };
+}
+
+describe('createCart', () => {
+  let errors: CuecartError[];
+  const onError = (e: CuecartError) => errors.push(e);
+  beforeEach(() => {
+    errors = [];
+  });
+
+  it('shows an added line at once, then the adapter’s cart', async () => {
+    const manual = manualAdapter();
+    const changes: Cart[] = [];
+    const cart = createCart({ adapter: manual.adapter, onError, onChange: (c) => changes.push(c) });
+    const done = cart.add(LINE, PREVIEW);
+    expect(cart.$cart.get().lines[0]).to.include({
+      title: 'Mug',
+      quantity: 1,
+      linePrice: 500,
+      pending: true,
+    });
+    expect(cart.$cart.get().itemCount).to.equal(1);
+    expect(cart.$status.get().state).to.equal('pending');
+    expect(cart.$variants.get().v1).to.equal('pending');
+    manual.pending[0]!.resolve(cartOf(['k1', 'v1', 1]));
+    expect(await done).to.deep.equal(cartOf(['k1', 'v1', 1]));
+    expect(cart.$cart.get()).to.deep.equal(cartOf(['k1', 'v1', 1]));
+    expect(cart.$status.get()).to.deep.equal({ state: 'idle' });
+    expect(cart.$variants.get().v1).to.equal('added');
+    expect(changes).to.have.length(1);
+  });
+
+  it('rolls back a failed add and reports a readable error', async () => {
+    const manual = manualAdapter();
+    const cart = createCart({ adapter: manual.adapter, onError });
+    manual.push(cartOf(['k0', 'v0', 2]));
+    const done = cart.add(LINE, PREVIEW);
+    expect(cart.$cart.get().itemCount).to.equal(3);
+    manual.pending[0]!.reject(new CheckoutError('out-of-stock', 'Mug is sold out.'));
+    expect(await done).to.equal(null);
+    expect(cart.$cart.get()).to.deep.equal(cartOf(['k0', 'v0', 2]));
+    expect(cart.$status.get()).to.include({ state: 'error', message: 'Mug is sold out.' });
+    expect(cart.$variants.get().v1).to.equal('error');
+    expect(errors).to.have.length(1);
+    expect(errors[0]!.code).to.equal('add-to-cart-failed');
+    expect((errors[0]!.cause as CheckoutError).reason).to.equal('out-of-stock');
+  });
+
+  it('turns a double click into one request, one line, the chosen quantity', async () => {
+    const manual = manualAdapter();
+    const cart = createCart({ adapter: manual.adapter });
+    const first = cart.add({ ...LINE, quantity: 2 }, PREVIEW);
+    const second = cart.add({ ...LINE, quantity: 2 }, PREVIEW);
+    expect(second).to.equal(first);
+    expect(manual.pending).to.have.length(1);
+    expect(cart.$cart.get().lines).to.have.length(1);
+    expect(cart.$cart.get().itemCount).to.equal(2);
+    cart.add({ ...LINE, properties: { engraving: 'A' } }, PREVIEW);
+    expect(manual.pending).to.have.length(2, 'other properties are another line');
+    manual.pending[0]!.resolve(cartOf(['k1', 'v1', 2]));
+    await first;
+    cart.add(LINE, PREVIEW);
+    expect(manual.pending).to.have.length(3, 'a later click is a new add');
+  });
+
+  it('changes and removes lines optimistically, rolling back on failure', async () => {
+    const manual = manualAdapter();
+    const cart = createCart({ adapter: manual.adapter, onError });
+    manual.push(cartOf(['k1', 'v1', 1], ['k2', 'v2', 1]));
+    const change = cart.changeLine('k1', 3);
+    expect(cart.$cart.get()).to.include({ itemCount: 4, subtotal: 2000 });
+    manual.pending[0]!.resolve(cartOf(['k1', 'v1', 3], ['k2', 'v2', 1]));
+    await change;
+    const removal = cart.remove('k2');
+    expect(cart.$cart.get().lines.map((l) => l.key)).to.deep.equal(['k1']);
+    expect(manual.pending[1]!.args).to.deep.equal(['change', 'k2', 0]);
+    manual.pending[1]!.reject(new CheckoutError('network', 'Could not reach the store.'));
+    expect(await removal).to.equal(null);
+    expect(cart.$cart.get().lines.map((l) => l.key)).to.deep.equal(['k1', 'k2']);
+    expect(errors.map((e) => e.code)).to.deep.equal(['cart-change-failed']);
+  });
+
+  it('refuses to change a line that is still being added, and says so', async () => {
+    const manual = manualAdapter();
+    const cart = createCart({ adapter: manual.adapter, onError });
+    cart.add(LINE, PREVIEW);
+    expect(await cart.changeLine(cart.$cart.get().lines[0]!.key, 2)).to.equal(null);
+    expect(errors[0]!.code).to.equal('cart-change-failed');
+  });
+
+  it('refreshes through getCart and reports cart-load-failed', async () => {
+    const manual = manualAdapter();
+    const cart = createCart({ adapter: manual.adapter, onError });
+    const ok = cart.refresh();
+    expect(cart.$status.get().state).to.equal('idle', 'a background read does not look busy');
+    manual.pending[0]!.resolve(cartOf(['k1', 'v1', 2]));
+    expect((await ok)!.itemCount).to.equal(2);
+    const bad = cart.refresh();
+    manual.pending[1]!.reject(new Error('boom'));
+    expect(await bad).to.equal(null);
+    expect(errors[0]!.code).to.equal('cart-load-failed');
+    expect((errors[0]!.cause as CheckoutError).reason).to.equal('rejected');
+  });
+
+  it('checks out through the adapter, else the cart’s checkoutUrl, and reports failures', async () => {
+    const seen: Cart[] = [];
+    const withCheckout = createCart({
+      adapter: callbackAdapter({
+        addToCart: async () => cartOf(),
+        checkout: (c) => void seen.push(c),
+      }),
+    });
+    expect(await withCheckout.checkout()).to.equal(true);
+    expect(seen).to.have.length(1);
+
+    const visited: string[] = [];
+    const viaUrl = createCart({
+      adapter: callbackAdapter({
+        addToCart: async () => ({ ...cartOf(['k', 'v', 1]), checkoutUrl: '/pay' }),
+      }),
+      window: { location: { assign: (u) => visited.push(u) } },
+      onError,
+    });
+    await viaUrl.add(LINE);
+    expect(await viaUrl.checkout()).to.equal(true);
+    expect(visited).to.deep.equal(['/pay']);
+
+    const failing = createCart({
+      adapter: callbackAdapter({
+        addToCart: async () => cartOf(),
+        checkout: () => Promise.reject(new CheckoutError('network', 'Offline')),
+      }),
+      onError,
+    });
+    expect(await failing.checkout()).to.equal(false);
+    expect(errors.map((e) => e.code)).to.deep.equal(['checkout-failed']);
+    expect(failing.$status.get().message).to.equal('Offline');
+  });
+
+  it('follows host-side changes and stops on destroy, aborting work in flight', async () => {
+    const manual = manualAdapter();
+    const changes: Cart[] = [];
+    const cart = createCart({ adapter: manual.adapter, onError, onChange: (c) => changes.push(c) });
+    manual.push(cartOf(['k9', 'v9', 5]));
+    expect(cart.$cart.get().itemCount).to.equal(5);
+    const pending = cart.add(LINE, PREVIEW);
+    cart.destroy();
+    expect(manual.pending[0]!.signal.aborted).to.equal(true);
+    expect(manual.unsubscribed()).to.equal(1);
+    manual.pending[0]!.reject(new DOMException('Aborted', 'AbortError'));
+    expect(await pending).to.equal(null);
+    manual.push(cartOf());
+    expect(changes).to.have.length(1);
+    expect(errors).to.have.length(0);
+    expect(await cart.add(LINE)).to.equal(null);
+  });
+
+  it('setAdapter drops the old adapter and starts from its own cart', async () => {
+    const first = manualAdapter();
+    const second = manualAdapter();
+    const cart = createCart({ adapter: first.adapter });
+    first.push(cartOf(['k1', 'v1', 1]));
+    cart.setAdapter(second.adapter);
+    expect(first.unsubscribed()).to.equal(1);
+    expect(cart.adapter).to.equal(second.adapter);
+    expect(cart.$cart.get().itemCount).to.equal(0);
+    second.push(cartOf(['k2', 'v2', 2]));
+    expect(cart.$cart.get().itemCount).to.equal(2);
+  });
+
+  it('keeps two players’ carts apart, and lets a host share one on purpose', async () => {
+    const a = manualAdapter();
+    const b = manualAdapter();
+    const cartA = createCart({ adapter: a.adapter });
+    const cartB = createCart({ adapter: b.adapter });
+    cartA.add(LINE, PREVIEW);
+    expect(cartB.$cart.get().itemCount).to.equal(0);
+    expect(b.pending).to.have.length(0);
+
+    const shared = createCart({ adapter: a.adapter });
+    const seenByPlayer1: number[] = [];
+    const seenByPlayer2: number[] = [];
+    shared.$cart.listen((c) => seenByPlayer1.push(c.itemCount));
+    shared.$cart.listen((c) => seenByPlayer2.push(c.itemCount));
+    shared.add({ ...LINE, variantId: 'v2' }, PREVIEW);
+    expect(seenByPlayer1).to.deep.equal([1]);
+    expect(seenByPlayer2).to.deep.equal([1]);
+  });
+});
+
+describe('createCart with the Shopify adapter and the local store', () => {
+  beforeEach(resetStore);
+
+  it('sends one request for a double click and keeps the chosen quantity', async () => {
+    await configureStore({ latencyMs: 80 });
+    const cart = createCart({ adapter: shopifyAdapter({ sections: false }) });
+    const line = { variantId: VARIANTS.mug12, productId: '8002', quantity: 2 };
+    const [one, two] = await Promise.all([cart.add(line), cart.add(line)]);
+    expect(one).to.equal(two);
+    expect(one!.itemCount).to.equal(2);
+    expect((await storeState()).requests['POST cart/add.js']).to.equal(1);
+  });
+
+  it('shows a sold-out failure to the shopper and leaves the cart as it was', async () => {
+    const errors: CuecartError[] = [];
+    const cart = createCart({
+      adapter: shopifyAdapter({ sections: false }),
+      onError: (e) => errors.push(e),
+    });
+    expect(
+      await cart.add({ variantId: VARIANTS.sunglasses, productId: '8004', quantity: 1 }),
+    ).to.equal(null);
+    expect(cart.$cart.get().lines).to.have.length(0);
+    expect(cart.$status.get().message).to.equal(
+      "The product 'Solstice Sunglasses - Tortoise' is already sold out.",
+    );
+    expect(errors[0]!.code).to.equal('add-to-cart-failed');
+  });
+
+  it('two carts on one adapter see the same store cart after refresh', async () => {
+    const adapter = shopifyAdapter({ sections: false });
+    const one = createCart({ adapter });
+    const two = createCart({ adapter });
+    await one.add({ variantId: VARIANTS.headphonesBlack, productId: '8001', quantity: 1 });
+    expect(two.$cart.get().itemCount).to.equal(0);
+    expect((await two.refresh())!.itemCount).to.equal(1);
+  });
+});
