@@ -1,0 +1,182 @@
+import { css } from 'lit';
+import { baseStyles, controlStyles, tokenStyles } from '../shared/tokens.styles.js';
+
+/** Styles of `<cuecart-product-list>`. */
+export const productListStyles = [
+  tokenStyles,
+  baseStyles,
+  controlStyles,
+  css`
+    :host {
+      display: block;
+      font-size: 0.9375rem;
+      line-height: 1.35;
+    }
+
+    section {
+      display: flex;
+      flex-direction: column;
+      gap: 0.5rem;
+      block-size: 100%;
+      padding: 0.75rem;
+      border-radius: var(--_cc-radius);
+      background: var(--_cc-surface);
+    }
+
+    h2 {
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      margin: 0;
+      padding-inline: 0.25rem;
+      font-size: 1rem;
+      font-weight: 650;
+    }
+
+    .count {
+      display: inline-grid;
+      place-items: center;
+      min-inline-size: 1.5rem;
+      padding-inline: 0.4rem;
+      border-radius: 999px;
+      background: var(--_cc-surface-2);
+      color: var(--_cc-text-muted);
+      font-size: 0.8125rem;
+      font-weight: 600;
+    }
+
+    ul {
+      display: flex;
+      flex-direction: column;
+      gap: 0.25rem;
+      margin: 0;
+      padding: 0;
+      list-style: none;
+      overflow-y: auto;
+      overscroll-behavior: contain;
+    }
+
+    li {
+      position: relative;
+      border-radius: var(--_cc-radius-small);
+    }
+
+    li[aria-current='true'] {
+      background: var(--_cc-surface-2);
+    }
+
+    li[aria-current='true']::before {
+      content: '';
+      position: absolute;
+      inset-block: 0.5rem;
+      inset-inline-start: 0;
+      inline-size: 3px;
+      border-radius: 3px;
+      background: var(--cuecart-accent, var(--_cc-accent));
+    }
+
+    .entry {
+      display: flex;
+      align-items: center;
+      gap: 0.75rem;
+      inline-size: 100%;
+      min-block-size: var(--_cc-touch);
+      padding: 0.5rem;
+      border: 0;
+      border-radius: inherit;
+      background: transparent;
+      text-align: start;
+    }
+
+    button.entry {
+      cursor: pointer;
+    }
+
+    button.entry:hover {
+      background: var(--_cc-surface-2);
+    }
+
+    .thumb {
+      flex: none;
+      inline-size: 3.5rem;
+      block-size: 3.5rem;
+      border-radius: var(--_cc-radius-small);
+      background: var(--_cc-surface-2);
+      object-fit: cover;
+    }
+
+    .text {
+      display: flex;
+      flex-direction: column;
+      gap: 0.125rem;
+      flex: 1;
+      min-inline-size: 0;
+    }
+
+    .title {
+      font-weight: 600;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+
+    .price,
+    .time {
+      color: var(--_cc-text-muted);
+      font-size: 0.8125rem;
+      font-variant-numeric: tabular-nums;
+    }
+
+    .time {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.25rem;
+      flex: none;
+      padding: 0.25rem 0.5rem;
+      border-radius: 999px;
+      background: var(--_cc-surface-2);
+      color: var(--_cc-text);
+      font-weight: 600;
+      white-space: nowrap;
+    }
+
+    .time svg {
+      inline-size: 0.875rem;
+      block-size: 0.875rem;
+      fill: currentColor;
+    }
+
+    /* The play glyph points forward in reading order. */
+    :host(:dir(rtl)) .time svg {
+      transform: scaleX(-1);
+    }
+
+    select {
+      margin-block-start: 0.25rem;
+      min-block-size: var(--_cc-touch);
+      max-inline-size: 100%;
+      padding-inline: 0.5rem;
+      border: 1px solid var(--_cc-border);
+      border-radius: var(--_cc-radius-small);
+      background: var(--_cc-surface);
+    }
+
+    .buy {
+      flex: none;
+      padding-inline: 0.875rem;
+      font-size: 0.875rem;
+    }
+
+    [part~='add-button-added'] {
+      background: var(--cuecart-success, var(--_cc-success));
+      color: var(--_cc-surface);
+    }
+
+    .empty {
+      margin: 0;
+      padding: 1.5rem 0.5rem;
+      color: var(--_cc-text-muted);
+      text-align: center;
+    }
+  `,
+];

@@ -1,0 +1,252 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { formatMoney } from '../../commerce/money.js';
+import type { Product, ProductVariant } from '../../commerce/product.js';
+import {
+  formatMessage,
+  mergeMessages,
+  messagesConverter,
+  type CuecartMessages,
+} from '../messages.js';
+import { formatTime } from '../shared/format-time.js';
+import { dispatchUiEvent, type AddState } from '../shared/ui-events.js';
+import { productListStyles } from './product-list.styles.js';
+
+/** One product featured in the show, at the media time its cue starts. */
+export interface ProductListItem {
+  product: Product;
+  /** The cue that featured it; also the item's identity. */
+  cueId: string;
+  /** Cue start, media time in seconds. */
+  start: number;
+}
+
+/**
+ * "In this show": every product featured so far (live) or in the whole recording (VOD), newest
+ * first. In VOD each entry is one button that asks to seek to the moment the product was
+ * featured; in live each entry has an add-to-cart button (and a variant select when the product
+ * has several variants in stock).
+ *
+ * @summary The list of products featured in a shoppable video.
+ *
+ * @slot empty - Replaces the text shown before any product is featured.
+ *
+ * @csspart base - The section.
+ * @csspart heading - The "In this show" heading.
+ * @csspart count - Number of products, in the heading.
+ * @csspart list - The `<ul>`.
+ * @csspart item - One `<li>`; also `item-active` on the current one.
+ * @csspart item-button - The whole-entry seek button (VOD).
+ * @csspart image - Product thumbnail.
+ * @csspart item-title - Product title.
+ * @csspart item-price - Product price.
+ * @csspart time - "Jump to 1:23" label (VOD).
+ * @csspart select - Variant select (live).
+ * @csspart add-button - Add button (live); also `add-button-pending|added|error|sold-out`.
+ * @csspart empty - The empty state.
+ *
+ * @cssproperty --cuecart-accent - Active entry marker and buy button.
+ * @cssproperty --cuecart-surface - Background.
+ * @cssproperty --cuecart-surface-2 - Entry hover and thumbnail placeholder.
+ * @cssproperty --cuecart-text - Main text.
+ * @cssproperty --cuecart-text-muted - Prices, times.
+ * @cssproperty --cuecart-radius - Corner radius.
+ * @cssproperty --cuecart-buy-bg - Add button background.
+ * @cssproperty --cuecart-buy-text - Add button text.
+ * @cssproperty --cuecart-focus-ring - Focus outline colour.
+ *
+ * @fires cuecart-request-seek - `{ time, cueId }`: a VOD entry was chosen.
+ * @fires cuecart-request-add - `{ productId, variantId, quantity: 1, cueId }`: live add.
+ */
+export class CuecartProductList extends LitElement {
+  static override styles = productListStyles;
+  /** The tag this class is registered under by `cuecart/define`. */
+  static readonly tagName = 'cuecart-product-list';
+
+  @state() private chosenVariants: Record<string, string> = {};
+  private msgs: CuecartMessages = mergeMessages();
+
+  /** Featured products with their cue id and start time, in any order. */
+  @property({ attribute: false }) items: ProductListItem[] = [];
+  /** `vod` entries seek; `live` entries add to cart. */
+  @property({ reflect: true }) mode: 'live' | 'vod' = 'vod';
+  /** Cue currently on screen; its entry is marked `aria-current`. */
+  @property({ attribute: 'active-cue-id' }) activeCueId?: string;
+  /** Add-button state per cue id (live), set by whoever answers `cuecart-request-add`. */
+  @property({ attribute: false }) addStates: Record<string, AddState> = {};
+  /** ISO 4217 code; default: each product's `currency`, else USD. */
+  @property() currency?: string;
+  /** BCP 47 locale for prices; default: the browser's. */
+  @property() locale?: string;
+  /** Overrides for UI strings; the attribute takes JSON. */
+  @property({ converter: messagesConverter }) messages?: Partial<CuecartMessages>;
+  /** Light or dark theme; default follows `prefers-color-scheme`. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('messages')) this.msgs = mergeMessages(this.messages);
+  }
+
+  /** Items newest first; equal starts keep the later-given item first. */
+  private get sortedItems(): ProductListItem[] {
+    return this.items
+      .map((item, index) => ({ item, index }))
+      .sort((a, b) => b.item.start - a.item.start || b.index - a.index)
+      .map(({ item }) => item);
+  }
+
+  private variantFor(item: ProductListItem): ProductVariant | undefined {
+    const variants = item.product.variants ?? [];
+    const chosen = this.chosenVariants[item.cueId];
+    return (
+      variants.find((v) => v.id === chosen) ?? variants.find((v) => v.available) ?? variants[0]
+    );
+  }
+
+  private onSeek(item: ProductListItem): void {
+    dispatchUiEvent(this, 'cuecart-request-seek', { time: item.start, cueId: item.cueId });
+  }
+
+  private onAdd(item: ProductListItem): void {
+    if (this.addStates[item.cueId] === 'pending') return;
+    const variant = this.variantFor(item);
+    if (variant && !variant.available) return;
+    dispatchUiEvent(this, 'cuecart-request-add', {
+      productId: item.product.id,
+      variantId: variant?.id ?? item.product.id,
+      quantity: 1,
+      cueId: item.cueId,
+    });
+  }
+
+  private price(item: ProductListItem, variant?: ProductVariant): string {
+    const currency = this.currency ?? item.product.currency ?? 'USD';
+    return formatMoney(variant?.price ?? item.product.price, currency, this.locale);
+  }
+
+  private renderThumb(product: Product): TemplateResult {
+    return product.image
+      ? html`<img part="image" class="thumb" src=${product.image} alt="" loading="lazy" />`
+      : html`<span part="image" class="thumb"></span>`;
+  }
+
+  private renderVodItem(item: ProductListItem): TemplateResult {
+    return html`
+      <button type="button" class="entry" part="item-button" @click=${() => this.onSeek(item)}>
+        ${this.renderThumb(item.product)}
+        <span class="text">
+          <span class="title" part="item-title">${item.product.title}</span>
+          <span class="price" part="item-price">${this.price(item)}</span>
+        </span>
+        <span class="time" part="time">
+          <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+            <path
+              d="M8 5.14v13.72a1 1 0 0 0 1.5.86l11-6.86a1 1 0 0 0 0-1.72l-11-6.86A1 1 0 0 0 8 5.14Z"
+            />
+          </svg>
+          ${formatMessage(this.msgs.jumpTo, { time: formatTime(item.start) })}
+        </span>
+      </button>
+    `;
+  }
+
+  private renderLiveItem(item: ProductListItem): TemplateResult {
+    const variant = this.variantFor(item);
+    const variants = item.product.variants ?? [];
+    const soldOut = variants.length > 0 && (!variant || !variant.available);
+    const addState = soldOut ? 'sold-out' : (this.addStates[item.cueId] ?? 'idle');
+    const pending = addState === 'pending';
+    const titleId = `title-${item.cueId}`;
+    const label =
+      addState === 'sold-out'
+        ? this.msgs.soldOut
+        : pending
+          ? this.msgs.adding
+          : addState === 'added'
+            ? this.msgs.added
+            : this.msgs.addToCart;
+    return html`
+      <div class="entry">
+        ${this.renderThumb(item.product)}
+        <span class="text">
+          <span class="title" part="item-title" id=${titleId}>${item.product.title}</span>
+          <span class="price" part="item-price">${this.price(item, variant)}</span>
+          ${
+            variants.length > 1
+              ? html`<select
+                  part="select"
+                  aria-label=${formatMessage(this.msgs.chooseOption, { option: this.msgs.variant })}
+                  aria-describedby=${titleId}
+                  @change=${(e: Event) =>
+                    (this.chosenVariants = {
+                      ...this.chosenVariants,
+                      [item.cueId]: (e.target as HTMLSelectElement).value,
+                    })}
+                >
+                  ${variants.map(
+                    (v) =>
+                      html`<option
+                        value=${v.id}
+                        ?selected=${v.id === variant?.id}
+                        ?disabled=${!v.available}
+                      >
+                        ${v.available ? v.title : formatMessage(this.msgs.optionSoldOut, { value: v.title })}
+                      </option>`,
+                  )}
+                </select>`
+              : nothing
+          }
+        </span>
+        <button
+          type="button"
+          class="buy"
+          part=${addState === 'idle' ? 'add-button' : `add-button add-button-${addState}`}
+          aria-describedby=${titleId}
+          ?disabled=${soldOut}
+          aria-disabled=${pending ? 'true' : nothing}
+          aria-busy=${pending ? 'true' : nothing}
+          @click=${() => this.onAdd(item)}
+        >
+          ${pending ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${label}
+        </button>
+      </div>
+    `;
+  }
+
+  override render() {
+    const items = this.sortedItems;
+    return html`
+      <section part="base" aria-labelledby="heading">
+        <h2 id="heading" part="heading">
+          ${this.msgs.inThisShow}
+          ${items.length ? html`<span part="count" class="count">${items.length}</span>` : nothing}
+        </h2>
+        ${
+          items.length
+            ? html`<ul part="list" role="list">
+                ${items.map((item) => {
+                  const active = item.cueId === this.activeCueId;
+                  return html`<li
+                    part=${active ? 'item item-active' : 'item'}
+                    aria-current=${active ? 'true' : nothing}
+                    data-cue-id=${item.cueId}
+                  >
+                    ${this.mode === 'vod' ? this.renderVodItem(item) : this.renderLiveItem(item)}
+                    ${active ? html`<span class="visually-hidden">${this.msgs.featuredNow}</span>` : nothing}
+                  </li>`;
+                })}
+              </ul>`
+            : html`<p part="empty" class="empty">
+                <slot name="empty">${this.msgs.productListEmpty}</slot>
+              </p>`
+        }
+      </section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'cuecart-product-list': CuecartProductList;
+  }
+}

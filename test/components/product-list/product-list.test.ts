@@ -1,0 +1,136 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { Product } from '../../../src/commerce/product.js';
+import {
+  CuecartProductList,
+  type ProductListItem,
+} from '../../../src/ui/product-list/product-list.js';
+import type { RequestAddDetail } from '../../../src/ui/shared/ui-events.js';
+import { expectAccessible } from '../axe.js';
+import { defineOnce } from '../define-once.js';
+
+defineOnce(CuecartProductList.tagName, CuecartProductList);
+
+const product = (id: string, title: string, extra: Partial<Product> = {}): Product => ({
+  id,
+  title,
+  price: 1999,
+  currency: 'USD',
+  variants: [{ id: `${id}-v1`, title: 'Default', price: 1999, available: true }],
+  ...extra,
+});
+
+const items: ProductListItem[] = [
+  { product: product('lamp', 'Desk Lamp'), cueId: 'c1', start: 12 },
+  { product: product('mug', 'Mug'), cueId: 'c2', start: 95 },
+  {
+    product: product('tee', 'Tee', {
+      variants: [
+        { id: 'tee-s', title: 'S', price: 2500, available: false },
+        { id: 'tee-m', title: 'M', price: 2500, available: true },
+        { id: 'tee-l', title: 'L', price: 2600, available: true },
+      ],
+    }),
+    cueId: 'c3',
+    start: 3725,
+  },
+];
+
+const titles = (el: CuecartProductList) =>
+  [...el.shadowRoot!.querySelectorAll('[part="item-title"]')].map((n) => n.textContent);
+
+describe('CuecartProductList', () => {
+  it('passes an axe accessibility check in VOD and live modes', async () => {
+    const el = await fixture<CuecartProductList>(
+      html`<cuecart-product-list .items=${items} active-cue-id="c2"></cuecart-product-list>`,
+    );
+    await expectAccessible(el);
+    el.mode = 'live';
+    await el.updateComplete;
+    await expectAccessible(el);
+    el.items = [];
+    await el.updateComplete;
+    await expectAccessible(el);
+  });
+
+  it('lists newest first in a list and marks the active entry', async () => {
+    const el = await fixture<CuecartProductList>(
+      html`<cuecart-product-list .items=${items} active-cue-id="c2"></cuecart-product-list>`,
+    );
+    expect(el.shadowRoot!.querySelector('ul[role="list"]')).to.not.equal(null);
+    expect(titles(el)).to.deep.equal(['Tee', 'Mug', 'Desk Lamp']);
+    const current = el.shadowRoot!.querySelectorAll('[aria-current="true"]');
+    expect(current).to.have.length(1);
+    expect((current[0] as HTMLElement).dataset.cueId).to.equal('c2');
+  });
+
+  it('asks to seek to the cue start from a "Jump to" button in VOD', async () => {
+    const el = await fixture<CuecartProductList>(
+      html`<cuecart-product-list .items=${items} mode="vod"></cuecart-product-list>`,
+    );
+    const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="item-button"]')];
+    expect(buttons.map((b) => b.querySelector('[part="time"]')!.textContent!.trim())).to.deep.equal(
+      ['Jump to 1:02:05', 'Jump to 1:35', 'Jump to 0:12'],
+    );
+    buttons[1].focus();
+    expect(el.shadowRoot!.activeElement).to.equal(buttons[1]);
+    setTimeout(() => buttons[1].click());
+    const event = await oneEvent(el, 'cuecart-request-seek');
+    expect(event.detail).to.deep.equal({ time: 95, cueId: 'c2' });
+    expect(event.composed).to.equal(true);
+  });
+
+  it('adds from live entries with the chosen in-stock variant', async () => {
+    const el = await fixture<CuecartProductList>(
+      html`<cuecart-product-list .items=${items} mode="live"></cuecart-product-list>`,
+    );
+    expect(el.shadowRoot!.querySelector('[part="item-button"]')).to.equal(null);
+    const adds = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="add-button"]')];
+    setTimeout(() => adds[0].click());
+    let event = await oneEvent(el, 'cuecart-request-add');
+    expect(event.detail).to.deep.equal({
+      productId: 'tee',
+      variantId: 'tee-m',
+      quantity: 1,
+      cueId: 'c3',
+    } satisfies RequestAddDetail);
+
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('[part="select"]')!;
+    expect(select.options[0].disabled).to.equal(true);
+    select.value = 'tee-l';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    setTimeout(() => adds[0].click());
+    event = await oneEvent(el, 'cuecart-request-add');
+    expect(event.detail.variantId).to.equal('tee-l');
+
+    el.addStates = { c3: 'pending' };
+    await el.updateComplete;
+    expect(adds[0].getAttribute('aria-busy')).to.equal('true');
+  });
+
+  it('takes message overrides', async () => {
+    const el = await fixture<CuecartProductList>(html`
+      <cuecart-product-list
+        .items=${items}
+        messages='{"inThisShow": "Dans cette émission", "jumpTo": "Aller à {time}"}'
+      ></cuecart-product-list>
+    `);
+    expect(el.shadowRoot!.querySelector('h2')!.textContent).to.contain('Dans cette émission');
+    expect(el.shadowRoot!.querySelector('[part="time"]')!.textContent!.trim()).to.equal(
+      'Aller à 1:02:05',
+    );
+  });
+
+  it('renders right-to-left', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`
+      <div dir="rtl">
+        <cuecart-product-list .items=${items} active-cue-id="c1"></cuecart-product-list>
+      </div>
+    `);
+    const el = wrapper.querySelector('cuecart-product-list')!;
+    await expectAccessible(el);
+    const button = el.shadowRoot!.querySelector('[part="item-button"]')!.getBoundingClientRect();
+    const thumb = el.shadowRoot!.querySelector('[part="image"]')!.getBoundingClientRect();
+    expect(thumb.right, 'thumbnail starts on the right').to.be.greaterThan(button.right - 70);
+  });
+});
