@@ -69,7 +69,7 @@ export function findVariant(product: Product, ref?: string): ProductVariant | un
 }
 
 /** A product made from a cue payload alone, when it has at least a title and a price. */
-function productFromPayload(payload: CuePayload, currency?: string): Product | null {
+export function productFromPayload(payload: CuePayload, currency?: string): Product | null {
   const { product: id, title, price } = payload;
   if (typeof title !== 'string' || !title || typeof price !== 'number' || !Number.isFinite(price)) {
     return null;

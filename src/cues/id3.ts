@@ -1,4 +1,4 @@
-import type { ErrorSink } from '../internal/errors.js';
+import { CuecartError, type ErrorSink } from '../internal/errors.js';
 import { parseCandidatePayload, parseCuePayload } from './payload.js';
 import type { CuePayload } from './product-cue.js';
 
@@ -19,6 +19,8 @@ export interface Id3Frame {
   values?: string[];
   /** Raw frame body (`PRIV`: the private data after the owner identifier). */
   data: Uint8Array;
+  /** Why the frame is damaged (e.g. text declared UTF-8 that is not); its text is unreliable. */
+  malformed?: string;
 }
 
 /** One ID3v2 tag. */
@@ -29,6 +31,8 @@ export interface Id3Tag {
   offset: number;
   /** Whole tag length in bytes, header (and footer) included. */
   length: number;
+  /** The tag declares more bytes than the buffer holds: it was cut or its size lies. */
+  truncated: boolean;
   frames: Id3Frame[];
 }
 
@@ -94,7 +98,13 @@ export function parseId3Tags(bytes: Uint8Array): Id3Tag[] {
     const length = HEADER + size + (hasFooter ? HEADER : 0);
     const body = bytes.subarray(offset + HEADER, Math.min(bytes.length, offset + HEADER + size));
     if (version === 3 || version === 4) {
-      tags.push({ version, offset, length, frames: readFrames(body, version, flags) });
+      tags.push({
+        version,
+        offset,
+        length,
+        truncated: offset + length > bytes.length,
+        frames: readFrames(body, version, flags),
+      });
     }
     offset += length;
   }
@@ -154,6 +164,11 @@ function readFrame(
     if (formatFlags & 0x02 || tagFlags & 0x80) data = removeUnsynchronisation(data);
   }
   const frame: Id3Frame = { id, data };
+  // Text declared UTF-8 must be UTF-8: a lenient decode would turn damage into U+FFFD and could
+  // still parse as a (wrong) payload.
+  if ((id === 'TXXX' || id[0] === 'T') && data[0] === 3 && decodeUtf8Strict(data.subarray(1)) === undefined) {
+    frame.malformed = 'its text is not valid UTF-8';
+  }
   if (id === 'TXXX') {
     const [description, value] = splitEncoded(data, 2);
     frame.description = description ?? '';
@@ -266,6 +281,12 @@ export function payloadsFromId3Frames(
     if (frame.text === undefined) continue;
     const explicit =
       frame.id === 'TXXX' && frame.description?.trim().toLowerCase() === CUECART_TXXX_DESCRIPTION;
+    if (frame.malformed) {
+      if (explicit || frame.text.includes('"product"')) {
+        onError(new CuecartError('cue-invalid', `Dropped an ID3 ${frame.id} frame: ${frame.malformed}.`));
+      }
+      continue;
+    }
     const result = explicit ? parseCuePayload(frame.text) : parseCandidatePayload(frame.text);
     if (result === undefined) continue;
     if (result instanceof Error) {
@@ -282,8 +303,19 @@ export function payloadsFromId3Frames(
 
 /** Parses every ID3 tag in `bytes` and returns the product cue payloads they carry. */
 export function payloadsFromId3(bytes: Uint8Array, onError: ErrorSink): CuePayload[] {
-  return payloadsFromId3Frames(
-    parseId3Tags(bytes).flatMap((tag) => tag.frames),
-    onError,
-  );
+  const frames: Id3Frame[] = [];
+  for (const tag of parseId3Tags(bytes)) {
+    // A cut tag's frames may be cut too; showing a product from damaged data is worse than none.
+    if (tag.truncated) {
+      onError(
+        new CuecartError(
+          'cue-invalid',
+          `Dropped an ID3 tag that declares ${tag.length} bytes but has ${bytes.length - tag.offset}.`,
+        ),
+      );
+      continue;
+    }
+    frames.push(...tag.frames);
+  }
+  return payloadsFromId3Frames(frames, onError);
 }

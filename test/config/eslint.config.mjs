@@ -38,7 +38,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.{ts,js}', 'demo/**/*.{js,mjs}'],
+    files: ['**/*.mjs', 'rollup.config.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // Tests and demo scripts run in both worlds (page.evaluate callbacks run in the browser).
+    files: ['test/**/*.{ts,js,mjs}', 'demo/**/*.{js,mjs}'],
     languageOptions: { globals: { ...globals.browser, ...globals.node, ...globals.mocha } },
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
@@ -46,9 +51,5 @@ export default tseslint.config(
       // chai assertions read as expressions: expect(x).to.exist
       '@typescript-eslint/no-unused-expressions': 'off',
     },
-  },
-  {
-    files: ['**/*.mjs', 'rollup.config.mjs'],
-    languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -1,36 +1,8 @@
 import { LitElement, html, nothing, svg } from 'lit';
 import { property } from 'lit/decorators.js';
 import { controlsStyles } from './cuecart-controls.styles.js';
-import { formatTime } from './format-time.js';
-
-/** Labels the controls read; the player passes its message table. */
-export interface ControlsLabels {
-  play: string;
-  pause: string;
-  mute: string;
-  unmute: string;
-  seek: string;
-  /** `{current}` of `{duration}`. */
-  timeOf: string;
-  live: string;
-  goToLive: string;
-  fullscreen: string;
-  exitFullscreen: string;
-}
-
-/** English defaults for {@link ControlsLabels}. */
-export const defaultControlsLabels: ControlsLabels = {
-  play: 'Play',
-  pause: 'Pause',
-  mute: 'Mute',
-  unmute: 'Unmute',
-  seek: 'Seek',
-  timeOf: '{current} of {duration}',
-  live: 'Live',
-  goToLive: 'Go to live',
-  fullscreen: 'Full screen',
-  exitFullscreen: 'Exit full screen',
-};
+import { formatTime } from '../shared/format-time.js';
+import { defaultMessages, formatMessage, type CuecartMessages } from '../messages.js';
 
 /** Detail of `cuecart-request-seek`. */
 export interface SeekRequestDetail {
@@ -94,8 +66,8 @@ export class CuecartControls extends LitElement {
   @property({ type: Boolean }) fullscreen = false;
   /** Whether full screen is available. */
   @property({ type: Boolean, attribute: 'fullscreen-enabled' }) fullscreenEnabled = true;
-  /** Labels, normally the player's message table. */
-  @property({ attribute: false }) labels: ControlsLabels = defaultControlsLabels;
+  /** The message table (the player passes its merged `messages`). */
+  @property({ attribute: false }) messages: CuecartMessages = defaultMessages;
 
   private request(type: string, detail: object = {}) {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
@@ -107,11 +79,12 @@ export class CuecartControls extends LitElement {
   }
 
   override render() {
-    const l = this.labels;
+    const l = this.messages;
     const vod = !this.live && Number.isFinite(this.duration) && this.duration > 0;
-    const timeText = l.timeOf
-      .replace('{current}', formatTime(this.currentTime))
-      .replace('{duration}', formatTime(this.duration));
+    const timeText = formatMessage(l.seekValue, {
+      current: formatTime(this.currentTime),
+      duration: formatTime(this.duration),
+    });
     return html`
       <div class="bar" part="bar">
         <button

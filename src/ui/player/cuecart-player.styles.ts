@@ -1,79 +1,202 @@
 import { css } from 'lit';
+import { tokenStyles } from '../shared/tokens.styles.js';
 
-export const playerStyles = css`
-  :host {
-    display: block;
-    position: relative;
-    /* Reserve the box before metadata arrives: no layout shift in the host page. */
-    aspect-ratio: var(--cuecart-aspect-ratio, 16 / 9);
-    max-inline-size: 100%;
-    background: var(--cuecart-video-bg, #000);
-    color: var(--cuecart-text, #fff);
-    font-family: var(--cuecart-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    border-radius: var(--cuecart-player-radius, 0);
-    overflow: hidden;
-    contain: layout paint;
-  }
-  :host([hidden]) {
-    display: none;
-  }
-  .stage {
-    position: absolute;
-    inset: 0;
-    outline: none;
-  }
-  .stage:focus-visible {
-    box-shadow: inset 0 0 0 3px var(--cuecart-focus-ring, #7cc4ff);
-  }
-  video {
-    display: block;
-    inline-size: 100%;
-    block-size: 100%;
-    object-fit: var(--cuecart-object-fit, contain);
-    background: inherit;
-  }
-  cuecart-controls {
-    position: absolute;
-    inset-inline: 0;
-    inset-block-end: 0;
-    z-index: 2;
-  }
-  .error {
-    position: absolute;
-    inset: 0;
-    z-index: 3;
-    display: grid;
-    place-items: center;
-    padding: 1.5rem;
-    text-align: center;
-    background: rgb(0 0 0 / 0.78);
-    color: #fff;
-    font-size: 0.9375rem;
-  }
-  .error p {
-    margin: 0;
-    max-inline-size: 32ch;
-  }
-  .spinner {
-    position: absolute;
-    inset-block-start: 50%;
-    inset-inline-start: 50%;
-    inline-size: 40px;
-    block-size: 40px;
-    margin: -20px;
-    border: 3px solid rgb(255 255 255 / 0.3);
-    border-block-start-color: #fff;
-    border-radius: 50%;
-    animation: spin 0.9s linear infinite;
-  }
-  @keyframes spin {
-    to {
-      transform: rotate(1turn);
+export const playerStyles = [
+  tokenStyles,
+  css`
+    :host {
+      display: block;
+      position: relative;
+      max-inline-size: 100%;
+      color: var(--cuecart-text, var(--_cc-text));
+      font-family: var(--cuecart-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+      border-radius: var(--cuecart-player-radius, 0);
+      overflow: hidden;
+      background: var(--cuecart-surface, var(--_cc-surface));
     }
-  }
-  @media (prefers-reduced-motion: reduce) {
+    :host([hidden]) {
+      display: none;
+    }
+    .layout {
+      /* The stage reserves its aspect ratio from the first paint: no layout shift in the page. */
+      position: relative;
+      display: grid;
+      grid-template-areas: 'stage';
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .layout:has(> .panel) {
+      grid-template-areas: 'stage panel';
+      grid-template-columns: minmax(0, 1fr) var(--cuecart-panel-width, 340px);
+    }
+    .sizer {
+      position: absolute;
+      inset-inline: 0;
+      inset-block-start: 0;
+      block-size: 0;
+      pointer-events: none;
+    }
+    .stage {
+      grid-area: stage;
+      position: relative;
+      aspect-ratio: var(--cuecart-aspect-ratio, 16 / 9);
+      background: var(--cuecart-video-bg, #000);
+      color: #fff;
+      outline: none;
+      overflow: hidden;
+      min-block-size: 0;
+    }
+    /* Phones in portrait get the vertical live-shopping look unless the page says otherwise. */
+    @media (max-width: 600px) and (orientation: portrait) {
+      :host(:not([layout='panel'])) .stage {
+        aspect-ratio: var(--cuecart-aspect-ratio, 9 / 16);
+      }
+      :host(:not([layout='panel'])) video {
+        object-fit: var(--cuecart-object-fit, cover);
+      }
+    }
+    .stage:focus-visible {
+      box-shadow: inset 0 0 0 3px var(--cuecart-focus-ring, #7cc4ff);
+    }
+    video {
+      display: block;
+      inline-size: 100%;
+      block-size: 100%;
+      object-fit: var(--cuecart-object-fit, contain);
+      background: inherit;
+    }
+    cuecart-controls {
+      position: absolute;
+      inset-inline: 0;
+      inset-block-end: 0;
+      z-index: 3;
+    }
+    cuecart-seek-markers {
+      position: absolute;
+      inset: 0;
+    }
+    .overlay {
+      position: absolute;
+      inset-inline: 0.75rem;
+      inset-block-end: calc(52px + 0.5rem);
+      z-index: 2;
+      display: flex;
+      justify-content: flex-start;
+    }
+    .overlay cuecart-product-card {
+      inline-size: min(100%, 26rem);
+    }
+    .sheet {
+      position: absolute;
+      inset-inline: 0;
+      inset-block: 3.75rem calc(52px + 0.25rem);
+      z-index: 4;
+      overflow: auto;
+      padding: 0.5rem;
+    }
+    .topbar {
+      /* A grid item over the stage, not positioned: the mini cart's contained drawer then
+         covers the whole player (the nearest positioned ancestor is .layout). */
+      grid-area: stage;
+      align-self: start;
+      justify-self: end;
+      z-index: 5;
+      display: flex;
+      align-items: center;
+      gap: 0.5rem;
+      padding: 0.75rem;
+    }
+    .products-button {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.375rem;
+      min-block-size: 44px;
+      padding-inline: 0.75rem;
+      border: 0;
+      border-radius: 999px;
+      background: var(--cuecart-surface, var(--_cc-surface));
+      color: var(--cuecart-text, var(--_cc-text));
+      box-shadow: var(--_cc-shadow);
+      font: inherit;
+      font-size: 0.875rem;
+      font-weight: 600;
+      cursor: pointer;
+    }
+    .products-button svg {
+      inline-size: 1.125rem;
+      block-size: 1.125rem;
+      fill: currentColor;
+    }
+    .products-button .badge {
+      min-inline-size: 1.25rem;
+      padding-inline: 0.3rem;
+      border-radius: 999px;
+      background: var(--cuecart-accent, var(--_cc-accent));
+      color: var(--cuecart-accent-contrast, var(--_cc-accent-contrast));
+      font-size: 0.75rem;
+      line-height: 1.25rem;
+    }
+    .products-button:focus-visible {
+      outline: 3px solid var(--cuecart-focus-ring, var(--_cc-focus-ring));
+      outline-offset: 2px;
+    }
+    .panel {
+      grid-area: panel;
+      display: flex;
+      flex-direction: column;
+      gap: 0.75rem;
+      padding: 0.75rem;
+      overflow: auto;
+      /* Sized by the stage's row, never taller: the panel scrolls instead. */
+      contain: size;
+      background: var(--cuecart-surface, var(--_cc-surface));
+      color: var(--cuecart-text, var(--_cc-text));
+      border-inline-start: 1px solid var(--_cc-border, rgb(0 0 0 / 0.08));
+    }
+    .error {
+      position: absolute;
+      inset: 0;
+      z-index: 6;
+      display: grid;
+      place-items: center;
+      padding: 1.5rem;
+      text-align: center;
+      background: rgb(0 0 0 / 0.78);
+      color: #fff;
+      font-size: 0.9375rem;
+    }
+    .error p {
+      margin: 0;
+      max-inline-size: 32ch;
+    }
     .spinner {
-      animation-duration: 3s;
+      position: absolute;
+      inset-block-start: 50%;
+      inset-inline-start: 50%;
+      inline-size: 40px;
+      block-size: 40px;
+      margin: -20px;
+      border: 3px solid rgb(255 255 255 / 0.3);
+      border-block-start-color: #fff;
+      border-radius: 50%;
+      animation: spin 0.9s linear infinite;
     }
-  }
-`;
+    @keyframes spin {
+      to {
+        transform: rotate(1turn);
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .spinner {
+        animation-duration: 3s;
+      }
+    }
+    .visually-hidden {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+  `,
+];

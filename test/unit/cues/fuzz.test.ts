@@ -89,8 +89,10 @@ describe('cue parsers under fuzzing', () => {
       expect(() => parseId3Tags(input)).not.to.throw();
       payloads += payloadsFromId3(input, () => errors++).length;
     }
-    // Most mutations leave the first frames readable: the parser recovers what it can.
-    expect(payloads).to.be.above(500);
+    // Damage outside the tag structure still leaves whole, valid payloads to recover; a tag
+    // that is cut or lies about its size is dropped and reported, never half-read.
+    expect(payloads).to.be.above(200);
+    expect(payloads + errors).to.be.above(1000);
   });
 
   it('random bytes with an ID3 header never throw', () => {

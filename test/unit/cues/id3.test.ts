@@ -174,6 +174,28 @@ describe('parseId3Tags', () => {
 });
 
 describe('payloadsFromId3', () => {
+  it('drops a tag whose declared size runs past the buffer, with one cue-invalid', () => {
+    const { errors, onError } = collect();
+    const bytes = buildTag({ version: 4, frames: [cuecartFrame({ product: 'shoe' })] });
+    // Declare 500 more bytes than there are (synchsafe size at bytes 6..9).
+    const size = bytes.length - 10 + 500;
+    bytes.set([(size >> 21) & 0x7f, (size >> 14) & 0x7f, (size >> 7) & 0x7f, size & 0x7f], 6);
+    expect(parseId3Tags(bytes)[0]!.truncated).to.equal(true);
+    expect(payloadsFromId3(bytes, onError)).to.deep.equal([]);
+    expect(errors.map((e) => e.code)).to.deep.equal(['cue-invalid']);
+  });
+
+  it('drops a UTF-8 cuecart frame whose bytes are not UTF-8, with one cue-invalid', () => {
+    const { errors, onError } = collect();
+    const bytes = buildTag({ version: 4, frames: [cuecartFrame({ product: 'shoe' })] });
+    // Corrupt a byte inside "shoe" into a lone continuation byte.
+    const at = bytes.indexOf(0x73 /* s */, 20);
+    bytes[at] = 0x80;
+    expect(payloadsFromId3(bytes, onError)).to.deep.equal([]);
+    expect(errors.map((e) => e.code)).to.deep.equal(['cue-invalid']);
+    expect(errors[0]!.message).to.match(/UTF-8/);
+  });
+
   it('reads the cuecart TXXX frame in every encoding', () => {
     for (const encoding of [0, 1, 2, 3] as Id3Encoding[]) {
       const { errors, onError } = collect();

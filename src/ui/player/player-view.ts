@@ -1,0 +1,253 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Cart } from '../../commerce/checkout-adapter.js';
+import type { Product } from '../../commerce/product.js';
+import type { ProductCue } from '../../cues/product-cue.js';
+import type { MediaState } from '../../state/media-store.js';
+import type { CartStatus } from '../../state/cart-store.js';
+import type { CuecartMessages } from '../messages.js';
+import type { LiveAnnouncer } from '../shared/live-announcer.js';
+import type { AddState } from '../shared/ui-events.js';
+import type { ProductListItem } from '../product-list/product-list.js';
+import type { SeekMarker } from '../seek-markers/seek-markers.js';
+import type { FeaturedItem } from './commerce-controller.js';
+
+/** Everything the player's template reads: a plain snapshot of its state. */
+export interface PlayerView {
+  media: MediaState;
+  messages: CuecartMessages;
+  layout: 'overlay' | 'panel';
+  theme: 'light' | 'dark' | undefined;
+  currency: string | undefined;
+  locale: string | undefined;
+  poster: string;
+  autoplay: boolean;
+  loop: boolean;
+  featured: { cue: ProductCue; product: Product } | undefined;
+  cues: readonly ProductCue[];
+  featuredHistory: readonly FeaturedItem[];
+  productFor(cue: ProductCue): Product | null;
+  addStateFor(productId: string): AddState;
+  cart: Cart | undefined;
+  cartStatus: CartStatus | undefined;
+  announcer: LiveAnnouncer;
+  /** Slots the host filled (`card`, `cart-button`): forwarded only then, so fallbacks render. */
+  slotted: ReadonlySet<string>;
+  /** The variant id the featured cue names (resolved from a variant id or SKU). */
+  featuredVariantId: string | undefined;
+  listOpen: boolean;
+  fullscreenEnabled: boolean;
+}
+
+/** Callbacks the template needs from the player element. */
+export interface PlayerViewHandlers {
+  onKeydown(event: KeyboardEvent): void;
+}
+
+/** `exportparts` value re-exporting `parts` of an inner element as `prefix-part`. */
+function exportParts(prefix: string, parts: string): string {
+  return parts
+    .trim()
+    .split(/\s+/)
+    .map((part) => `${part}: ${prefix}-${part}`)
+    .join(', ');
+}
+
+const CARD_PARTS = exportParts(
+  'card',
+  `base media image-link image badge body title title-link price price-current price-compare
+   options option option-label option-value select actions quantity quantity-button
+   quantity-input add-button add-button-pending add-button-added add-button-error
+   add-button-sold-out spinner error`,
+);
+const LIST_PARTS = exportParts(
+  'list',
+  `base heading count list item item-active item-button image item-title item-price time select
+   add-button add-button-pending add-button-added add-button-error empty`,
+);
+const MARKER_PARTS = exportParts('markers', 'track marker marker-active tick');
+const CART_PARTS = exportParts(
+  'cart',
+  `cart-button count backdrop drawer header title close-button progress error lines line
+   line-pending line-image line-title line-variant line-unit-price line-price quantity
+   quantity-button quantity-input remove-button empty footer subtotal checkout-button`,
+);
+const CONTROL_PARTS = exportParts(
+  'controls',
+  'bar button play-button mute-button live-button fullscreen-button seek time',
+);
+
+const LIST_ICON = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+  <path d="M4 6h2v2H4zm4 0h12v2H8zM4 11h2v2H4zm4 0h12v2H8zm-4 5h2v2H4zm4 0h12v2H8z" />
+</svg>`;
+
+function listItems(view: PlayerView): ProductListItem[] {
+  if (view.media.live) return [...view.featuredHistory];
+  const items: ProductListItem[] = [];
+  for (const cue of view.cues) {
+    const product = view.productFor(cue);
+    if (product) items.push({ product, cueId: cue.id, start: cue.start });
+  }
+  return items;
+}
+
+function markers(view: PlayerView): SeekMarker[] {
+  if (view.media.live) return [];
+  return view.cues.map((cue) => ({
+    time: cue.start,
+    cueId: cue.id,
+    label: view.productFor(cue)?.title ?? cue.payload.title ?? cue.payload.product,
+  }));
+}
+
+function addStates(view: PlayerView, items: ProductListItem[]): Record<string, AddState> {
+  const states: Record<string, AddState> = {};
+  for (const item of items) states[item.cueId] = view.addStateFor(item.product.id);
+  return states;
+}
+
+function card(view: PlayerView, layout: 'overlay' | 'panel'): TemplateResult | typeof nothing {
+  const featured = view.featured;
+  if (!featured) return nothing;
+  const state = view.addStateFor(featured.product.id);
+  return html`<cuecart-product-card
+    part="card"
+    exportparts=${CARD_PARTS}
+    .product=${featured.product}
+    .cueId=${featured.cue.id}
+    .variantId=${view.featuredVariantId}
+    .currency=${view.currency}
+    .locale=${view.locale}
+    .messages=${view.messages}
+    .theme=${view.theme}
+    .addState=${state}
+    .errorMessage=${state === 'error' ? (view.cartStatus?.message ?? '') : ''}
+    layout=${layout}
+    ?compact=${layout === 'overlay'}
+  >
+    ${view.slotted.has('card') ? html`<slot name="card" slot="card"></slot>` : nothing}
+  </cuecart-product-card>`;
+}
+
+function productList(view: PlayerView): TemplateResult {
+  const items = listItems(view);
+  return html`<cuecart-product-list
+    part="list"
+    exportparts=${LIST_PARTS}
+    .items=${items}
+    .mode=${view.media.live ? 'live' : 'vod'}
+    .activeCueId=${view.featured?.cue.id}
+    .addStates=${addStates(view, items)}
+    .currency=${view.currency}
+    .locale=${view.locale}
+    .messages=${view.messages}
+    .theme=${view.theme}
+  ></cuecart-product-list>`;
+}
+
+function miniCart(view: PlayerView): TemplateResult {
+  return html`<cuecart-mini-cart
+    part="mini-cart"
+    exportparts=${CART_PARTS}
+    contained
+    .cart=${view.cart}
+    .status=${view.cartStatus ?? { state: 'idle' }}
+    .currency=${view.currency ?? view.cart?.currency}
+    .locale=${view.locale}
+    .messages=${view.messages}
+    .theme=${view.theme}
+  >
+    ${view.slotted.has('cart-button')
+      ? html`<slot name="cart-button" slot="cart-button"></slot>`
+      : nothing}
+  </cuecart-mini-cart>`;
+}
+
+function toggleList(event: Event) {
+  event.currentTarget?.dispatchEvent(new CustomEvent('cuecart-toggle-list', { bubbles: true }));
+}
+
+/**
+ * The player's shadow content: the stage (video, controls, overlays) and, in panel layout, the
+ * side panel. Pure: it renders a {@link PlayerView} snapshot.
+ */
+export function renderPlayer(view: PlayerView, handlers: PlayerViewHandlers): TemplateResult {
+  const { media, messages: m, layout } = view;
+  const items = layout === 'overlay' ? listItems(view) : [];
+  return html`
+    <div
+      class="stage"
+      part="stage"
+      tabindex="0"
+      role="region"
+      aria-label=${m.playerLabel}
+      @keydown=${handlers.onKeydown}
+    >
+      <video
+        part="video"
+        playsinline
+        crossorigin="anonymous"
+        preload="metadata"
+        poster=${view.poster || nothing}
+        ?autoplay=${view.autoplay}
+        ?loop=${view.loop}
+      ></video>
+      ${media.waiting && !media.error ? html`<div class="spinner" aria-hidden="true"></div>` : nothing}
+      ${layout === 'overlay' && view.featured && !view.listOpen
+        ? html`<div class="overlay" part="overlay">${card(view, 'overlay')}</div>`
+        : nothing}
+      ${layout === 'overlay' && view.listOpen
+        ? html`<div class="sheet" part="sheet" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && toggleList(e)}>
+            ${productList(view)}
+          </div>`
+        : nothing}
+      ${media.error
+        ? html`<div class="error" part="error" role="alert"><p>${media.error.message}</p></div>`
+        : html`<cuecart-controls
+            part="controls"
+            exportparts=${CONTROL_PARTS}
+            .paused=${media.paused}
+            .muted=${media.muted}
+            .currentTime=${media.currentTime}
+            .duration=${media.duration}
+            .seekableStart=${media.seekableStart}
+            .live=${media.live}
+            .atLiveEdge=${media.atLiveEdge}
+            .fullscreen=${media.fullscreen}
+            .fullscreenEnabled=${view.fullscreenEnabled}
+            .messages=${m}
+          >
+            <cuecart-seek-markers
+              slot="markers"
+              part="markers"
+              exportparts=${MARKER_PARTS}
+              .markers=${markers(view)}
+              .duration=${media.duration}
+              .activeCueId=${view.featured?.cue.id}
+              .messages=${m}
+            ></cuecart-seek-markers>
+          </cuecart-controls>`}
+    </div>
+    <div class="topbar">
+      ${layout === 'overlay' && items.length
+        ? html`<button
+            class="products-button"
+            part="products-button"
+            aria-expanded=${view.listOpen ? 'true' : 'false'}
+            @click=${toggleList}
+          >
+            ${LIST_ICON}<span>${m.inThisShow}</span><span class="badge">${items.length}</span>
+          </button>`
+        : nothing}
+      ${miniCart(view)}
+    </div>
+    ${layout === 'panel'
+      ? html`<aside class="panel" part="panel" aria-label=${m.inThisShow}>
+          ${view.featured
+            ? html`<div class="panel-card">${card(view, 'panel')}</div>`
+            : nothing}
+          ${productList(view)}
+        </aside>`
+      : nothing}
+    ${view.announcer.region()}
+  `;
+}

@@ -1,0 +1,55 @@
+/** What keyboard shortcuts can do to a player. */
+export interface ShortcutActions {
+  togglePlay(): void;
+  seekBy(seconds: number): void;
+  toggleMute(): void;
+  toggleFullscreen(): void;
+}
+
+/** Seconds an arrow key seeks. */
+export const SEEK_STEP = 5;
+
+/**
+ * Media shortcuts (Space/K play-pause, ←/→ seek, M mute, F full screen), applied only to keys
+ * pressed while the player's stage has focus and never when a control, form field, link or the
+ * cart dialog is the origin, so the host page and the shopping UI keep their own keys.
+ * Returns whether the key was handled (its default is then prevented).
+ */
+export function handleShortcut(event: KeyboardEvent, actions: ShortcutActions): boolean {
+  const origin = event.composedPath()[0];
+  if (
+    event.defaultPrevented ||
+    event.altKey ||
+    event.ctrlKey ||
+    event.metaKey ||
+    (origin instanceof Element &&
+      origin.closest('input, select, textarea, button, a, [role="dialog"], [contenteditable]'))
+  ) {
+    return false;
+  }
+  switch (event.key) {
+    case ' ':
+    case 'k':
+    case 'K':
+      actions.togglePlay();
+      break;
+    case 'ArrowLeft':
+      actions.seekBy(-SEEK_STEP);
+      break;
+    case 'ArrowRight':
+      actions.seekBy(SEEK_STEP);
+      break;
+    case 'm':
+    case 'M':
+      actions.toggleMute();
+      break;
+    case 'f':
+    case 'F':
+      actions.toggleFullscreen();
+      break;
+    default:
+      return false;
+  }
+  event.preventDefault();
+  return true;
+}
