@@ -63,6 +63,7 @@ export class CommerceController implements ReactiveController {
   private feedDone: Promise<unknown> = Promise.resolve();
   private connected = false;
   private currency?: string;
+  private readonly checkedUnknown = new Set<string>();
 
   constructor(
     host: ReactiveControllerHost,
@@ -164,15 +165,20 @@ export class CommerceController implements ReactiveController {
    * reported (`product-unknown`) once the feed and lookups have had their chance.
    */
   productFor(cue: ProductCue): Product | null {
-    const known = this.catalog.get(cue.payload.product);
+    const id = cue.payload.product;
+    const known = this.catalog.get(id);
     if (known) return known;
     const fromPayload = productFromPayload(cue.payload, this.catalog.$currency.get() ?? this.currency);
     if (fromPayload) return fromPayload;
-    void this.feedDone
-      .then(() => this.catalog.resolve([cue.payload.product]))
-      .then(() => {
-        if (!this.catalog.get(cue.payload.product)) this.catalog.productForCue(cue.payload);
-      });
+    // Rendering asks often; the lookup and the report happen once per product.
+    if (!this.checkedUnknown.has(id)) {
+      this.checkedUnknown.add(id);
+      void this.feedDone
+        .then(() => this.catalog.resolve([id]))
+        .then(() => {
+          if (!this.catalog.get(id)) this.catalog.productForCue(cue.payload);
+        });
+    }
     return null;
   }
 
