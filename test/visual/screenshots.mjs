@@ -12,7 +12,9 @@ const SIZES = [
   { name: 'desktop', viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 },
 ];
 const OUT = new URL('../screenshots/', import.meta.url);
-const page_ = process.argv.includes('--restyled') ? 'demo/restyled.html' : '';
+const restyled = process.argv.includes('--restyled');
+const page_ = restyled ? 'demo/restyled.html' : '';
+const prefix = restyled ? 'restyled-' : '';
 
 const server = await startServer({ port: 0, quiet: true });
 const browser = await chromium.launch({ executablePath: await findChromium(), args: chromiumArgs });
@@ -42,16 +44,20 @@ try {
     });
     await page.waitForTimeout(300);
     const player = page.locator('cuecart-player');
-    await player.screenshot({ path: new URL(`${size.name}-product.png`, OUT).pathname });
-    await page.screenshot({ path: new URL(`${size.name}-page.png`, OUT).pathname });
+    await player.screenshot({ path: new URL(`${prefix}${size.name}-product.png`, OUT).pathname });
+    await page.screenshot({ path: new URL(`${prefix}${size.name}-page.png`, OUT).pathname });
     // Add the featured product through the card's own button, then open the cart drawer.
     await page.locator('cuecart-player cuecart-product-card [part~="add-button"]').click();
     await page.waitForFunction(() => document.querySelector('cuecart-player').cartStore?.$cart.get().itemCount > 0);
-    await page.locator('cuecart-player cuecart-mini-cart [part~="cart-button"]').click();
+    // A page may put its own button in the player's `cart-button` slot (the restyled demo does).
+    const ownButton = page.locator('cuecart-player > [slot="cart-button"]');
+    await ((await ownButton.count())
+      ? ownButton.click()
+      : page.locator('cuecart-player cuecart-mini-cart [part~="cart-button"]').click());
     await page.waitForTimeout(400);
-    await player.screenshot({ path: new URL(`${size.name}-drawer.png`, OUT).pathname });
+    await player.screenshot({ path: new URL(`${prefix}${size.name}-drawer.png`, OUT).pathname });
     await context.close();
-    console.log(`wrote ${size.name}-{product,page,drawer}.png`);
+    console.log(`wrote ${prefix}${size.name}-{product,page,drawer}.png`);
   }
 } finally {
   await browser.close();
