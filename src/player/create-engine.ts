@@ -34,7 +34,9 @@ export async function createEngine(
     } catch (cause) {
       if (signal.aborted) return null;
       callbacks.onFatalError(
-        new CuecartError('media-load-failed', 'The streaming library could not be loaded.', { cause }),
+        new CuecartError('media-load-failed', 'The streaming library could not be loaded.', {
+          cause,
+        }),
       );
       return null;
     }

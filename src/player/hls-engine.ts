@@ -6,7 +6,13 @@ import type { EngineCallbacks, PlaybackEngine } from './playback-engine.js';
 import type { HlsConstructor } from './load-hls.js';
 
 /** Retry schedule for fatal network errors after hls.js's own retries gave up. */
-const NETWORK_RETRY_DELAYS_MS = [1000, 2000, 4000];
+const NETWORK_RETRY_DELAYS_MS: readonly number[] = [1000, 2000, 4000];
+
+/** Tuning of {@link createHlsEngine}; the defaults suit production. */
+export interface HlsEngineOptions {
+  /** Waits before each extra load attempt after a fatal network error (default 1 s, 2 s, 4 s). */
+  networkRetryDelaysMs?: readonly number[];
+}
 /** Media errors are recovered this many times before playback is declared broken. */
 const MAX_MEDIA_RECOVERIES = 2;
 
@@ -31,8 +37,10 @@ export function createHlsEngine(
   video: HTMLVideoElement,
   src: string,
   callbacks: EngineCallbacks,
+  options: HlsEngineOptions = {},
 ): PlaybackEngine {
   const { Events } = Hls;
+  const retryDelays = options.networkRetryDelaysMs ?? NETWORK_RETRY_DELAYS_MS;
   const hls: Hls = new Hls({
     // hls.js's own metadata TextTrack loses cues in Chromium (its <track> is emptied when it
     // finishes loading); Cuecart reads the raw events instead. See docs/decisions.
@@ -87,15 +95,22 @@ export function createHlsEngine(
     if (!data.fatal || failed) return;
     if (UNSUPPORTED_DETAILS.has(data.details)) {
       fail(
-        new CuecartError('media-unsupported', 'This video’s format cannot be played in this browser.', {
-          cause: data.error,
-        }),
+        new CuecartError(
+          'media-unsupported',
+          'This video’s format cannot be played in this browser.',
+          {
+            cause: data.error,
+          },
+        ),
       );
     } else if (data.type === Hls.ErrorTypes.NETWORK_ERROR) {
-      const delay = NETWORK_RETRY_DELAYS_MS[networkRetries];
+      const delay = retryDelays[networkRetries];
       if (BAD_SOURCE_DETAILS.has(data.details) || delay === undefined) {
         const status = data.response?.code;
-        const what = data.details === 'manifestParsingError' ? 'is not a valid HLS playlist' : 'could not be loaded';
+        const what =
+          data.details === 'manifestParsingError'
+            ? 'is not a valid HLS playlist'
+            : 'could not be loaded';
         fail(
           new CuecartError(
             'media-load-failed',
@@ -118,9 +133,13 @@ export function createHlsEngine(
       hls.recoverMediaError();
     } else {
       fail(
-        new CuecartError('media-decode-failed', 'The video stopped because it could not be decoded.', {
-          cause: data.error,
-        }),
+        new CuecartError(
+          'media-decode-failed',
+          'The video stopped because it could not be decoded.',
+          {
+            cause: data.error,
+          },
+        ),
       );
     }
   });

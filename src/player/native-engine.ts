@@ -69,9 +69,13 @@ async function classifyMediaError(
   signal: AbortSignal,
 ): Promise<CuecartError> {
   if (error.code === MediaError.MEDIA_ERR_DECODE) {
-    return new CuecartError('media-decode-failed', 'The video stopped because it could not be decoded.', {
-      cause: error,
-    });
+    return new CuecartError(
+      'media-decode-failed',
+      'The video stopped because it could not be decoded.',
+      {
+        cause: error,
+      },
+    );
   }
   if (error.code === MediaError.MEDIA_ERR_NETWORK) {
     return new CuecartError('media-load-failed', 'The video could not be loaded (network error).', {
@@ -86,9 +90,13 @@ async function classifyMediaError(
     status = 0;
   }
   if (status === undefined) {
-    return new CuecartError('media-unsupported', 'This video’s format cannot be played in this browser.', {
-      cause: error,
-    });
+    return new CuecartError(
+      'media-unsupported',
+      'This video’s format cannot be played in this browser.',
+      {
+        cause: error,
+      },
+    );
   }
   return new CuecartError(
     'media-load-failed',

@@ -34,6 +34,12 @@ export function progressiveMimeType(src: string): string | null {
 
 /** True when Media Source Extensions exist (hls.js can play). Reads globals at call time. */
 export function hasMediaSource(): boolean {
-  const g = globalThis as { ManagedMediaSource?: unknown; MediaSource?: { isTypeSupported?: unknown } };
-  return typeof g.ManagedMediaSource === 'function' || typeof g.MediaSource?.isTypeSupported === 'function';
+  const g = globalThis as {
+    ManagedMediaSource?: unknown;
+    MediaSource?: { isTypeSupported?: unknown };
+  };
+  return (
+    typeof g.ManagedMediaSource === 'function' ||
+    typeof g.MediaSource?.isTypeSupported === 'function'
+  );
 }
