@@ -29,7 +29,10 @@ for (const type of EVENTS) {
     const item = document.createElement('li');
     const d = event.detail ?? {};
     const what =
-      d.product?.title ?? d.cue?.payload?.product ?? d.code ?? (d.cart ? `${d.cart.itemCount} items` : '');
+      d.product?.title ??
+      d.cue?.payload?.product ??
+      d.code ??
+      (d.cart ? `${d.cart.itemCount} items` : '');
     item.textContent = `${new Date().toLocaleTimeString()} ${type} ${what}${d.message ? ` — ${d.message}` : ''}`;
     log.prepend(item);
     while (log.children.length > 30) log.lastElementChild.remove();

@@ -15,7 +15,9 @@ function totals() {
 
 player.addEventListener('cuecart-add-to-cart', (event) => {
   const { line } = event.detail;
-  const product = player.productList.find((p) => p.id === line.productId || p.handle === line.productId);
+  const product = player.productList.find(
+    (p) => p.id === line.productId || p.handle === line.productId,
+  );
   const variant = product?.variants.find((v) => v.id === line.variantId);
   // A host answers with a promise of its cart: here after a short, realistic delay.
   event.detail.respondWith(

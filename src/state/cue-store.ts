@@ -126,9 +126,13 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
       } catch (cause) {
         if (signal.aborted) return;
         onError(
-          new CuecartError('cues-load-failed', `The cue list ${url} could not be loaded (${String((cause as Error)?.message ?? cause)}).`, {
-            cause,
-          }),
+          new CuecartError(
+            'cues-load-failed',
+            `The cue list ${url} could not be loaded (${String((cause as Error)?.message ?? cause)}).`,
+            {
+              cause,
+            },
+          ),
         );
         return;
       }

@@ -33,7 +33,11 @@ const ci = !!process.env.CI;
 
 export default {
   rootDir,
-  files: ['test/unit/**/*.test.ts', 'test/components/**/*.test.ts', 'test/integration/**/*.test.ts'],
+  files: [
+    'test/unit/**/*.test.ts',
+    'test/components/**/*.test.ts',
+    'test/integration/**/*.test.ts',
+  ],
   // The `production` condition keeps Lit out of dev mode (its warnings would fill the logs).
   nodeResolve: { exportConditions: ['production'] },
   concurrency: 1,
@@ -55,5 +59,5 @@ export default {
   middleware: devServerMiddleware({ rootDir }),
   plugins: [esbuild],
   reporters: [defaultReporter(), summaryReporter()],
-  filterBrowserLogs: ({ type }) => ci ? type === 'error' : true,
+  filterBrowserLogs: ({ type }) => (ci ? type === 'error' : true),
 };

@@ -24,7 +24,9 @@ describe('dist/cdn/cuecart.iife.js', () => {
     player.setAttribute('src', '/test/fixtures/hls-ts-id3/index.m3u8');
     document.body.append(player);
     await player.play();
-    await waitUntil(() => player.currentTime > 0.5, 'IIFE player did not play', { timeout: 20_000 });
+    await waitUntil(() => player.currentTime > 0.5, 'IIFE player did not play', {
+      timeout: 20_000,
+    });
     expect(player.engine).to.equal('hls.js');
     // hls.js came from its own classic script beside the bundle, not inside it.
     expect(document.querySelector('script[data-cuecart-hls]')?.getAttribute('src')).to.match(

@@ -21,12 +21,42 @@ const FRAME_TOLERANCE = 0.1;
 /** Parsed media times must match the schedule this closely. */
 const TIME_TOLERANCE = 0.05;
 
-const CARRIERS: Array<{ name: string; attrs: Record<string, string>; source: string; expected: ExpectedCue[] }> = [
-  { name: 'ID3 in MPEG-TS', attrs: { src: FIXTURES.tsId3 }, source: 'id3', expected: manifest.fixtures['hls-ts-id3']!.cues },
-  { name: 'emsg ID3 in fMP4', attrs: { src: FIXTURES.fmp4Emsg }, source: 'emsg', expected: manifest.fixtures['hls-fmp4-emsg']!.cues },
-  { name: 'EXT-X-DATERANGE', attrs: { src: FIXTURES.daterange }, source: 'daterange', expected: manifest.fixtures['hls-daterange']!.cues },
-  { name: 'WebVTT side-car', attrs: { src: FIXTURES.plainTs, cues: FIXTURES.cuesVtt }, source: 'webvtt', expected: SHOW.map(toExpected) },
-  { name: 'JSON side-car on MP4', attrs: { src: FIXTURES.mp4, cues: FIXTURES.cuesJson }, source: 'json', expected: SHOW.map(toExpected) },
+const CARRIERS: Array<{
+  name: string;
+  attrs: Record<string, string>;
+  source: string;
+  expected: ExpectedCue[];
+}> = [
+  {
+    name: 'ID3 in MPEG-TS',
+    attrs: { src: FIXTURES.tsId3 },
+    source: 'id3',
+    expected: manifest.fixtures['hls-ts-id3']!.cues,
+  },
+  {
+    name: 'emsg ID3 in fMP4',
+    attrs: { src: FIXTURES.fmp4Emsg },
+    source: 'emsg',
+    expected: manifest.fixtures['hls-fmp4-emsg']!.cues,
+  },
+  {
+    name: 'EXT-X-DATERANGE',
+    attrs: { src: FIXTURES.daterange },
+    source: 'daterange',
+    expected: manifest.fixtures['hls-daterange']!.cues,
+  },
+  {
+    name: 'WebVTT side-car',
+    attrs: { src: FIXTURES.plainTs, cues: FIXTURES.cuesVtt },
+    source: 'webvtt',
+    expected: SHOW.map(toExpected),
+  },
+  {
+    name: 'JSON side-car on MP4',
+    attrs: { src: FIXTURES.mp4, cues: FIXTURES.cuesJson },
+    source: 'json',
+    expected: SHOW.map(toExpected),
+  },
 ];
 
 function toExpected(cue: Manifest['show']['cues'][number]): ExpectedCue {
@@ -47,9 +77,13 @@ describe('CuecartPlayer cues (real hls.js, every carrier)', () => {
   for (const carrier of CARRIERS) {
     it(`reads ${carrier.name} cues at the scheduled media times`, async () => {
       player = createPlayer(carrier.attrs);
-      await waitUntil(() => player!.cueList.length >= carrier.expected.length, `only ${player?.cueList.length} cues arrived`, {
-        timeout: 15_000,
-      });
+      await waitUntil(
+        () => player!.cueList.length >= carrier.expected.length,
+        `only ${player?.cueList.length} cues arrived`,
+        {
+          timeout: 15_000,
+        },
+      );
       const cues = player.cueList;
       expect(cues.map(productOf)).to.deep.equal(carrier.expected.map((c) => c.product));
       cues.forEach((cue, i) => {
@@ -57,7 +91,10 @@ describe('CuecartPlayer cues (real hls.js, every carrier)', () => {
         expect(cue.source).to.equal(carrier.source);
         expect(cue.start).to.be.closeTo(expected.start, TIME_TOLERANCE);
         // Effective ends: stated end, else the next cue (the scheduler's rule).
-        expect(player!.cueStore.timeline.effectiveEnd(cue)).to.be.closeTo(SHOW[i]!.effectiveEnd, TIME_TOLERANCE);
+        expect(player!.cueStore.timeline.effectiveEnd(cue)).to.be.closeTo(
+          SHOW[i]!.effectiveEnd,
+          TIME_TOLERANCE,
+        );
       });
     });
   }
@@ -79,12 +116,18 @@ describe('CuecartPlayer cues (real hls.js, every carrier)', () => {
   it('gives the right product after seeking back and forth, without duplicate events', async () => {
     player = createPlayer({ src: FIXTURES.tsId3 });
     const log: string[] = [];
-    player.addEventListener('cuecart-cue-enter', (e) => log.push(`+${e.detail.cue.payload.product}`));
-    player.addEventListener('cuecart-cue-exit', (e) => log.push(`-${e.detail.cue.payload.product}`));
+    player.addEventListener('cuecart-cue-enter', (e) =>
+      log.push(`+${e.detail.cue.payload.product}`),
+    );
+    player.addEventListener('cuecart-cue-exit', (e) =>
+      log.push(`-${e.detail.cue.payload.product}`),
+    );
     await waitUntil(() => player!.cueList.length === 4, 'cues not parsed', { timeout: 15_000 });
     const video = videoOf(player);
     const seekTo = async (time: number) => {
-      const seeked = new Promise((resolve) => video.addEventListener('seeked', resolve, { once: true }));
+      const seeked = new Promise((resolve) =>
+        video.addEventListener('seeked', resolve, { once: true }),
+      );
       player!.currentTime = time;
       await seeked;
       await waitUntil(() => Math.abs(player!.currentTime - time) < 0.5);
@@ -94,15 +137,24 @@ describe('CuecartPlayer cues (real hls.js, every carrier)', () => {
     const activeProducts = () => player!.activeCues.map(productOf);
 
     await seekTo(14);
-    await waitUntil(() => activeProducts().join() === 'drift-sneakers', `active: ${activeProducts()}`);
+    await waitUntil(
+      () => activeProducts().join() === 'drift-sneakers',
+      `active: ${activeProducts()}`,
+    );
     await seekTo(8);
     await waitUntil(() => activeProducts().join() === 'ember-mug', `active: ${activeProducts()}`);
     await seekTo(2);
-    await waitUntil(() => activeProducts().join() === 'aurora-headphones', `active: ${activeProducts()}`);
+    await waitUntil(
+      () => activeProducts().join() === 'aurora-headphones',
+      `active: ${activeProducts()}`,
+    );
     await seekTo(6.5);
     await waitUntil(() => activeProducts().length === 0, `active: ${activeProducts()}`);
     await seekTo(20);
-    await waitUntil(() => activeProducts().join() === 'solstice-sunglasses', `active: ${activeProducts()}`);
+    await waitUntil(
+      () => activeProducts().join() === 'solstice-sunglasses',
+      `active: ${activeProducts()}`,
+    );
     expect(log).to.deep.equal([
       '+drift-sneakers',
       '-drift-sneakers',
@@ -122,7 +174,9 @@ describe('CuecartPlayer cues (real hls.js, every carrier)', () => {
     expect(player.error).to.equal(null);
     expect(codes.filter((code) => code === 'cue-invalid').length).to.be.greaterThan(0);
     // Besides the dropped cues, only the valid cue's product (no feed given) may be reported.
-    expect(codes.filter((code) => code !== 'cue-invalid' && code !== 'product-unknown')).to.deep.equal([]);
+    expect(
+      codes.filter((code) => code !== 'cue-invalid' && code !== 'product-unknown'),
+    ).to.deep.equal([]);
     const expected = manifest.fixtures['hls-ts-bad-id3']!.cues.map((cue) => cue.product);
     await waitUntil(() => player!.cueList.length >= expected.length, 'valid cues missing');
     expect(player.cueList.map(productOf)).to.deep.equal(expected);

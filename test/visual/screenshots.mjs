@@ -7,7 +7,13 @@ import { startServer } from '../../demo/server/start.mjs';
 import { chromiumArgs, findChromium } from '../config/browser.mjs';
 
 const SIZES = [
-  { name: 'phone', viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+  {
+    name: 'phone',
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  },
   { name: 'tablet', viewport: { width: 820, height: 1180 }, deviceScaleFactor: 1 },
   { name: 'desktop', viewport: { width: 1440, height: 900 }, deviceScaleFactor: 1 },
 ];
@@ -48,7 +54,9 @@ try {
     await page.screenshot({ path: new URL(`${prefix}${size.name}-page.png`, OUT).pathname });
     // Add the featured product through the card's own button, then open the cart drawer.
     await page.locator('cuecart-player cuecart-product-card [part~="add-button"]').click();
-    await page.waitForFunction(() => document.querySelector('cuecart-player').cartStore?.$cart.get().itemCount > 0);
+    await page.waitForFunction(
+      () => document.querySelector('cuecart-player').cartStore?.$cart.get().itemCount > 0,
+    );
     // A page may put its own button in the player's `cart-button` slot (the restyled demo does).
     const ownButton = page.locator('cuecart-player > [slot="cart-button"]');
     await ((await ownButton.count())

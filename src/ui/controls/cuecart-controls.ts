@@ -11,12 +11,15 @@ export interface SeekRequestDetail {
 }
 
 const icon = (path: string) =>
-  html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">${svg`<path d=${path} />`}</svg>`;
+  html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+    ${svg`<path d=${path} />`}
+  </svg>`;
 const ICONS = {
   play: 'M8 5.14v13.72a1 1 0 0 0 1.5.86l11-6.86a1 1 0 0 0 0-1.72l-11-6.86A1 1 0 0 0 8 5.14Z',
   pause: 'M7 5h3.5v14H7zM13.5 5H17v14h-3.5z',
   volume: 'M4 9v6h4l5 4V5L8 9H4Zm12.5 3a4.5 4.5 0 0 0-2.5-4v8a4.5 4.5 0 0 0 2.5-4Z',
-  muted: 'M4 9v6h4l5 4V5L8 9H4Zm12.3-.7 1.4-1.4L20 9.2l2.3-2.3 1.4 1.4L21.4 10.6l2.3 2.3-1.4 1.4L20 12l-2.3 2.3-1.4-1.4 2.3-2.3Z',
+  muted:
+    'M4 9v6h4l5 4V5L8 9H4Zm12.3-.7 1.4-1.4L20 9.2l2.3-2.3 1.4 1.4L21.4 10.6l2.3 2.3-1.4 1.4L20 12l-2.3 2.3-1.4-1.4 2.3-2.3Z',
   enter: 'M4 4h6v2H6v4H4V4Zm10 0h6v6h-2V6h-4V4ZM4 14h2v4h4v2H4v-6Zm14 0h2v6h-6v-2h4v-4Z',
   exit: 'M8 4h2v6H4V8h4V4Zm6 0h2v4h4v2h-6V4ZM4 14h6v6H8v-4H4v-2Zm10 0h6v2h-4v4h-2v-6Z',
 };
@@ -101,48 +104,54 @@ export class CuecartControls extends LitElement {
         >
           ${icon(this.muted ? ICONS.muted : ICONS.volume)}
         </button>
-        ${vod
-          ? html`
-              <div class="seek">
-                <input
-                  part="seek"
-                  type="range"
-                  min=${this.seekableStart}
-                  max=${this.duration}
-                  step="any"
-                  .value=${String(this.currentTime)}
-                  aria-label=${l.seek}
-                  aria-valuetext=${timeText}
-                  @input=${this.onSeekInput}
-                />
-                <slot name="markers"></slot>
-              </div>
-              <span class="time" part="time">
-                ${formatTime(this.currentTime)} / ${formatTime(this.duration)}
-              </span>
-            `
-          : html`<span class="spacer"></span>`}
-        ${this.live
-          ? html`<button
-              part="button live-button"
-              class="live"
-              aria-pressed=${this.atLiveEdge ? 'true' : 'false'}
-              aria-label=${this.atLiveEdge ? l.live : `${l.live}: ${l.goToLive}`}
-              @click=${() => this.request('cuecart-request-live')}
-            >
-              <span class="dot"></span>${l.live}
-            </button>`
-          : nothing}
+        ${
+          vod
+            ? html`
+                <div class="seek">
+                  <input
+                    part="seek"
+                    type="range"
+                    min=${this.seekableStart}
+                    max=${this.duration}
+                    step="any"
+                    .value=${String(this.currentTime)}
+                    aria-label=${l.seek}
+                    aria-valuetext=${timeText}
+                    @input=${this.onSeekInput}
+                  />
+                  <slot name="markers"></slot>
+                </div>
+                <span class="time" part="time">
+                  ${formatTime(this.currentTime)} / ${formatTime(this.duration)}
+                </span>
+              `
+            : html`<span class="spacer"></span>`
+        }
+        ${
+          this.live
+            ? html`<button
+                part="button live-button"
+                class="live"
+                aria-pressed=${this.atLiveEdge ? 'true' : 'false'}
+                aria-label=${this.atLiveEdge ? l.live : `${l.live}: ${l.goToLive}`}
+                @click=${() => this.request('cuecart-request-live')}
+              >
+                <span class="dot"></span>${l.live}
+              </button>`
+            : nothing
+        }
         <slot name="end"></slot>
-        ${this.fullscreenEnabled
-          ? html`<button
-              part="button fullscreen-button"
-              aria-label=${this.fullscreen ? l.exitFullscreen : l.fullscreen}
-              @click=${() => this.request('cuecart-request-fullscreen', { fullscreen: !this.fullscreen })}
-            >
-              ${icon(this.fullscreen ? ICONS.exit : ICONS.enter)}
-            </button>`
-          : nothing}
+        ${
+          this.fullscreenEnabled
+            ? html`<button
+                part="button fullscreen-button"
+                aria-label=${this.fullscreen ? l.exitFullscreen : l.fullscreen}
+                @click=${() => this.request('cuecart-request-fullscreen', { fullscreen: !this.fullscreen })}
+              >
+                ${icon(this.fullscreen ? ICONS.exit : ICONS.enter)}
+              </button>`
+            : nothing
+        }
       </div>
     `;
   }
