@@ -1,22 +1,187 @@
 /**
- * `cuecart/react`: React 18/19 components wrapping the Cuecart elements, with typed props and
- * events. Importing it registers the elements (React renders the custom elements directly).
+ * `cuecart/react`: React 18 and 19 components for the Cuecart elements, with typed props and
+ * typed event props (`@lit/react`). Importing it registers the elements when a custom-element
+ * registry exists; in Node (SSR) it only defines the components.
+ *
+ * ```tsx
+ * import { CuecartPlayer, CuecartMiniCart } from 'cuecart/react';
+ * import { callbackAdapter } from 'cuecart';
+ *
+ * const adapter = callbackAdapter({ addToCart: (line, { signal }) => api.add(line, { signal }) });
+ *
+ * <CuecartPlayer id="show" src="/live/show.m3u8" products="/products.json" adapter={adapter}
+ *   onCueEnter={(e) => console.log(e.detail.product?.title)} />
+ * <CuecartMiniCart htmlFor="show" />
+ * ```
  * @module
  */
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
 import { defineCuecart } from './define-elements.js';
-import { CuecartPlayer as CuecartPlayerElement } from './ui/player/cuecart-player.js';
+import {
+  CuecartPlayer as CuecartPlayerElement,
+  type AddToCartEventDetail,
+  type CueEventDetail,
+} from './ui/player/cuecart-player.js';
+import { CuecartMiniCart as CuecartMiniCartElement } from './ui/mini-cart/mini-cart.js';
 import type { CuecartErrorDetail } from './internal/errors.js';
+import type { Cart } from './commerce/checkout-adapter.js';
+import type {
+  AddToCartRequestDetail,
+  CartRequestDetail,
+  ChangeLineRequestDetail,
+} from './commerce/adapters/events.js';
+import type {
+  MiniCartToggleDetail,
+  ProductChangeDetail,
+  ProductClickDetail,
+  ProductImpressionDetail,
+  RequestChangeLineDetail,
+  RequestCheckoutDetail,
+} from './ui/shared/ui-events.js';
 
+// Guarded so that a second copy of Cuecart, `cuecart/define` or the CDN build can coexist.
 if (typeof customElements !== 'undefined') defineCuecart();
 
-/** `<cuecart-player>` as a React component. */
+/**
+ * Detail of `cuecart-add-to-cart` as a React host sees it: the line and its `result`; with the
+ * default `events` adapter the event is the request itself and also carries `respondWith`.
+ */
+export type AddToCartDetail = AddToCartEventDetail &
+  Partial<Pick<AddToCartRequestDetail, 'respondWith'>>;
+
+/**
+ * Detail of `cuecart-checkout`: `{ cart }`, whichever adapter is in use (with the `events`
+ * adapter the event is also cancelable: the host then runs checkout itself).
+ */
+export type CheckoutDetail = { cart: Cart };
+
+/** Event props of {@link CuecartPlayer}: prop name → DOM event it listens to. */
+const playerEvents = {
+  onCueEnter: 'cuecart-cue-enter' as EventName<CustomEvent<CueEventDetail>>,
+  onCueExit: 'cuecart-cue-exit' as EventName<CustomEvent<CueEventDetail>>,
+  onProductImpression: 'cuecart-product-impression' as EventName<
+    CustomEvent<ProductImpressionDetail>
+  >,
+  onProductClick: 'cuecart-product-click' as EventName<CustomEvent<ProductClickDetail>>,
+  onProductChange: 'cuecart-product-change' as EventName<CustomEvent<ProductChangeDetail>>,
+  onAddToCart: 'cuecart-add-to-cart' as EventName<CustomEvent<AddToCartDetail>>,
+  onChangeLine: 'cuecart-change-line' as EventName<CustomEvent<ChangeLineRequestDetail>>,
+  onGetCart: 'cuecart-get-cart' as EventName<CustomEvent<CartRequestDetail>>,
+  onCartChange: 'cuecart-cart-change' as EventName<CustomEvent<{ cart: Cart }>>,
+  onCheckout: 'cuecart-checkout' as EventName<CustomEvent<CheckoutDetail>>,
+  onMiniCartToggle: 'cuecart-mini-cart-toggle' as EventName<CustomEvent<MiniCartToggleDetail>>,
+  onError: 'cuecart-error' as EventName<CustomEvent<CuecartErrorDetail>>,
+};
+
+/** Event props of {@link CuecartMiniCart}. */
+const miniCartEvents = {
+  onRequestChangeLine: 'cuecart-request-change-line' as EventName<
+    CustomEvent<RequestChangeLineDetail>
+  >,
+  onRequestCheckout: 'cuecart-request-checkout' as EventName<CustomEvent<RequestCheckoutDetail>>,
+  onMiniCartToggle: 'cuecart-mini-cart-toggle' as EventName<CustomEvent<MiniCartToggleDetail>>,
+};
+
+/** Maps an event table to typed handler props. */
+type EventProps<E> = {
+  [K in keyof E]?: E[K] extends EventName<infer T> ? (event: T) => void : never;
+};
+
+/** Props every component takes besides its own: React's HTML attributes, minus our handlers. */
+type HostProps<I extends HTMLElement, E> = Omit<React.HTMLAttributes<I>, keyof E> &
+  React.RefAttributes<I>;
+
+/** The settable properties of `<cuecart-player>` (read-only state and methods are not props). */
+export type CuecartPlayerElementProps = Partial<
+  Pick<
+    CuecartPlayerElement,
+    | 'src'
+    | 'poster'
+    | 'autoplay'
+    | 'muted'
+    | 'loop'
+    | 'cues'
+    | 'products'
+    | 'currency'
+    | 'locale'
+    | 'layout'
+    | 'theme'
+    | 'messages'
+    | 'adapter'
+    | 'resolveProducts'
+    | 'cartStore'
+  >
+> & {
+  /** Products given directly (same shape as the feed's `products`). */
+  productList?: CuecartPlayerElement['productList'];
+  /** Host-given cues: ProductCues or JSON cue-list entries (`{ start, end?, product, ... }`). */
+  cueList?: readonly unknown[];
+};
+
+/** Props of {@link CuecartPlayer}. */
+export type CuecartPlayerProps = HostProps<CuecartPlayerElement, typeof playerEvents> &
+  CuecartPlayerElementProps &
+  EventProps<typeof playerEvents>;
+
+/** The settable properties of `<cuecart-mini-cart>`; `htmlFor` is the `for` attribute. */
+export type CuecartMiniCartElementProps = Partial<
+  Pick<
+    CuecartMiniCartElement,
+    | 'cart'
+    | 'status'
+    | 'htmlFor'
+    | 'currency'
+    | 'locale'
+    | 'messages'
+    | 'open'
+    | 'contained'
+    | 'theme'
+  >
+>;
+
+/** Props of {@link CuecartMiniCart}. */
+export type CuecartMiniCartProps = HostProps<CuecartMiniCartElement, typeof miniCartEvents> &
+  CuecartMiniCartElementProps &
+  EventProps<typeof miniCartEvents>;
+
+/**
+ * `<cuecart-player>` as a React component. Every prop that is a property of the element
+ * (`adapter`, `resolveProducts`, `productList`, `cueList`, `cartStore`, `messages`, …) is set as a
+ * property, so objects and functions reach the element as they are; `on*` props listen to the
+ * player's events. The ref is the element (for `play()`, `pause()`, `addCues()`, …).
+ *
+ * ```tsx
+ * <CuecartPlayer
+ *   src="https://example.com/show.m3u8"
+ *   adapter={callbackAdapter({ addToCart: (line) => api.add(line) })}
+ *   productList={products}
+ *   onCueEnter={(e) => analytics.track('featured', e.detail.cue.payload.product)}
+ *   onError={(e) => console.warn(e.detail.code, e.detail.message)}
+ * />
+ * ```
+ */
 export const CuecartPlayer = createComponent({
   tagName: 'cuecart-player',
   elementClass: CuecartPlayerElement,
   react: React,
-  events: {
-    onError: 'cuecart-error' as EventName<CustomEvent<CuecartErrorDetail>>,
-  },
-});
+  events: playerEvents,
+  displayName: 'CuecartPlayer',
+}) as unknown as React.ForwardRefExoticComponent<CuecartPlayerProps>;
+
+/**
+ * `<cuecart-mini-cart>` as a React component: a cart button and drawer placed anywhere on the
+ * page. `htmlFor` (the `for` attribute) names the player whose cart it shows.
+ *
+ * ```tsx
+ * <CuecartPlayer id="show" src="/show.m3u8" />
+ * <CuecartMiniCart htmlFor="show" onMiniCartToggle={(e) => setOpen(e.detail.open)} />
+ * ```
+ */
+export const CuecartMiniCart = createComponent({
+  tagName: 'cuecart-mini-cart',
+  elementClass: CuecartMiniCartElement,
+  react: React,
+  events: miniCartEvents,
+  displayName: 'CuecartMiniCart',
+}) as unknown as React.ForwardRefExoticComponent<CuecartMiniCartProps>;
