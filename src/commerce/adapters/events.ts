@@ -175,7 +175,8 @@ export function eventsAdapter(
         bubbles: true,
         composed: true,
         cancelable: true,
-        detail: cart,
+        // The same `{ cart }` shape as the player's own `cuecart-checkout` notification.
+        detail: { cart },
       });
       const proceed = target.dispatchEvent(event);
       if (proceed && cart.checkoutUrl) {

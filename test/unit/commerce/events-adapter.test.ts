@@ -182,7 +182,7 @@ describe('eventsAdapter', () => {
     let detail: unknown;
     onDocument('cuecart-checkout', (event) => (detail = event.detail));
     await adapter.checkout!(cart);
-    expect(detail).to.deep.equal(cart);
+    expect(detail).to.deep.equal({ cart });
     expect(visited).to.deep.equal(['/pay']);
     onDocument('cuecart-checkout', (event) => event.preventDefault());
     await adapter.checkout!(cart);
