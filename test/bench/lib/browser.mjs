@@ -1,0 +1,44 @@
+// Launches Chromium the way the test config does and opens the benchmark page on the demo
+// server's origin (the page itself is served from test/bench/pages/ through page.route, since the
+// demo server only serves /demo, /dist and /test/fixtures).
+import { readFile } from 'node:fs/promises';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../../config/browser.mjs';
+
+const PAGE_HTML = new URL('../pages/player.html', import.meta.url);
+/** Path the benchmark page is served under; nothing on the demo server answers it. */
+export const BENCH_PAGE_PATH = '/__bench/player.html';
+
+/**
+ * Launches headless Chromium. `--enable-precise-memory-info` makes `performance.memory` exact
+ * instead of bucketed, which the live-memory benchmark needs.
+ */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: await findChromium(),
+    args: [...chromiumArgs, '--enable-precise-memory-info'],
+  });
+}
+
+/**
+ * Opens the benchmark page in a fresh context (empty HTTP cache, fresh module map) and waits
+ * until `<cuecart-player>` is defined and rendered.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} origin demo server URL, ending with `/`
+ * @param {{ onRequest?: (url: string) => void }} [options]
+ */
+export async function openBenchPage(browser, origin, { onRequest } = {}) {
+  const html = await readFile(PAGE_HTML, 'utf8');
+  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  const page = await context.newPage();
+  if (onRequest) page.on('request', (request) => onRequest(request.url()));
+  await page.route(new URL(BENCH_PAGE_PATH, origin).href, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
+  await page.goto(new URL(BENCH_PAGE_PATH, origin).href);
+  await page.evaluate(async () => {
+    await customElements.whenDefined('cuecart-player');
+    await document.getElementById('player').updateComplete;
+  });
+  return { context, page };
+}

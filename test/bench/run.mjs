@@ -1,0 +1,245 @@
+// `npm run bench` (after `npm run build`): Cuecart's speed, memory and size benchmarks.
+// Prints a table and writes test/bench/results/latest.json. Timings are reported as ratios taken
+// within this run (shared, noisy machines); the exit code is non-zero only for deterministic
+// failures: a cue activated early, a cue count that grows over a long show, hls.js code in the
+// core bundle, or an hls.js chunk requested by an MP4 page. See docs/benchmarks.md.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { cpus, totalmem } from 'node:os';
+import { startServer } from '../../demo/server/start.mjs';
+import { benchBundle } from './bundle.mjs';
+import { benchCueAccuracy } from './cue-accuracy.mjs';
+import { benchLiveMemory } from './live-memory.mjs';
+import { benchStartup } from './startup.mjs';
+import { launchBrowser } from './lib/browser.mjs';
+import { runNodeBench } from './lib/child.mjs';
+import { fmt, kb, mb, ratio, table } from './lib/stats.mjs';
+
+const RESULTS_DIR = new URL('./results/', import.meta.url);
+const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? 60);
+const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 5);
+
+const began = Date.now();
+const log = (message) =>
+  console.log(`[bench ${((Date.now() - began) / 1000).toFixed(0).padStart(3)}s] ${message}`);
+const failures = [];
+const warnings = [];
+
+log('bundle sizes');
+const bundle = await benchBundle();
+if (!bundle.markersValid)
+  failures.push('no chunk with hls.js markers found: update HLS_MARKERS in test/bench/bundle.mjs');
+if (bundle.hlsInCore)
+  failures.push(
+    `hls.js code in the core bundle (markers: ${bundle.coreMarkers.join(', ') || 'static import of the hls.js chunk'})`,
+  );
+
+log('ID3 parse throughput (node)');
+const parse = await runNodeBench('node-parse.mjs');
+
+log('4-hour live show simulation (node --expose-gc)');
+const showMemory = await runNodeBench('node-memory.mjs', ['--expose-gc']);
+const counts = showMemory.marks.map((m) => m.cues);
+const flat =
+  counts.length > 0 &&
+  counts.every((c) => c === counts[0]) &&
+  showMemory.marks.every((m) => m.listed === m.cues);
+if (!flat) failures.push(`cue count not flat over the live show: ${counts.join(' → ')}`);
+if (showMemory.errors > 0)
+  warnings.push(`${showMemory.errors} cue errors in the live show simulation`);
+
+const server = await startServer({ port: 0, quiet: true });
+const browser = await launchBrowser();
+const chromiumVersion = browser.version();
+let startup;
+let accuracy;
+let live;
+try {
+  log(`start-up, MP4 vs HLS (${STARTUP_RUNS} runs each)`);
+  startup = await benchStartup(browser, server.url, {
+    runs: STARTUP_RUNS,
+    hlsChunkPaths: bundle.hlsChunkPaths,
+  });
+  if (startup.hlsRequestsForMp4.length > 0)
+    failures.push(`an MP4 page requested hls.js: ${startup.hlsRequestsForMp4.join(', ')}`);
+
+  log('cue activation accuracy (3 fixtures, about 25 s each)');
+  accuracy = await benchCueAccuracy(browser, server.url);
+  const acc = accuracy.summary;
+  if (acc.early > 0) {
+    const list = accuracy.fixtures.flatMap((f) =>
+      f.early.map((e) => `${f.name} ${e.id} at ${e.time}`),
+    );
+    failures.push(`${acc.early} cue(s) activated before their start: ${list.join('; ')}`);
+  }
+  if (acc.missing > 0)
+    warnings.push(
+      `${acc.missing} expected cue(s) never entered: ${accuracy.fixtures.flatMap((f) => f.missing.map((m) => `${f.name} ${m}`)).join(', ')}`,
+    );
+  if (acc.duplicates > 0) warnings.push(`${acc.duplicates} cue(s) entered twice`);
+  if (acc.earlyExits > 0) warnings.push(`${acc.earlyExits} cue(s) exited before their end`);
+  if (acc.frameMismatches > 0)
+    warnings.push(
+      `${acc.frameMismatches} enter(s) reported a different frame than the first presented one`,
+    );
+
+  log(`live stream in Chromium (${LIVE_SECONDS} s)`);
+  live = await benchLiveMemory(browser, server.url, { seconds: LIVE_SECONDS });
+  if (live.errors.length) warnings.push(`live stream reported errors: ${live.errors.join(', ')}`);
+} finally {
+  await browser.close().catch(() => {});
+  await server.close();
+}
+
+// ---- report ---------------------------------------------------------------------------------
+const acc = accuracy.summary;
+const mark = (seconds) => showMemory.marks.find((m) => m.seconds === seconds);
+const first = showMemory.marks[0];
+const lastMark = showMemory.marks[showMemory.marks.length - 1];
+const label = (s) => (s >= 3600 ? `${s / 3600} h` : `${s / 60} min`);
+const pw = parse.workloads;
+const report = [
+  table(
+    `1. Cue activation accuracy — lateness in frames at ${acc.fps} fps (${acc.cues}/${acc.expectedCues} cues, TS-ID3 + fMP4-emsg + DATERANGE)`,
+    [
+      [
+        'cuecart-cue-enter median / p95 / max',
+        `${fmt(acc.enter.median, 2)} / ${fmt(acc.enter.p95, 2)} / ${fmt(acc.enter.max, 2)}`,
+      ],
+      [
+        'timeupdate baseline median / p95 / max',
+        `${fmt(acc.timeupdate.median, 2)} / ${fmt(acc.timeupdate.p95, 2)} / ${fmt(acc.timeupdate.max, 2)}`,
+      ],
+      ['early activations', String(acc.early), acc.early ? 'FAIL' : 'ok (must be 0)'],
+      ['missing / duplicate enters', `${acc.missing} / ${acc.duplicates}`],
+      [
+        'exit lateness median / max (cues with an end)',
+        `${fmt(acc.exit.median, 2)} / ${fmt(acc.exit.max, 2)}`,
+        `early exits: ${acc.earlyExits}`,
+      ],
+      [
+        'enter frame = first presented frame (own rVFC)',
+        `${acc.cues - acc.frameMismatches}/${acc.cues}`,
+      ],
+      [
+        'event time − witness callback of that frame, median / max',
+        `${fmt(acc.wallDelayMs.median, 1)} / ${fmt(acc.wallDelayMs.max, 1)} ms`,
+      ],
+      ['dropped frames during playback', String(acc.droppedFrames)],
+      [
+        'ratio timeupdate / cuecart (mean lateness + 1 frame)',
+        `${fmt(acc.timeupdateOverCuecart, 2)}×`,
+        'higher = Cuecart closer to the frame',
+      ],
+    ],
+  ),
+  table(
+    `2. ID3 parse throughput — ${parse.tags} tags, ${fmt(parse.meanTagBytes, 0)} B mean, median of ${parse.rounds} interleaved rounds`,
+    [
+      [
+        'baseline TextDecoder.decode',
+        `${fmt(pw.baselineTextDecoder.mbPerSecond, 1)} MB/s`,
+        `${fmt(pw.baselineTextDecoder.tagsPerSecond / 1000, 0)} k tags/s`,
+      ],
+      [
+        'parseId3Tags',
+        `${fmt(pw.parseId3Tags.mbPerSecond, 1)} MB/s`,
+        `${fmt(pw.parseId3Tags.tagsPerSecond / 1000, 0)} k tags/s, ${fmt(pw.parseId3Tags.relativeToBaseline, 3)}× baseline`,
+      ],
+      [
+        'payloadsFromId3 (parse + JSON + validation)',
+        `${fmt(pw.payloadsFromId3.mbPerSecond, 1)} MB/s`,
+        `${fmt(pw.payloadsFromId3.tagsPerSecond / 1000, 0)} k tags/s, ${fmt(pw.payloadsFromId3.relativeToBaseline, 3)}× baseline`,
+      ],
+    ],
+  ),
+  table(
+    `3a. 4-hour live show in Node (cue every ${showMemory.cueEvery} s, ${showMemory.window} s window, real cue store)`,
+    [
+      ...showMemory.marks.map((m) => [
+        `at ${label(m.seconds)}: cues held / heap after GC`,
+        `${m.cues} / ${mb(m.heapUsed)}`,
+        `active ${m.active}`,
+      ]),
+      ['cue count flat', flat ? 'yes' : 'NO', flat ? 'ok' : 'FAIL'],
+      [
+        `heap ratio ${label(lastMark.seconds)} / ${label(first.seconds)}`,
+        `${fmt(ratio(lastMark.heapUsed, first.heapUsed), 3)}×`,
+        'includes JIT warm-up',
+      ],
+      ...(mark(3600)
+        ? [
+            [
+              `heap ratio ${label(lastMark.seconds)} / 1 h`,
+              `${fmt(ratio(lastMark.heapUsed, mark(3600).heapUsed), 3)}×`,
+              'steady state',
+            ],
+          ]
+        : []),
+      [
+        'cues emitted / entered / exited',
+        `${showMemory.emitted} / ${showMemory.enters} / ${showMemory.exits}`,
+      ],
+      ['simulation time (4 h, every frame at 30 fps)', `${fmt(lastMark.elapsedMs / 1000, 2)} s`],
+    ],
+  ),
+  table(`3b. Live stream in Chromium (${live.src}, ${live.seconds} s)`, [
+    ['max cues held (player.cueList.length)', String(live.maxCues)],
+    ['cue enters during the run', String(live.enters)],
+    ['media time played', `${fmt(live.playedSeconds, 0)} s`],
+    ['JS heap after GC, first / last sample', `${mb(live.heapFirst)} / ${mb(live.heapLast)}`],
+    [
+      'heap growth (last − first) / ratio',
+      `${fmt(live.heapGrowth / 1024, 0)} KB / ${fmt(live.heapRatio, 3)}×`,
+    ],
+  ]),
+  table('4. Bundle (gzip)', [
+    ['core dist/cdn/cuecart.js', kb(bundle.core.gzip), `${kb(bundle.core.bytes)} raw`],
+    ...bundle.chunks.map((c) => [
+      `chunk ${c.path}`,
+      kb(c.gzip),
+      `${c.isHls ? 'hls.js, ' : ''}${c.loadedWithCore ? 'loaded with the core' : 'lazy'}`,
+    ]),
+    ['hls.js code in core', bundle.hlsInCore ? 'YES' : 'no', bundle.hlsInCore ? 'FAIL' : 'ok'],
+    [
+      'hls.js chunk requested by an MP4 page',
+      startup.hlsRequestsForMp4.length ? 'YES' : 'no',
+      startup.hlsRequestsForMp4.length ? 'FAIL' : `ok (${startup.mp4Requests.length} requests)`,
+    ],
+  ]),
+  table(`5. Start-up: src set → first playing (median of ${startup.runs}, fresh context each)`, [
+    [
+      'MP4 (progressive)',
+      `${fmt(startup.mp4.medianMs, 0)} ms`,
+      `runs ${startup.mp4.runsMs.map((v) => fmt(v, 0)).join(', ')}`,
+    ],
+    [
+      'HLS (hls.js chunk load included)',
+      `${fmt(startup.hls.medianMs, 0)} ms`,
+      `runs ${startup.hls.runsMs.map((v) => fmt(v, 0)).join(', ')}`,
+    ],
+    ['ratio HLS / MP4', `${fmt(startup.hlsOverMp4, 2)}×`],
+  ]),
+].join('\n');
+
+console.log(report);
+for (const warning of warnings) console.log(`\nwarning: ${warning}`);
+for (const failure of failures) console.log(`\nFAIL: ${failure}`);
+const seconds = (Date.now() - began) / 1000;
+console.log(
+  `\n${failures.length ? `${failures.length} deterministic failure(s)` : 'no deterministic failures'} — ${fmt(seconds, 0)} s`,
+);
+
+const machine = {
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model,
+  memoryGB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  chromium: chromiumVersion,
+};
+await mkdir(RESULTS_DIR, { recursive: true });
+await writeFile(
+  new URL('latest.json', RESULTS_DIR),
+  `${JSON.stringify({ date: new Date().toISOString(), seconds, machine, failures, warnings, bundle, parse, showMemory, live, startup, accuracy }, null, 2)}\n`,
+);
+console.log(`results: test/bench/results/latest.json`);
+process.exitCode = failures.length ? 1 : 0;
