@@ -40,6 +40,8 @@ export class CueScheduler {
   private destroyed = false;
   private running = false;
   private pendingTime: number | undefined;
+  /** Where the active set was last computed and cannot change (same timeline version). */
+  private stable: { version: number; from: number; until: number } | undefined;
 
   constructor(
     private readonly timeline: CueTimeline,
@@ -85,6 +87,13 @@ export class CueScheduler {
   }
 
   private apply(mediaTime: number): void {
+    // Called for every presented frame: skip the work while nothing can have changed.
+    const stable = this.stable;
+    const version = this.timeline.version;
+    if (stable?.version === version && mediaTime >= stable.from && mediaTime < stable.until) return;
+    // The version read before the callbacks run: a callback that edits the timeline makes the
+    // next frame recompute.
+    this.stable = { version, ...this.timeline.stableRange(mediaTime) };
     const next = this.timeline.activeAt(mediaTime);
     const nextIds = new Set(next.map((cue) => cue.id));
     const previousIds = new Set(this.activeCues.map((cue) => cue.id));
@@ -105,6 +114,7 @@ export class CueScheduler {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    this.stable = undefined;
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.activeCues = [];
   }

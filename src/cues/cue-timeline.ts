@@ -136,6 +136,23 @@ export class CueTimeline {
   }
 
   /**
+   * The span around `time` in which the active set cannot change: from the last start or end at
+   * or before it to the first one after it.
+   */
+  stableRange(time: number): { from: number; until: number } {
+    const ends = this.endsArray();
+    let from = -Infinity;
+    let until = Infinity;
+    for (let i = 0; i < this.cues.length; i++) {
+      for (const boundary of [this.cues[i]!.start, ends[i]!]) {
+        if (boundary <= time) from = Math.max(from, boundary);
+        else until = Math.min(until, boundary);
+      }
+    }
+    return { from, until };
+  }
+
+  /**
    * Drops cues that ended at or before `beforeTime` (for live sliding windows: memory stays flat)
    * and ignores such cues if they are seen again. Returns how many were dropped.
    */

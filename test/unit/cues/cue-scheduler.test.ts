@@ -129,6 +129,31 @@ describe('CueScheduler', () => {
     expect(events).to.deep.equal(['+a', '+b', '-a']);
   });
 
+  it('recomputes only when a boundary is crossed or the timeline changed', () => {
+    const { clock, timeline, events } = setup([cue('a', 1, 5), cue('b', 7)]);
+    let computed = 0;
+    const activeAt = timeline.activeAt.bind(timeline);
+    timeline.activeAt = (t: number) => {
+      computed++;
+      return activeAt(t);
+    };
+    // 30 fps from 2 s to 4.9 s: all inside cue a, one computation.
+    clock.frame(1.5);
+    for (let f = 60; f < 147; f++) clock.frame(f / 30);
+    expect(computed).to.equal(1);
+    clock.frame(5); // a ends
+    clock.frame(6);
+    expect(computed).to.equal(2);
+    clock.frame(7); // b starts
+    expect(events).to.deep.equal(['+a', '-a', '+b']);
+    expect(computed).to.equal(3);
+    timeline.add(cue('c', 7.5, 9)); // a new cue inside the stable span (it also ends open b)
+    clock.frame(7.6);
+    expect(events).to.deep.equal(['+a', '-a', '+b', '-b', '+c']);
+    clock.seek(2); // seeking backwards leaves the span
+    expect(events.slice(-2)).to.deep.equal(['-c', '+a']);
+  });
+
   it('stops and unsubscribes on destroy', () => {
     const { clock, events, scheduler, timeline } = setup([cue('a', 0)]);
     expect(clock.listenerCount).to.equal(2);
