@@ -37,7 +37,8 @@ export interface CuecartCartSource extends Element {
 
 /**
  * Dispatched by `<cuecart-player>` (bubbling, composed, so it reaches `document`) once its
- * `cartStore` exists after connecting. Lets a `for=` mini cart that was parsed first connect.
+ * `cartStore` exists after connecting, and again whenever it uses another cart (a shared one set
+ * later). Lets a `for=` mini cart that was parsed first connect, or follow the new cart.
  */
 export const PLAYER_READY_EVENT = 'cuecart-player-ready';
 

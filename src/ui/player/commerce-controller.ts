@@ -64,6 +64,8 @@ export class CommerceController implements ReactiveController {
   private connected = false;
   private currency?: string;
   private readonly checkedUnknown = new Set<string>();
+  /** Add promises handed out by the cart, to tell a new add from one joining an add in flight. */
+  private readonly knownAdds = new WeakSet<Promise<Cart | null>>();
 
   constructor(
     host: ReactiveControllerHost,
@@ -197,9 +199,13 @@ export class CommerceController implements ReactiveController {
    * Adds what the shopper chose. Line properties record the video and cue (Shopify hides
    * `_`-prefixed properties from the shopper). `result` rejects with the failure (already
    * reported through `onError`); it is marked handled so an unobserved failure is not an
-   * unhandled rejection.
+   * unhandled rejection. `joined` is true when the same line was already being added (a double
+   * click): the cart sends no second request, so nobody should be told about a second add.
    */
-  add(request: RequestAddDetail, video: string): { line?: CartLineInput; result: Promise<Cart> } {
+  add(
+    request: RequestAddDetail,
+    video: string,
+  ): { line?: CartLineInput; result: Promise<Cart>; joined?: boolean } {
     const cart = this.cart;
     if (!cart) {
       const result = Promise.reject(new CheckoutError('rejected', 'The cart is not available yet.'));
@@ -217,17 +223,39 @@ export class CommerceController implements ReactiveController {
       quantity: request.quantity,
       properties,
     };
-    const result = cart
-      .add(line, {
-        title: product?.title,
-        variantTitle: variant && product && variant.title !== product.title ? variant.title : undefined,
-        price: variant?.price ?? product?.price,
-        image: variant?.image ?? product?.image,
-        url: product?.url,
-      })
-      .then((answer) => answer ?? Promise.reject(cart.$status.get().error ?? new Error('Add failed')));
+    const added = cart.add(line, {
+      title: product?.title,
+      variantTitle: variant && product && variant.title !== product.title ? variant.title : undefined,
+      price: variant?.price ?? product?.price,
+      image: variant?.image ?? product?.image,
+      url: product?.url,
+    });
+    const joined = this.knownAdds.has(added);
+    this.knownAdds.add(added);
+    if (!joined) this.reportShared(cart, added);
+    const result = added.then(
+      (answer) => answer ?? Promise.reject(cart.$status.get().error ?? new Error('Add failed')),
+    );
     result.catch(() => {});
-    return { line, result };
+    return { line, result, joined };
+  }
+
+  /** Sets a line's quantity (0 removes it) in the cart in use. */
+  changeLine(key: string, quantity: number): Promise<Cart | null> {
+    const cart = this.cart;
+    if (!cart) return Promise.resolve(null);
+    const result = cart.changeLine(key, quantity);
+    this.reportShared(cart, result);
+    return result;
+  }
+
+  /** Starts checkout with the cart in use; resolves false when it could not. */
+  checkout(): Promise<boolean> {
+    const cart = this.cart;
+    if (!cart) return Promise.resolve(false);
+    const result = cart.checkout();
+    this.reportShared(cart, result);
+    return result;
   }
 
   hostConnected(): void {
@@ -245,6 +273,21 @@ export class CommerceController implements ReactiveController {
     this.ownCart?.destroy();
     this.ownCart = undefined;
     this.$cartStore.set(undefined);
+  }
+
+  /**
+   * A cart the host shares was created with the host's own `onError` / `onChange`, not this
+   * player's: report what this player's own requests to it led to, as the own cart does.
+   */
+  private reportShared(cart: CartController, request: Promise<Cart | boolean | null>) {
+    if (cart !== this.sharedCart) return;
+    void request.then((outcome) => {
+      if (outcome && typeof outcome === 'object') this.options.onCartChange(outcome);
+      else {
+        const error = cart.$status.get().error;
+        if (error) this.options.onError(error);
+      }
+    });
   }
 
   private applyResolver() {

@@ -85,9 +85,11 @@ export class CuecartPlayer extends LitElement {
   private resizeObserver?: ResizeObserver;
   private readonly lastVariant = new Map<string, string>();
   private slotObserver?: MutationObserver;
+  private focusWasInside = false;
 
   @query('video') private video!: HTMLVideoElement;
   @query('.sizer') private sizer!: HTMLElement;
+  @query('.stage') private stage!: HTMLElement;
   @state() private effectiveLayout: 'overlay' | 'panel' = 'overlay';
   @state() private listOpen = false;
 
@@ -246,8 +248,9 @@ export class CuecartPlayer extends LitElement {
       const stops = [cart.$cart.listen(update), cart.$status.listen(update), cart.$variants.listen(update)];
       this.cartWatch = () => stops.forEach((stop) => stop());
       update();
+      // `for=` mini carts elsewhere hold the store they found: tell them about this one too.
+      this.dispatchEvent(new CustomEvent(PLAYER_READY_EVENT, { bubbles: true, composed: true }));
     });
-    this.dispatchEvent(new CustomEvent(PLAYER_READY_EVENT, { bubbles: true, composed: true }));
   }
 
   override disconnectedCallback(): void {
@@ -303,6 +306,7 @@ export class CuecartPlayer extends LitElement {
     if (changed.has('products')) this.commerce.setFeed(this.products);
     if (changed.has('currency')) this.commerce.setCurrency(this.currency);
     if (!this.hasUpdated && this.adapterValue === undefined) this.commerce.setAdapterName('events');
+    this.focusWasInside = this.shadowRoot?.activeElement != null;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -321,6 +325,12 @@ export class CuecartPlayer extends LitElement {
     // A viewer behind the window (paused, time-shifted) keeps the cues they can still reach.
     if (live && liveWindowStart != null) {
       this.cueController.liveWindowStart(Math.min(liveWindowStart, currentTime));
+    }
+    // The focused control went away with this render (the card of an ended cue, the closed
+    // product sheet): browsers drop focus to <body>, which strands a keyboard user.
+    if (this.focusWasInside && this.shadowRoot?.activeElement == null) {
+      const active = this.ownerDocument.activeElement;
+      if (!active || active === this.ownerDocument.body) this.stage.focus({ preventScroll: true });
     }
   }
 
@@ -350,8 +360,8 @@ export class CuecartPlayer extends LitElement {
 
   private runAdd(request: RequestAddDetail): Promise<Cart | null> {
     this.lastVariant.set(request.productId, request.variantId);
-    const { line, result } = this.commerce.add(request, this.src);
-    if (line && !this.commerce.usesEventsAdapter) {
+    const { line, result, joined } = this.commerce.add(request, this.src);
+    if (line && !joined && !this.commerce.usesEventsAdapter) {
       // The events adapter dispatches this event itself (it is its request); others notify.
       this.emit('cuecart-add-to-cart', { line, result });
     }
@@ -361,7 +371,7 @@ export class CuecartPlayer extends LitElement {
   private onRequestChangeLine(event: CustomEvent<RequestChangeLineDetail>) {
     if (event.defaultPrevented) return;
     event.preventDefault();
-    void this.commerce.cart?.changeLine(event.detail.key, event.detail.quantity);
+    void this.commerce.changeLine(event.detail.key, event.detail.quantity);
   }
 
   private onRequestCheckout(event: Event) {
@@ -370,7 +380,7 @@ export class CuecartPlayer extends LitElement {
     const cart = this.commerce.cart;
     if (!cart) return;
     if (!this.commerce.usesEventsAdapter) this.emit('cuecart-checkout', { cart: cart.$cart.get() });
-    void cart.checkout();
+    void this.commerce.checkout();
   }
 
   private onKeydown(event: KeyboardEvent) {
