@@ -166,7 +166,11 @@ function readFrame(
   const frame: Id3Frame = { id, data };
   // Text declared UTF-8 must be UTF-8: a lenient decode would turn damage into U+FFFD and could
   // still parse as a (wrong) payload.
-  if ((id === 'TXXX' || id[0] === 'T') && data[0] === 3 && decodeUtf8Strict(data.subarray(1)) === undefined) {
+  if (
+    (id === 'TXXX' || id[0] === 'T') &&
+    data[0] === 3 &&
+    decodeUtf8Strict(data.subarray(1)) === undefined
+  ) {
     frame.malformed = 'its text is not valid UTF-8';
   }
   if (id === 'TXXX') {
@@ -283,7 +287,9 @@ export function payloadsFromId3Frames(
       frame.id === 'TXXX' && frame.description?.trim().toLowerCase() === CUECART_TXXX_DESCRIPTION;
     if (frame.malformed) {
       if (explicit || frame.text.includes('"product"')) {
-        onError(new CuecartError('cue-invalid', `Dropped an ID3 ${frame.id} frame: ${frame.malformed}.`));
+        onError(
+          new CuecartError('cue-invalid', `Dropped an ID3 ${frame.id} frame: ${frame.malformed}.`),
+        );
       }
       continue;
     }

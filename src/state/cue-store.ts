@@ -43,6 +43,8 @@ export interface CueStore {
   addCues(entries: readonly unknown[]): void;
   /** Loads a side-car cue list (JSON or WebVTT metadata) from a URL. */
   loadSideCar(url: string, signal: AbortSignal): Promise<void>;
+  /** Forgets the cues that came from the given carriers (e.g. a replaced side-car list). */
+  removeSources(sources: readonly ProductCue['source'][]): void;
   /** Drops cues that ended before `time` (the start of a live window). */
   prune(time: number): void;
   /** Forgets every cue (source change). */
@@ -142,6 +144,9 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
         : parseJsonCues(text, onError);
       if (parsed instanceof CuecartError) onError(parsed);
       else timeline.add(parsed);
+    },
+    removeSources(sources) {
+      for (const cue of timeline.list()) if (sources.includes(cue.source)) timeline.remove(cue.id);
     },
     prune(time) {
       timeline.prune(time);

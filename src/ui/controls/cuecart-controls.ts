@@ -30,6 +30,7 @@ const ICONS = {
  * properties and every action is a request event the player answers.
  *
  * @summary Accessible playback controls for `<cuecart-player>`.
+ * @tag cuecart-controls
  * @slot markers - Overlaid on the seek bar (the player puts product markers here).
  * @slot end - Extra buttons at the end of the bar (the player puts its cart button here).
  * @csspart bar - The control bar.
@@ -56,11 +57,11 @@ export class CuecartControls extends LitElement {
   /** Whether audio is muted. */
   @property({ type: Boolean }) muted = false;
   /** Media time in seconds. */
-  @property({ type: Number }) currentTime = 0;
+  @property({ type: Number, attribute: 'current-time' }) currentTime = 0;
   /** Duration in seconds (VOD). */
   @property({ type: Number }) duration = NaN;
   /** Start of the seekable range. */
-  @property({ type: Number }) seekableStart = 0;
+  @property({ type: Number, attribute: 'seekable-start' }) seekableStart = 0;
   /** Whether the stream is live. */
   @property({ type: Boolean, reflect: true }) live = false;
   /** Whether a live stream is playing at its edge. */

@@ -44,6 +44,7 @@ const trashIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="fa
  * button and a backdrop click close it, and focus returns to the button that opened it.
  *
  * @summary Cart button and cart drawer for a shoppable video.
+ * @tag cuecart-mini-cart
  *
  * @slot cart-button - Replaces the built-in cart button; clicking it toggles the drawer.
  * @slot empty - Replaces the empty-cart text.

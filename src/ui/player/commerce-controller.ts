@@ -170,7 +170,10 @@ export class CommerceController implements ReactiveController {
     const id = cue.payload.product;
     const known = this.catalog.get(id);
     if (known) return known;
-    const fromPayload = productFromPayload(cue.payload, this.catalog.$currency.get() ?? this.currency);
+    const fromPayload = productFromPayload(
+      cue.payload,
+      this.catalog.$currency.get() ?? this.currency,
+    );
     if (fromPayload) return fromPayload;
     // Rendering asks often; the lookup and the report happen once per product.
     if (!this.checkedUnknown.has(id)) {
@@ -187,7 +190,9 @@ export class CommerceController implements ReactiveController {
   /** Records a featured product for the list (live shows keep it after its cue is pruned). */
   featured(cue: ProductCue, product: Product): void {
     const rest = this.$featuredList.get().filter((item) => item.cueId !== cue.id);
-    this.$featuredList.set([{ product, cueId: cue.id, start: cue.start }, ...rest].slice(0, FEATURED_LIMIT));
+    this.$featuredList.set(
+      [{ product, cueId: cue.id, start: cue.start }, ...rest].slice(0, FEATURED_LIMIT),
+    );
   }
 
   /** Forgets the featured history (new source). */
@@ -208,7 +213,9 @@ export class CommerceController implements ReactiveController {
   ): { line?: CartLineInput; result: Promise<Cart>; joined?: boolean } {
     const cart = this.cart;
     if (!cart) {
-      const result = Promise.reject(new CheckoutError('rejected', 'The cart is not available yet.'));
+      const result = Promise.reject(
+        new CheckoutError('rejected', 'The cart is not available yet.'),
+      );
       result.catch(() => {});
       return { result };
     }
@@ -225,7 +232,8 @@ export class CommerceController implements ReactiveController {
     };
     const added = cart.add(line, {
       title: product?.title,
-      variantTitle: variant && product && variant.title !== product.title ? variant.title : undefined,
+      variantTitle:
+        variant && product && variant.title !== product.title ? variant.title : undefined,
       price: variant?.price ?? product?.price,
       image: variant?.image ?? product?.image,
       url: product?.url,

@@ -66,8 +66,8 @@ export class CueController implements ReactiveController {
     this.sideCarUrl = url;
     this.sideCarAbort?.abort();
     this.sideCarAbort = undefined;
-    // Cues from the old list go with it; stream cues come back as the stream is parsed.
-    this.store.clear();
+    // Only the old list's cues go: stream cues and host-given cues stay.
+    this.store.removeSources(['json', 'webvtt']);
     if (url && this.connected) this.loadSideCar(url);
   }
 
@@ -108,7 +108,8 @@ export class CueController implements ReactiveController {
 
   private watchTrack(track: TextTrack) {
     const read = () => {
-      if (track.cues) this.store.addNativeCues(track.cues as unknown as ArrayLike<NativeMetadataCue>);
+      if (track.cues)
+        this.store.addNativeCues(track.cues as unknown as ArrayLike<NativeMetadataCue>);
     };
     track.addEventListener('cuechange', read, { signal: this.trackAbort.signal });
     read();

@@ -8,9 +8,18 @@ import type { Cart, CartLineInput, CheckoutAdapter } from '../../commerce/checko
 import type { CartController } from '../../state/cart-store.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { LiveAnnouncer } from '../shared/live-announcer.js';
-import type { RequestAddDetail, RequestChangeLineDetail, RequestSeekDetail } from '../shared/ui-events.js';
+import type {
+  RequestAddDetail,
+  RequestChangeLineDetail,
+  RequestSeekDetail,
+} from '../shared/ui-events.js';
 import { PLAYER_READY_EVENT } from '../mini-cart/player-cart-connection.js';
-import { formatMessage, mergeMessages, messagesConverter, type CuecartMessages } from '../messages.js';
+import {
+  formatMessage,
+  mergeMessages,
+  messagesConverter,
+  type CuecartMessages,
+} from '../messages.js';
 import { MediaController } from './media-controller.js';
 import { CueController } from './cue-controller.js';
 import { CommerceController } from './commerce-controller.js';
@@ -19,7 +28,7 @@ import { renderPlayer, type PlayerView } from './player-view.js';
 import { playerStyles } from './cuecart-player.styles.js';
 
 /** Container width (px) from which `layout="auto"` puts the product card in a side panel. */
-const PANEL_MIN_WIDTH = 720;
+const PANEL_MIN_WIDTH = 900;
 
 /**
  * The shoppable video player. Plays HLS (hls.js, lazily loaded; native HLS only without MSE) or
@@ -28,6 +37,7 @@ const PANEL_MIN_WIDTH = 720;
  * markers and a mini cart; and adds to the host's cart through a `CheckoutAdapter`.
  *
  * @summary Shoppable video player.
+ * @tag cuecart-player
  * @slot card - Replaces the featured product card (the slotted element gets `product` and `cueId`).
  * @slot cart-button - Replaces the mini cart's button.
  * @csspart layout - The grid holding the stage and the side panel.
@@ -67,7 +77,8 @@ export class CuecartPlayer extends LitElement {
   });
   private readonly cueController = new CueController(this, {
     onEnter: (cue, time) => this.onCueEnter(cue, time),
-    onExit: (cue, time) => this.emit('cuecart-cue-exit', { cue, time, product: this.commerce.productFor(cue) }),
+    onExit: (cue, time) =>
+      this.emit('cuecart-cue-exit', { cue, time, product: this.commerce.productFor(cue) }),
     onError: (error) => this.reportError(error),
   });
   private readonly media = new MediaController(this, {
@@ -155,8 +166,9 @@ export class CuecartPlayer extends LitElement {
     return [...new Set(Object.values(this.commerce.catalog.$products.get()))];
   }
   /** Gives products directly (same shape as the feed's `products`). */
-  set productList(products: readonly Product[]) {
-    this.commerce.setProducts(products);
+  set productList(products: readonly Product[] | undefined) {
+    // Frameworks set `undefined` when a prop is removed: nothing to add then.
+    if (products) this.commerce.setProducts(products);
   }
 
   /** Every product cue known so far, in timeline order (start, then id). */
@@ -164,10 +176,10 @@ export class CuecartPlayer extends LitElement {
     return this.cueController.store.$cues.get();
   }
   /** Replaces the host-given cues: ProductCues or JSON cue-list entries (`{start, product, ...}`). */
-  set cueList(entries: readonly unknown[]) {
+  set cueList(entries: readonly unknown[] | undefined) {
     const store = this.cueController.store;
-    for (const cue of store.$cues.get()) if (cue.source === 'api') store.timeline.remove(cue.id);
-    store.addCues(entries);
+    store.removeSources(['api']);
+    if (entries) store.addCues(entries);
   }
 
   /** The cues active on the presented frame. */
@@ -238,14 +250,23 @@ export class CuecartPlayer extends LitElement {
     if (this.sizer) this.resizeObserver.observe(this.sizer);
     // Which slots the page filled decides what is forwarded (see PlayerView.slotted).
     this.slotObserver = new MutationObserver(() => this.requestUpdate());
-    this.slotObserver.observe(this, { childList: true, subtree: false, attributes: true, attributeFilter: ['slot'] });
+    this.slotObserver.observe(this, {
+      childList: true,
+      subtree: false,
+      attributes: true,
+      attributeFilter: ['slot'],
+    });
     // Re-render when the cart in use (own, or shared by the host) changes anything.
     this.cartUnsubscribe = this.commerce.$cart.subscribe((cart) => {
       this.cartWatch?.();
       this.cartWatch = undefined;
       if (!cart) return;
       const update = () => this.requestUpdate();
-      const stops = [cart.$cart.listen(update), cart.$status.listen(update), cart.$variants.listen(update)];
+      const stops = [
+        cart.$cart.listen(update),
+        cart.$status.listen(update),
+        cart.$variants.listen(update),
+      ];
       this.cartWatch = () => stops.forEach((stop) => stop());
       update();
       // `for=` mini carts elsewhere hold the store they found: tell them about this one too.
@@ -353,7 +374,9 @@ export class CuecartPlayer extends LitElement {
     const product = this.commerce.productFor(cue);
     if (product) {
       this.commerce.featured(cue, product);
-      this.announcer.announce(formatMessage(this.mergedMessages.nowFeaturing, { title: product.title }));
+      this.announcer.announce(
+        formatMessage(this.mergedMessages.nowFeaturing, { title: product.title }),
+      );
     }
     this.emit('cuecart-cue-enter', { cue, time, product });
   }
@@ -396,7 +419,8 @@ export class CuecartPlayer extends LitElement {
   private async toggleFullscreen(on: boolean) {
     try {
       if (on) await this.requestFullscreen();
-      else if (this.ownerDocument.fullscreenElement === this) await this.ownerDocument.exitFullscreen();
+      else if (this.ownerDocument.fullscreenElement === this)
+        await this.ownerDocument.exitFullscreen();
     } catch {
       // Full screen can be refused (iframe without allowfullscreen); nothing to undo.
     }
@@ -419,7 +443,8 @@ export class CuecartPlayer extends LitElement {
       poster: this.poster,
       autoplay: this.autoplay,
       loop: this.loop,
-      featured: featuredProduct && featuredCue ? { cue: featuredCue, product: featuredProduct } : undefined,
+      featured:
+        featuredProduct && featuredCue ? { cue: featuredCue, product: featuredProduct } : undefined,
       featuredVariantId:
         featuredProduct && featuredCue?.payload.variant
           ? findVariant(featuredProduct, featuredCue.payload.variant)?.id

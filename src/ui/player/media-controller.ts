@@ -184,7 +184,8 @@ export class MediaController implements ReactiveController {
     if (!video || this.listenAbort) return;
     this.listenAbort = new AbortController();
     const { signal } = this.listenAbort;
-    for (const type of VIDEO_EVENTS) video.addEventListener(type, () => this.sync(type), { signal });
+    for (const type of VIDEO_EVENTS)
+      video.addEventListener(type, () => this.sync(type), { signal });
     const doc = this.host.ownerDocument;
     doc.addEventListener(
       'fullscreenchange',
@@ -203,7 +204,8 @@ export class MediaController implements ReactiveController {
     const seekableStart = hasSeekable ? seekable.start(0) : 0;
     const seekableEnd = hasSeekable ? seekable.end(seekable.length - 1) : 0;
     const edge = state.live ? (this.engine?.liveEdge() ?? seekableEnd) : null;
-    const waiting = type === 'waiting' ? true : type === 'playing' || type === 'pause' ? false : state.waiting;
+    const waiting =
+      type === 'waiting' ? true : type === 'playing' || type === 'pause' ? false : state.waiting;
     this.store.set({
       ...state,
       paused: video.paused,
@@ -216,7 +218,10 @@ export class MediaController implements ReactiveController {
       waiting,
       ended: video.ended,
       atLiveEdge:
-        state.live && !video.paused && edge != null && video.currentTime >= edge - LIVE_EDGE_TOLERANCE,
+        state.live &&
+        !video.paused &&
+        edge != null &&
+        video.currentTime >= edge - LIVE_EDGE_TOLERANCE,
     });
   }
 }

@@ -156,9 +156,11 @@ function miniCart(view: PlayerView): TemplateResult {
     .messages=${view.messages}
     .theme=${view.theme}
   >
-    ${view.slotted.has('cart-button')
-      ? html`<slot name="cart-button" slot="cart-button"></slot>`
-      : nothing}
+    ${
+      view.slotted.has('cart-button')
+        ? html`<slot name="cart-button" slot="cart-button"></slot>`
+        : nothing
+    }
   </cuecart-mini-cart>`;
 }
 
@@ -192,62 +194,74 @@ export function renderPlayer(view: PlayerView, handlers: PlayerViewHandlers): Te
         ?loop=${view.loop}
       ></video>
       ${media.waiting && !media.error ? html`<div class="spinner" aria-hidden="true"></div>` : nothing}
-      ${layout === 'overlay' && view.featured && !view.listOpen
-        ? html`<div class="overlay" part="overlay">${card(view, 'overlay')}</div>`
-        : nothing}
-      ${layout === 'overlay' && view.listOpen
-        ? html`<div class="sheet" part="sheet" @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && toggleList(e)}>
-            ${productList(view)}
-          </div>`
-        : nothing}
-      ${media.error
-        ? html`<div class="error" part="error" role="alert"><p>${media.error.message}</p></div>`
-        : html`<cuecart-controls
-            part="controls"
-            exportparts=${CONTROL_PARTS}
-            .paused=${media.paused}
-            .muted=${media.muted}
-            .currentTime=${media.currentTime}
-            .duration=${media.duration}
-            .seekableStart=${media.seekableStart}
-            .live=${media.live}
-            .atLiveEdge=${media.atLiveEdge}
-            .fullscreen=${media.fullscreen}
-            .fullscreenEnabled=${view.fullscreenEnabled}
-            .messages=${m}
-          >
-            <cuecart-seek-markers
-              slot="markers"
-              part="markers"
-              exportparts=${MARKER_PARTS}
-              .markers=${markers(view)}
+      ${
+        layout === 'overlay' && view.featured && !view.listOpen
+          ? html`<div class="overlay" part="overlay">${card(view, 'overlay')}</div>`
+          : nothing
+      }
+      ${
+        layout === 'overlay' && view.listOpen
+          ? html`<div
+              class="sheet"
+              part="sheet"
+              @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && toggleList(e)}
+            >
+              ${productList(view)}
+            </div>`
+          : nothing
+      }
+      ${
+        media.error
+          ? html`<div class="error" part="error" role="alert"><p>${media.error.message}</p></div>`
+          : html`<cuecart-controls
+              part="controls"
+              exportparts=${CONTROL_PARTS}
+              .paused=${media.paused}
+              .muted=${media.muted}
+              .currentTime=${media.currentTime}
               .duration=${media.duration}
-              .activeCueId=${view.featured?.cue.id}
+              .seekableStart=${media.seekableStart}
+              .live=${media.live}
+              .atLiveEdge=${media.atLiveEdge}
+              .fullscreen=${media.fullscreen}
+              .fullscreenEnabled=${view.fullscreenEnabled}
               .messages=${m}
-            ></cuecart-seek-markers>
-          </cuecart-controls>`}
+            >
+              <cuecart-seek-markers
+                slot="markers"
+                part="markers"
+                exportparts=${MARKER_PARTS}
+                .markers=${markers(view)}
+                .duration=${media.duration}
+                .activeCueId=${view.featured?.cue.id}
+                .messages=${m}
+              ></cuecart-seek-markers>
+            </cuecart-controls>`
+      }
     </div>
     <div class="topbar">
-      ${layout === 'overlay' && items.length
-        ? html`<button
-            class="products-button"
-            part="products-button"
-            aria-expanded=${view.listOpen ? 'true' : 'false'}
-            @click=${toggleList}
-          >
-            ${LIST_ICON}<span>${m.inThisShow}</span><span class="badge">${items.length}</span>
-          </button>`
-        : nothing}
+      ${
+        layout === 'overlay' && items.length
+          ? html`<button
+              class="products-button"
+              part="products-button"
+              aria-expanded=${view.listOpen ? 'true' : 'false'}
+              @click=${toggleList}
+            >
+              ${LIST_ICON}<span>${m.inThisShow}</span><span class="badge">${items.length}</span>
+            </button>`
+          : nothing
+      }
       ${miniCart(view)}
     </div>
-    ${layout === 'panel'
-      ? html`<aside class="panel" part="panel" aria-label=${m.inThisShow}>
-          ${view.featured
-            ? html`<div class="panel-card">${card(view, 'panel')}</div>`
-            : nothing}
-          ${productList(view)}
-        </aside>`
-      : nothing}
+    ${
+      layout === 'panel'
+        ? html`<aside class="panel" part="panel" aria-label=${m.inThisShow}>
+            ${view.featured ? html`<div class="panel-card">${card(view, 'panel')}</div>` : nothing}
+            ${productList(view)}
+          </aside>`
+        : nothing
+    }
     ${view.announcer.region()}
   `;
 }

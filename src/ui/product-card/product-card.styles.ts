@@ -262,6 +262,13 @@ export const productCardStyles = [
       white-space: nowrap;
     }
 
+    /* A panel beside a 16:9 video is short: a wide image box keeps the buy button in view. */
+    :host([layout='panel']) .media img,
+    :host([layout='panel']) .placeholder {
+      aspect-ratio: var(--cuecart-card-image-ratio, 16 / 9);
+      object-fit: contain;
+    }
+
     /* Wide panels put the image beside the details. */
     @container (min-inline-size: 34rem) {
       :host([layout='panel']) .card {

@@ -36,6 +36,7 @@ import { variantPicker } from './variant-picker.js';
  * after the card has been at least 50 % in view for one continuous second.
  *
  * @summary Product card with variant picker and add-to-cart for a shoppable video.
+ * @tag cuecart-product-card
  *
  * @slot card - Replaces the whole built-in card (receives `product` / `cueId` properties).
  * @slot badge - Over the image's top corner, e.g. "Live deal" or "-20 %".
@@ -62,6 +63,7 @@ import { variantPicker } from './variant-picker.js';
  * @csspart spinner - Busy indicator in the add button.
  * @csspart error - Error message region.
  *
+ * @cssproperty --cuecart-card-image-ratio - Image box ratio in `layout="panel"` (default 16 / 9).
  * @cssproperty --cuecart-accent - Brand colour (buy button, selected chip).
  * @cssproperty --cuecart-accent-contrast - Text on the accent colour.
  * @cssproperty --cuecart-surface - Card background.

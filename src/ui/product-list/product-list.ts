@@ -28,6 +28,7 @@ export interface ProductListItem {
  * has several variants in stock).
  *
  * @summary The list of products featured in a shoppable video.
+ * @tag cuecart-product-list
  *
  * @slot empty - Replaces the text shown before any product is featured.
  *

@@ -31,6 +31,7 @@ export interface SeekMarker {
  * underneath keeps working between them.
  *
  * @summary Product cue markers for a video seek bar.
+ * @tag cuecart-seek-markers
  *
  * @csspart track - The positioning box (the element's full size).
  * @csspart marker - Each marker button; also `marker-active` for the current cue.
