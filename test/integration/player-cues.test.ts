@@ -192,6 +192,25 @@ describe('CuecartPlayer cues (real hls.js, every carrier)', () => {
     await playsPast(player, 0.5);
   });
 
+  it('replaces only the side-car cues when the cues URL changes', async () => {
+    player = createPlayer({ src: FIXTURES.tsId3 });
+    player.cueList = [{ start: 0.2, end: 0.8, product: 'canvas-tote' }];
+    await waitUntil(
+      () => player!.cueList.filter((c) => c.source === 'id3').length === 4,
+      'stream cues',
+    );
+    const sources = () => player!.cueList.map((c) => c.source).sort();
+    player.cues = FIXTURES.cuesJson;
+    await waitUntil(() => player!.cueList.some((c) => c.source === 'json'), 'json cues');
+    expect(sources().filter((s) => s === 'json')).to.have.length(4);
+    player.cues = FIXTURES.cuesVtt;
+    await waitUntil(() => player!.cueList.some((c) => c.source === 'webvtt'), 'vtt cues');
+    expect(sources()).to.deep.equal(['api', ...Array(4).fill('id3'), ...Array(4).fill('webvtt')]);
+    // A framework removing the prop sets undefined: the host cues go, nothing throws.
+    player.cueList = undefined;
+    expect(sources().includes('api')).to.equal(false);
+  });
+
   it('takes cues from the JS API', async () => {
     player = createPlayer({ src: FIXTURES.mp4 });
     player.addCues([{ start: 0.2, end: 5, product: 'canvas-tote' }]);

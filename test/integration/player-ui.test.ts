@@ -77,6 +77,8 @@ describe('CuecartPlayer shopping UI', () => {
     await waitUntil(() => layoutOf(player!) === 'overlay', `layout ${layoutOf(player!)}`);
     expect(cardOf(player)!.layout).to.equal('overlay');
 
+    // Wider than the test page (800 px): let the player overflow it.
+    player.style.maxInlineSize = 'none';
     player.style.width = '1000px';
     await waitUntil(() => layoutOf(player!) === 'panel', `layout ${layoutOf(player!)}`);
     expect(cardOf(player)!.layout).to.equal('panel');
