@@ -2,6 +2,8 @@ import { waitUntil } from '@open-wc/testing';
 import { defineCuecart } from '../../src/define-elements.js';
 import type { CuecartPlayer } from '../../src/ui/player/cuecart-player.js';
 import type { CuecartErrorDetail } from '../../src/internal/errors.js';
+import type { CuecartMiniCart } from '../../src/ui/mini-cart/mini-cart.js';
+import type { CuecartProductCard } from '../../src/ui/product-card/product-card.js';
 
 /** Fixture URLs served by the test runner from test/fixtures. */
 export const FIXTURES = {
@@ -63,4 +65,67 @@ export function requested(pattern: RegExp): string[] {
     .getEntriesByType('resource')
     .map((entry) => entry.name)
     .filter((name) => pattern.test(name));
+}
+
+/** The first element of `el`'s shadow root with `part` containing `name`, or null. */
+export function shadowPart<T extends HTMLElement = HTMLElement>(
+  el: Element | null | undefined,
+  name: string,
+): T | null {
+  return el?.shadowRoot?.querySelector<T>(`[part~="${name}"]`) ?? null;
+}
+
+/** Every element of `el`'s shadow root with `part` containing `name`. */
+export function shadowParts<T extends HTMLElement = HTMLElement>(
+  el: Element | null | undefined,
+  name: string,
+): T[] {
+  return [...(el?.shadowRoot?.querySelectorAll<T>(`[part~="${name}"]`) ?? [])];
+}
+
+/** The player's featured product card, if one is shown. */
+export function cardOf(player: CuecartPlayer): CuecartProductCard | null {
+  return player.shadowRoot!.querySelector<CuecartProductCard>('cuecart-product-card');
+}
+
+/** The mini cart inside the player. */
+export function miniCartOf(player: CuecartPlayer): CuecartMiniCart {
+  return player.shadowRoot!.querySelector<CuecartMiniCart>('cuecart-mini-cart')!;
+}
+
+/** Seeks once the duration is known and resolves on `seeked`. */
+export async function seekTo(player: CuecartPlayer, time: number): Promise<void> {
+  await waitUntil(() => Number.isFinite(player.duration) && player.duration > 0, 'no duration', {
+    timeout: 15_000,
+  });
+  const video = videoOf(player);
+  const seeked = new Promise((resolve) =>
+    video.addEventListener('seeked', resolve, { once: true }),
+  );
+  player.currentTime = time;
+  await seeked;
+}
+
+/**
+ * Waits for `cues` cues, seeks to `time`, and resolves once the card features `title` with its
+ * add button rendered and the player has read its cart (so a test's own store writes come after).
+ */
+export async function feature(
+  player: CuecartPlayer,
+  time: number,
+  title: string,
+  cues = 4,
+): Promise<void> {
+  await waitUntil(() => player.cueList.length >= cues, `only ${player.cueList.length} cues`, {
+    timeout: 15_000,
+  });
+  await seekTo(player, time);
+  await waitUntil(
+    () =>
+      cardOf(player)?.product?.title === title && shadowPart(cardOf(player), 'add-button') !== null,
+    `card shows ${cardOf(player)?.product?.title ?? 'nothing'}, expected ${title}`,
+    { timeout: 10_000 },
+  );
+  await cardOf(player)!.updateComplete;
+  await waitUntil(() => player.cartStore?.$status.get().state === 'idle');
 }

@@ -1,43 +1,23 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { CuecartMiniCart } from '../../src/ui/mini-cart/mini-cart.js';
-import type { CuecartProductCard } from '../../src/ui/product-card/product-card.js';
 import type { CuecartPlayer } from '../../src/ui/player/cuecart-player.js';
 import { deepActiveElement } from '../../src/ui/shared/focus-trap.js';
 import { expectAccessible } from '../components/axe.js';
-import { FIXTURES, createPlayer, videoOf } from '../helpers/player.js';
+import {
+  FIXTURES,
+  cardOf,
+  createPlayer,
+  feature,
+  miniCartOf,
+  shadowPart,
+  videoOf,
+} from '../helpers/player.js';
 import { resetStore } from '../unit/commerce/local-store.js';
 
 const FEED = '/cuecart/products.json';
 
-const shadowPart = <T extends HTMLElement = HTMLElement>(
-  el: Element | null | undefined,
-  name: string,
-) => el?.shadowRoot?.querySelector<T>(`[part~="${name}"]`) ?? null;
-const cardOf = (player: CuecartPlayer) =>
-  player.shadowRoot!.querySelector<CuecartProductCard>('cuecart-product-card');
-const miniCartOf = (player: CuecartPlayer) =>
-  player.shadowRoot!.querySelector<CuecartMiniCart>('cuecart-mini-cart')!;
 const stageOf = (player: CuecartPlayer) =>
   player.shadowRoot!.querySelector<HTMLElement>('[part="stage"]')!;
-
-async function feature(player: CuecartPlayer, time: number, title: string) {
-  await waitUntil(() => player.cueList.length >= 4, `only ${player.cueList.length} cues`, {
-    timeout: 15_000,
-  });
-  await waitUntil(() => Number.isFinite(player.duration) && player.duration > 0, 'no duration');
-  const video = videoOf(player);
-  const seeked = new Promise((resolve) =>
-    video.addEventListener('seeked', resolve, { once: true }),
-  );
-  player.currentTime = time;
-  await seeked;
-  await waitUntil(() => cardOf(player)?.product?.title === title, `${title} not featured`, {
-    timeout: 10_000,
-  });
-  await cardOf(player)!.updateComplete;
-  await waitUntil(() => player.cartStore?.$status.get().state === 'idle');
-}
 
 /** Presses Tab until `target()` has focus; fails after `limit` presses. */
 async function tabTo(target: () => Element | null, limit = 25): Promise<number> {

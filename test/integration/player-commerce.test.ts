@@ -5,9 +5,16 @@ import type { Cart, CartLineInput } from '../../src/commerce/checkout-adapter.js
 import { createCart } from '../../src/state/cart-store.js';
 import type { CuecartErrorDetail } from '../../src/internal/errors.js';
 import type { CuecartMiniCart } from '../../src/ui/mini-cart/mini-cart.js';
-import type { CuecartProductCard } from '../../src/ui/product-card/product-card.js';
 import type { AddToCartEventDetail, CuecartPlayer } from '../../src/ui/player/cuecart-player.js';
-import { FIXTURES, createPlayer, nextError, videoOf } from '../helpers/player.js';
+import {
+  FIXTURES,
+  cardOf,
+  createPlayer,
+  feature,
+  miniCartOf,
+  nextError,
+  shadowPart,
+} from '../helpers/player.js';
 import { configureStore, resetStore, storeState } from '../unit/commerce/local-store.js';
 
 /** The feed the local store serves for its catalogue. */
@@ -22,49 +29,12 @@ interface ShopifyCartJson {
 
 const storeCart = async (): Promise<ShopifyCartJson> => (await fetch('/cart.js')).json();
 
-const shadowPart = <T extends HTMLElement = HTMLElement>(
-  el: Element | null | undefined,
-  name: string,
-) => el?.shadowRoot?.querySelector<T>(`[part~="${name}"]`) ?? null;
-
-const cardOf = (player: CuecartPlayer) =>
-  player.shadowRoot!.querySelector<CuecartProductCard>('cuecart-product-card');
 const addButtonOf = (player: CuecartPlayer) =>
   shadowPart<HTMLButtonElement>(cardOf(player), 'add-button');
-const miniCartOf = (player: CuecartPlayer) =>
-  player.shadowRoot!.querySelector<CuecartMiniCart>('cuecart-mini-cart')!;
 const cartCountText = (miniCart: CuecartMiniCart) => {
   const count = shadowPart(miniCart, 'count');
   return count && !count.hidden ? count.textContent!.trim() : '';
 };
-
-/** Seeks and resolves once the new frame is presented (the cue clock follows frames). */
-async function seekTo(player: CuecartPlayer, time: number) {
-  await waitUntil(() => Number.isFinite(player.duration) && player.duration > 0, 'no duration', {
-    timeout: 15_000,
-  });
-  const video = videoOf(player);
-  const seeked = new Promise((resolve) =>
-    video.addEventListener('seeked', resolve, { once: true }),
-  );
-  player.currentTime = time;
-  await seeked;
-}
-
-/** Waits for `cues` cues, seeks to `time` and waits for the card to feature `title`. */
-async function feature(player: CuecartPlayer, time: number, title: string, cues = 4) {
-  await waitUntil(() => player.cueList.length >= cues, `only ${player.cueList.length} cues`, {
-    timeout: 15_000,
-  });
-  await seekTo(player, time);
-  await waitUntil(
-    () => cardOf(player)?.product?.title === title && addButtonOf(player) !== null,
-    `card shows ${cardOf(player)?.product?.title ?? 'nothing'}, expected ${title}`,
-    { timeout: 10_000 },
-  );
-  // Let the player read its cart before the test writes to the store.
-  await waitUntil(() => player.cartStore?.$status.get().state === 'idle');
-}
 
 async function openDrawer(miniCart: CuecartMiniCart) {
   shadowPart(miniCart, 'cart-button')!.click();

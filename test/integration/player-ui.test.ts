@@ -1,55 +1,28 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { Product } from '../../src/commerce/product.js';
 import type { ProductImpressionDetail, ProductClickDetail } from '../../src/ui/shared/ui-events.js';
-import type { CuecartProductCard } from '../../src/ui/product-card/product-card.js';
 import type { CuecartProductList } from '../../src/ui/product-list/product-list.js';
 import type { CuecartSeekMarkers } from '../../src/ui/seek-markers/seek-markers.js';
 import type { CuecartPlayer } from '../../src/ui/player/cuecart-player.js';
-import { FIXTURES, createPlayer, playsPast, videoOf } from '../helpers/player.js';
+import {
+  FIXTURES,
+  cardOf,
+  createPlayer,
+  feature,
+  playsPast,
+  seekTo,
+  shadowPart,
+  shadowParts,
+  videoOf,
+} from '../helpers/player.js';
 import { resetStore } from '../unit/commerce/local-store.js';
 
 const FEED = '/cuecart/products.json';
 
-const shadowPart = <T extends HTMLElement = HTMLElement>(
-  el: Element | null | undefined,
-  name: string,
-) => el?.shadowRoot?.querySelector<T>(`[part~="${name}"]`) ?? null;
-const shadowParts = <T extends HTMLElement = HTMLElement>(
-  el: Element | null | undefined,
-  name: string,
-) => [...(el?.shadowRoot?.querySelectorAll<T>(`[part~="${name}"]`) ?? [])];
-
-const cardOf = (player: CuecartPlayer) =>
-  player.shadowRoot!.querySelector<CuecartProductCard>('cuecart-product-card');
 const listOf = (player: CuecartPlayer) =>
   player.shadowRoot!.querySelector<CuecartProductList>('cuecart-product-list');
 const markersOf = (player: CuecartPlayer) =>
   player.shadowRoot!.querySelector<CuecartSeekMarkers>('cuecart-seek-markers');
-
-async function seekTo(player: CuecartPlayer, time: number) {
-  await waitUntil(() => Number.isFinite(player.duration) && player.duration > 0, 'no duration', {
-    timeout: 15_000,
-  });
-  const video = videoOf(player);
-  const seeked = new Promise((resolve) =>
-    video.addEventListener('seeked', resolve, { once: true }),
-  );
-  player.currentTime = time;
-  await seeked;
-}
-
-async function feature(player: CuecartPlayer, time: number, title: string, cues = 4) {
-  await waitUntil(() => player.cueList.length >= cues, `only ${player.cueList.length} cues`, {
-    timeout: 15_000,
-  });
-  await seekTo(player, time);
-  await waitUntil(
-    () => cardOf(player)?.product?.title === title,
-    `card shows ${cardOf(player)?.product?.title ?? 'nothing'}, expected ${title}`,
-    { timeout: 10_000 },
-  );
-  await cardOf(player)!.updateComplete;
-}
 
 const layoutOf = (player: CuecartPlayer) => {
   const root = player.shadowRoot!;
