@@ -51,6 +51,11 @@ export interface CartController {
   /** The cart to render: the adapter's last answer with pending changes applied on top. */
   readonly $cart: ReadableAtom<Cart>;
   readonly $status: ReadableAtom<CartStatus>;
+  /**
+   * The cart as the adapter last confirmed it (no pending changes): changes exactly when
+   * `onChange` is called, so every player sharing this cart can listen to it.
+   */
+  readonly $confirmed: ReadableAtom<Cart>;
   /** Per-variant button state, keyed by variant id. */
   readonly $variants: MapStore<Record<string, VariantCartState | undefined>>;
   /** The adapter in use. */
@@ -141,6 +146,7 @@ export function createCart(options: CartOptions): CartController {
   const currency = options.currency ?? 'USD';
   const $cart = atom<Cart>(emptyCart(currency));
   const $status = atom<CartStatus>({ state: 'idle' });
+  const $confirmed = atom<Cart>($cart.get());
   const $variants = map<Record<string, VariantCartState | undefined>>({});
   let adapter = options.adapter;
   let confirmed = $cart.get();
@@ -162,6 +168,7 @@ export function createCart(options: CartOptions): CartController {
     appliedId = id;
     confirmed = cart;
     render();
+    $confirmed.set(cart);
     try {
       options.onChange?.(cart);
     } catch {
@@ -263,6 +270,7 @@ export function createCart(options: CartOptions): CartController {
   const controller: CartController = {
     $cart,
     $status,
+    $confirmed,
     $variants,
     get adapter() {
       return adapter;

@@ -342,11 +342,19 @@ describe('CuecartPlayer cart isolation', () => {
     expect(a.cartStore === shared && b.cartStore === shared).to.equal(true);
 
     const changes: Cart[] = [];
+    const changesOfB: Cart[] = [];
     a.addEventListener('cuecart-cart-change', (e) => changes.push(e.detail.cart));
+    b.addEventListener('cuecart-cart-change', (e) => changesOfB.push(e.detail.cart));
     await a.addToCart({ productId: 'tee', variantId: 'tee-m', quantity: 2 });
     expect(b.cartStore!.$cart.get().itemCount).to.equal(2);
     expect(changes.map((cart) => cart.itemCount)).to.deep.equal([2]);
+    // The other player hears the change too: its host page sees one cart.
+    expect(changesOfB.map((cart) => cart.itemCount)).to.deep.equal([2]);
     await waitUntil(() => cartCountText(miniCartOf(b)) === '2', 'the other player did not update');
+    // A change the host makes on the shared cart directly reaches both players.
+    await shared.changeLine(shared.$cart.get().lines[0]!.key, 3);
+    expect(changes.map((cart) => cart.itemCount)).to.deep.equal([2, 3]);
+    expect(changesOfB.map((cart) => cart.itemCount)).to.deep.equal([2, 3]);
   });
 
   it('reports a failed add through a shared cart as cuecart-error of that player', async () => {

@@ -64,6 +64,7 @@ export class CommerceController implements ReactiveController {
   private connected = false;
   private currency?: string;
   private readonly checkedUnknown = new Set<string>();
+  private stopConfirmed?: () => void;
   /** Add promises handed out by the cart, to tell a new add from one joining an add in flight. */
   private readonly knownAdds = new WeakSet<Promise<Cart | null>>();
 
@@ -280,22 +281,30 @@ export class CommerceController implements ReactiveController {
     // Listeners on the page (theme cart events, visibility) go with the element.
     this.ownCart?.destroy();
     this.ownCart = undefined;
+    this.watchConfirmed(undefined);
     this.$cartStore.set(undefined);
   }
 
   /**
-   * A cart the host shares was created with the host's own `onError` / `onChange`, not this
-   * player's: report what this player's own requests to it led to, as the own cart does.
+   * A cart the host shares was created with the host's own `onError`, not this player's: report
+   * the failures of this player's own requests to it, as the own cart does. (Successes, this
+   * player's or anyone's, arrive through `$confirmed`.)
    */
   private reportShared(cart: CartController, request: Promise<Cart | boolean | null>) {
     if (cart !== this.sharedCart) return;
     void request.then((outcome) => {
-      if (outcome && typeof outcome === 'object') this.options.onCartChange(outcome);
-      else {
-        const error = cart.$status.get().error;
-        if (error) this.options.onError(error);
-      }
+      if (outcome) return;
+      const error = cart.$status.get().error;
+      if (error) this.options.onError(error);
     });
+  }
+
+  /** Emits `cuecart-cart-change` for every confirmed change of the cart in use, shared or own. */
+  private watchConfirmed(cart: CartController | undefined) {
+    this.stopConfirmed?.();
+    this.stopConfirmed = cart?.$confirmed.listen((confirmed) =>
+      this.options.onCartChange(confirmed),
+    );
   }
 
   private applyResolver() {
@@ -315,6 +324,7 @@ export class CommerceController implements ReactiveController {
       this.ownCart?.destroy();
       this.ownCart = undefined;
       this.$cartStore.set(this.sharedCart);
+      this.watchConfirmed(this.sharedCart);
       return;
     }
     if (this.ownCart) {
@@ -324,10 +334,10 @@ export class CommerceController implements ReactiveController {
         adapter: this.buildAdapter(),
         currency: this.currency,
         onError: this.options.onError,
-        onChange: this.options.onCartChange,
       });
     }
     this.$cartStore.set(this.ownCart);
+    this.watchConfirmed(this.ownCart);
     void this.ownCart.refresh();
   }
 

@@ -79,6 +79,23 @@ describe('createCart', () => {
     expect(changes).to.have.length(1);
   });
 
+  it('exposes the confirmed cart: unchanged while pending, set on every confirmation', async () => {
+    const manual = manualAdapter();
+    const cart = createCart({ adapter: manual.adapter });
+    const confirmations: number[] = [];
+    cart.$confirmed.listen((c) => confirmations.push(c.itemCount));
+    const done = cart.add(LINE, PREVIEW);
+    expect(cart.$confirmed.get().itemCount).to.equal(0);
+    manual.pending[0]!.resolve(cartOf(['k1', 'v1', 1]));
+    await done;
+    manual.push(cartOf(['k1', 'v1', 4])); // a host-side change
+    const failed = cart.add({ ...LINE, variantId: 'v2' }, PREVIEW);
+    manual.pending[1]!.reject(new CheckoutError('rejected', 'No.'));
+    await failed;
+    expect(confirmations).to.deep.equal([1, 4]);
+    expect(cart.$confirmed.get()).to.deep.equal(cartOf(['k1', 'v1', 4]));
+  });
+
   it('rolls back a failed add and reports a readable error', async () => {
     const manual = manualAdapter();
     const cart = createCart({ adapter: manual.adapter, onError });
