@@ -8,7 +8,7 @@
 // start, as the player does. Playback runs 6 s behind the live edge and a fake frame clock
 // presents every frame at 30 fps, so the scheduler runs as it does in the browser.
 import { createCueStore } from '../../dist/index.js';
-import { cuecartTag } from './lib/id3-corpus.mjs';
+import { PRODUCTS, cuecartTag } from './lib/id3-corpus.mjs';
 
 if (typeof globalThis.gc !== 'function') throw new Error('run with node --expose-gc');
 
@@ -19,14 +19,6 @@ const BEHIND_LIVE = 6;
 const FPS = 30;
 const SHOW_SECONDS = Number(process.env.BENCH_SHOW_SECONDS ?? 4 * 3600);
 const MARKS = [600, 3600, 7200, 14400].filter((s) => s <= SHOW_SECONDS);
-const PRODUCTS = [
-  'aurora-headphones',
-  'ember-mug',
-  'drift-sneakers',
-  'solstice-sunglasses',
-  'canvas-tote',
-  'nimbus-speaker',
-];
 const PROGRAM_DATE_TIME = Date.UTC(2026, 10, 22, 18, 0, 0);
 
 /** A FrameClock driven by hand. */

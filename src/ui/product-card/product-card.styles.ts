@@ -179,11 +179,7 @@ export const productCardStyles = [
     }
 
     select {
-      min-block-size: var(--_cc-touch);
       padding-inline: 0.75rem;
-      border: 1px solid var(--_cc-border);
-      border-radius: var(--_cc-radius-small);
-      background: var(--_cc-surface);
     }
 
     .actions {

@@ -153,12 +153,8 @@ export const productListStyles = [
 
     select {
       margin-block-start: 0.25rem;
-      min-block-size: var(--_cc-touch);
       max-inline-size: 100%;
       padding-inline: 0.5rem;
-      border: 1px solid var(--_cc-border);
-      border-radius: var(--_cc-radius-small);
-      background: var(--_cc-surface);
     }
 
     .buy {

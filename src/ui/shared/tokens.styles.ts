@@ -286,4 +286,11 @@ export const controlStyles = css`
     appearance: none;
     margin: 0;
   }
+
+  select {
+    min-block-size: var(--_cc-touch);
+    border: 1px solid var(--_cc-border);
+    border-radius: var(--_cc-radius-small);
+    background: var(--_cc-surface);
+  }
 `;

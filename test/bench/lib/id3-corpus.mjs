@@ -4,7 +4,8 @@
 // Layout per https://id3.org/id3v2.4.0-structure and https://id3.org/id3v2.3.0.
 
 const utf8 = new TextEncoder();
-const PRODUCTS = [
+/** The demo store's product handles, which the simulated shows feature. */
+export const PRODUCTS = [
   'aurora-headphones',
   'ember-mug',
   'drift-sneakers',
