@@ -21,6 +21,7 @@ import type { Product } from '../../commerce/product.js';
 import type { ProductCue } from '../../cues/product-cue.js';
 import { createCart, type CartController } from '../../state/cart-store.js';
 import type { RequestAddDetail } from '../shared/ui-events.js';
+import { PLAYER_READY_EVENT } from '../mini-cart/player-cart-connection.js';
 
 /** Built-in adapters selectable with the `adapter` attribute. */
 export type AdapterName = 'events' | 'shopify';
@@ -64,12 +65,12 @@ export class CommerceController implements ReactiveController {
   private connected = false;
   private currency?: string;
   private readonly checkedUnknown = new Set<string>();
-  private stopConfirmed?: () => void;
+  private stopWatching?: () => void;
   /** Add promises handed out by the cart, to tell a new add from one joining an add in flight. */
   private readonly knownAdds = new WeakSet<Promise<Cart | null>>();
 
   constructor(
-    host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: CommerceControllerOptions,
   ) {
     this.catalog = createProductCatalog({ onError: options.onError });
@@ -188,6 +189,23 @@ export class CommerceController implements ReactiveController {
     return null;
   }
 
+  /**
+   * What to feature among the active cues: the most recently started one whose product is
+   * known, with the variant its cue names (by id or SKU).
+   */
+  featuredAmong(
+    active: readonly ProductCue[],
+  ): { cue: ProductCue; product: Product; variantId: string | undefined } | undefined {
+    for (let i = active.length - 1; i >= 0; i--) {
+      const cue = active[i]!;
+      const product = this.productFor(cue);
+      if (!product) continue;
+      const ref = cue.payload.variant;
+      return { cue, product, variantId: ref ? findVariant(product, ref)?.id : undefined };
+    }
+    return undefined;
+  }
+
   /** Records a featured product for the list (live shows keep it after its cue is pruned). */
   featured(cue: ProductCue, product: Product): void {
     const rest = this.$featuredList.get().filter((item) => item.cueId !== cue.id);
@@ -281,8 +299,7 @@ export class CommerceController implements ReactiveController {
     // Listeners on the page (theme cart events, visibility) go with the element.
     this.ownCart?.destroy();
     this.ownCart = undefined;
-    this.watchConfirmed(undefined);
-    this.$cartStore.set(undefined);
+    this.useCart(undefined);
   }
 
   /**
@@ -299,12 +316,26 @@ export class CommerceController implements ReactiveController {
     });
   }
 
-  /** Emits `cuecart-cart-change` for every confirmed change of the cart in use, shared or own. */
-  private watchConfirmed(cart: CartController | undefined) {
-    this.stopConfirmed?.();
-    this.stopConfirmed = cart?.$confirmed.listen((confirmed) =>
-      this.options.onCartChange(confirmed),
-    );
+  /**
+   * Makes `cart` the one in use: the player re-renders on any of its changes, emits
+   * `cuecart-cart-change` for every confirmed one, and `for=` mini carts elsewhere on the page
+   * are told to (re)connect to it.
+   */
+  private useCart(cart: CartController | undefined) {
+    this.stopWatching?.();
+    this.stopWatching = undefined;
+    this.$cartStore.set(cart);
+    if (!cart) return;
+    const update = () => this.host.requestUpdate();
+    const stops = [
+      cart.$cart.listen(update),
+      cart.$status.listen(update),
+      cart.$variants.listen(update),
+      cart.$confirmed.listen((confirmed) => this.options.onCartChange(confirmed)),
+    ];
+    this.stopWatching = () => stops.forEach((stop) => stop());
+    update();
+    this.host.dispatchEvent(new CustomEvent(PLAYER_READY_EVENT, { bubbles: true, composed: true }));
   }
 
   private applyResolver() {
@@ -323,8 +354,7 @@ export class CommerceController implements ReactiveController {
     if (this.sharedCart) {
       this.ownCart?.destroy();
       this.ownCart = undefined;
-      this.$cartStore.set(this.sharedCart);
-      this.watchConfirmed(this.sharedCart);
+      this.useCart(this.sharedCart);
       return;
     }
     if (this.ownCart) {
@@ -336,8 +366,7 @@ export class CommerceController implements ReactiveController {
         onError: this.options.onError,
       });
     }
-    this.$cartStore.set(this.ownCart);
-    this.watchConfirmed(this.ownCart);
+    this.useCart(this.ownCart);
     void this.ownCart.refresh();
   }
 

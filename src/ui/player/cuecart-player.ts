@@ -3,9 +3,10 @@ import { property, query, state } from 'lit/decorators.js';
 import type { CuecartError, CuecartErrorDetail } from '../../internal/errors.js';
 import type { ProductCue } from '../../cues/product-cue.js';
 import type { Product } from '../../commerce/product.js';
-import { findVariant, type ResolveProducts } from '../../commerce/product-catalog.js';
-import type { Cart, CartLineInput, CheckoutAdapter } from '../../commerce/checkout-adapter.js';
+import type { ResolveProducts } from '../../commerce/product-catalog.js';
+import type { Cart, CheckoutAdapter } from '../../commerce/checkout-adapter.js';
 import type { CartController } from '../../state/cart-store.js';
+import type { CuecartPlayerEventMap } from './player-events.js';
 import { StoreController } from '../controllers/store-controller.js';
 import { LiveAnnouncer } from '../shared/live-announcer.js';
 import type {
@@ -13,7 +14,6 @@ import type {
   RequestChangeLineDetail,
   RequestSeekDetail,
 } from '../shared/ui-events.js';
-import { PLAYER_READY_EVENT } from '../mini-cart/player-cart-connection.js';
 import {
   formatMessage,
   mergeMessages,
@@ -91,8 +91,6 @@ export class CuecartPlayer extends LitElement {
   private readonly productsState = new StoreController(this, this.commerce.catalog.$products);
   private readonly featuredState = new StoreController(this, this.commerce.$featured);
   private readonly announcer = new LiveAnnouncer(this, { politeness: 'polite' });
-  private cartUnsubscribe?: () => void;
-  private cartWatch?: () => void;
   private resizeObserver?: ResizeObserver;
   private readonly lastVariant = new Map<string, string>();
   private slotObserver?: MutationObserver;
@@ -256,31 +254,12 @@ export class CuecartPlayer extends LitElement {
       attributes: true,
       attributeFilter: ['slot'],
     });
-    // Re-render when the cart in use (own, or shared by the host) changes anything.
-    this.cartUnsubscribe = this.commerce.$cart.subscribe((cart) => {
-      this.cartWatch?.();
-      this.cartWatch = undefined;
-      if (!cart) return;
-      const update = () => this.requestUpdate();
-      const stops = [
-        cart.$cart.listen(update),
-        cart.$status.listen(update),
-        cart.$variants.listen(update),
-      ];
-      this.cartWatch = () => stops.forEach((stop) => stop());
-      update();
-      // `for=` mini carts elsewhere hold the store they found: tell them about this one too.
-      this.dispatchEvent(new CustomEvent(PLAYER_READY_EVENT, { bubbles: true, composed: true }));
-    });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver?.disconnect();
     this.slotObserver?.disconnect();
-    this.cartUnsubscribe?.();
-    this.cartWatch?.();
-    this.cartWatch = undefined;
   }
 
   /** Starts playback. Resolves even when the browser's autoplay policy refuses. */
@@ -428,11 +407,9 @@ export class CuecartPlayer extends LitElement {
 
   private view(): PlayerView {
     const cart = this.commerce.cart;
-    const active = this.activeState.value;
-    // Overlapping cues: the most recently started one is featured.
-    const featuredCue = [...active].reverse().find((cue) => this.commerce.productFor(cue));
-    const featuredProduct = featuredCue ? this.commerce.productFor(featuredCue) : null;
+    // Read so the template follows the catalogue (products arriving after their cue).
     void this.productsState.value;
+    const featured = this.commerce.featuredAmong(this.activeState.value);
     return {
       media: this.mediaState.value,
       messages: this.mergedMessages,
@@ -443,12 +420,8 @@ export class CuecartPlayer extends LitElement {
       poster: this.poster,
       autoplay: this.autoplay,
       loop: this.loop,
-      featured:
-        featuredProduct && featuredCue ? { cue: featuredCue, product: featuredProduct } : undefined,
-      featuredVariantId:
-        featuredProduct && featuredCue?.payload.variant
-          ? findVariant(featuredProduct, featuredCue.payload.variant)?.id
-          : undefined,
+      featured,
+      featuredVariantId: featured?.variantId,
       slotted: new Set(
         Array.from(this.children, (child) => child.getAttribute('slot') ?? '').filter(Boolean),
       ),
@@ -492,37 +465,14 @@ export class CuecartPlayer extends LitElement {
   }
 }
 
-/** Detail of `cuecart-cue-enter` / `cuecart-cue-exit`. */
-export interface CueEventDetail {
-  /** The cue that entered or left. */
-  cue: ProductCue;
-  /** Media time of the presented frame at which it happened (NaN when playback was torn down). */
-  time: number;
-  /** The product it features, when known. */
-  product: Product | null;
-}
-
-/** Detail of the `cuecart-add-to-cart` notification. */
-export interface AddToCartEventDetail {
-  line: CartLineInput;
-  /** Settles with the adapter's cart, or rejects with the failure. */
-  result: Promise<Cart>;
-}
-
-/** Every event `<cuecart-player>` dispatches itself, by type. */
-export interface CuecartPlayerEventMap {
-  'cuecart-cue-enter': CustomEvent<CueEventDetail>;
-  'cuecart-cue-exit': CustomEvent<CueEventDetail>;
-  'cuecart-add-to-cart': CustomEvent<AddToCartEventDetail>;
-  'cuecart-cart-change': CustomEvent<{ cart: Cart }>;
-  'cuecart-checkout': CustomEvent<{ cart: Cart }>;
-  'cuecart-error': CustomEvent<CuecartErrorDetail>;
-}
-
 declare global {
   interface HTMLElementTagNameMap {
     'cuecart-player': CuecartPlayer;
   }
-  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  interface HTMLElementEventMap extends CuecartPlayerEventMap {}
 }
+
+export type {
+  AddToCartEventDetail,
+  CueEventDetail,
+  CuecartPlayerEventMap,
+} from './player-events.js';
