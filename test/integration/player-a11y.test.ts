@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import type { CuecartPlayer } from '../../src/ui/player/cuecart-player.js';
 import { deepActiveElement } from '../../src/ui/shared/focus-trap.js';
 import { expectAccessible } from '../components/axe.js';
@@ -141,6 +141,27 @@ describe('CuecartPlayer accessibility', () => {
       deepActiveElement() === stageOf(player),
       `focus is on ${nameOf(deepActiveElement())}`,
     ).to.equal(true);
+  });
+
+  it('stops animations when the viewer prefers reduced motion', async () => {
+    const drawerAnimation = async () => {
+      player?.remove();
+      player = createPlayer({ src: FIXTURES.mp4 });
+      await player.updateComplete;
+      const miniCart = miniCartOf(player);
+      await miniCart.updateComplete;
+      shadowPart(miniCart, 'cart-button')!.click();
+      await miniCart.updateComplete;
+      return getComputedStyle(shadowPart(miniCart, 'drawer')!).animationDuration;
+    };
+    try {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+      expect(parseFloat(await drawerAnimation())).to.be.greaterThan(0.05);
+      await emulateMedia({ reducedMotion: 'reduce' });
+      expect(parseFloat(await drawerAnimation())).to.be.below(0.001);
+    } finally {
+      await emulateMedia({ reducedMotion: 'no-preference' });
+    }
   });
 
   it('traps focus in the cart drawer, closes it on Escape and returns focus', async () => {
