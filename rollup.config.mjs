@@ -80,6 +80,8 @@ export default [
       dir: 'dist/cdn',
       format: 'es',
       sourcemap: true,
+      // Maps point at the published sources instead of embedding them (hls.js's alone is 2 MB).
+      sourcemapExcludeSources: true,
       chunkFileNames: 'chunks/[name]-[hash].js',
       manualChunks: (id) => (id.includes('/node_modules/hls.js/') ? 'hls' : undefined),
     },
@@ -97,6 +99,7 @@ export default [
       format: 'iife',
       name: 'Cuecart',
       sourcemap: true,
+      sourcemapExcludeSources: true,
     },
   },
 ];
