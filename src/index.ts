@@ -49,6 +49,7 @@ export { CueScheduler, type FrameClock, type CueSchedulerCallbacks } from './cue
 export type { Product, ProductVariant, ProductFeed } from './commerce/product.js';
 export {
   CheckoutError,
+  toCheckoutError,
   emptyCart,
   type CheckoutAdapter,
   type CheckoutErrorReason,

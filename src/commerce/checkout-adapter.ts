@@ -77,6 +77,20 @@ export class CheckoutError extends Error {
   }
 }
 
+/**
+ * `error` as a {@link CheckoutError}: itself when it already is one, else `rejected` with its
+ * message (an `Error`'s message or a thrown string), or `fallback` when it has no readable one.
+ */
+export function toCheckoutError(
+  error: unknown,
+  fallback = 'The store could not update the cart.',
+): CheckoutError {
+  if (error instanceof CheckoutError) return error;
+  const text =
+    error instanceof Error ? error.message : typeof error === 'string' ? error : undefined;
+  return new CheckoutError('rejected', text || fallback, { cause: error });
+}
+
 /** An empty cart in the given currency. */
 export function emptyCart(currency = 'USD'): Cart {
   return { lines: [], itemCount: 0, subtotal: 0, currency };

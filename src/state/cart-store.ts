@@ -3,6 +3,7 @@ import { isAbortError } from '../commerce/abort.js';
 import { lineIdentity } from '../commerce/cart.js';
 import {
   CheckoutError,
+  toCheckoutError,
   emptyCart,
   type Cart,
   type CartLine,
@@ -177,12 +178,7 @@ export function createCart(options: CartOptions): CartController {
   }
 
   function fail(code: CuecartErrorCode, error: unknown) {
-    const cause =
-      error instanceof CheckoutError
-        ? error
-        : new CheckoutError('rejected', error instanceof Error ? error.message : String(error), {
-            cause: error,
-          });
+    const cause = toCheckoutError(error);
     const failure = new CuecartError(code, cause.message, { cause });
     $status.set({ state: 'error', message: failure.message, error: failure });
     try {

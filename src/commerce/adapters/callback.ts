@@ -2,6 +2,7 @@ import { isAbortError } from '../abort.js';
 import { normalizeCart } from '../cart.js';
 import {
   CheckoutError,
+  toCheckoutError,
   type AdapterCallOptions,
   type Cart,
   type CartLineInput,
@@ -28,12 +29,8 @@ async function call(run: () => Answer, currency: string): Promise<Cart> {
   try {
     value = await run();
   } catch (error) {
-    if (error instanceof CheckoutError || isAbortError(error)) throw error;
-    const message =
-      error instanceof Error && error.message
-        ? error.message
-        : 'The store could not update the cart.';
-    throw new CheckoutError('rejected', message, { cause: error });
+    if (isAbortError(error)) throw error;
+    throw toCheckoutError(error);
   }
   const cart = normalizeCart(value, currency);
   if (!cart)
@@ -61,14 +58,7 @@ export function callbackAdapter(functions: CallbackAdapterFunctions): CheckoutAd
       try {
         await checkout.call(functions, cart);
       } catch (error) {
-        if (error instanceof CheckoutError) throw error;
-        throw new CheckoutError(
-          'rejected',
-          error instanceof Error ? error.message : String(error),
-          {
-            cause: error,
-          },
-        );
+        throw toCheckoutError(error, 'Checkout could not be started.');
       }
     };
   }
