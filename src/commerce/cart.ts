@@ -1,7 +1,5 @@
+import { isRecord } from '../internal/is-record.js';
 import type { Cart, CartLine, CartLineInput } from './checkout-adapter.js';
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const num = (value: unknown): number | undefined => {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;

@@ -1,3 +1,4 @@
+import { isRecord } from '../internal/is-record.js';
 import type { Product, ProductVariant } from './product.js';
 
 /** What {@link parseProductFeed} made of a feed document. */
@@ -8,9 +9,6 @@ export interface ParsedProductFeed {
   /** One readable line per product that was skipped, e.g. `products[3]: no "title"`. */
   problems: string[];
 }
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const idOf = (value: unknown): string | undefined =>
   typeof value === 'string' && value !== ''

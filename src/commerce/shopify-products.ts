@@ -1,3 +1,4 @@
+import { isRecord } from '../internal/is-record.js';
 import { deadline, isAbortError } from './abort.js';
 import type { ResolveProducts } from './product-catalog.js';
 import type { Product, ProductVariant } from './product.js';
@@ -9,9 +10,6 @@ import {
   type ShopifyWindow,
 } from './shopify-conventions.js';
 
-type Json = Record<string, unknown>;
-const isRecord = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown) => (typeof value === 'string' && value ? value : undefined);
 
 /** Context for {@link productFromShopify}. */

@@ -1,3 +1,4 @@
+import { isRecord } from '../internal/is-record.js';
 import { CuecartError, type ErrorSink } from '../internal/errors.js';
 import { parseCuePayload } from './payload.js';
 import { cueId, type ProductCue } from './product-cue.js';
@@ -45,11 +46,11 @@ function cueFromEntry(entry: unknown, index: number, onError: ErrorSink): Produc
   const report = (why: string, cause?: unknown) => {
     onError(new CuecartError('cue-invalid', `${label} ${why}`, cause ? { cause } : undefined));
   };
-  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+  if (!isRecord(entry)) {
     report('is not an object.');
     return undefined;
   }
-  const { start, end, id, ...rest } = entry as Record<string, unknown>;
+  const { start, end, id, ...rest } = entry;
   if (typeof start !== 'number' || !Number.isFinite(start) || start < 0) {
     report('has no valid "start" (seconds).');
     return undefined;

@@ -1,3 +1,4 @@
+import { isRecord } from '../internal/is-record.js';
 import { CuecartError } from '../internal/errors.js';
 import type { CuePayload } from './product-cue.js';
 
@@ -98,10 +99,8 @@ export function parseCuePayload(input: unknown): CuePayload | CuecartError {
   } else if (boundedJsonSize(input, MAX_PAYLOAD_BYTES) > MAX_PAYLOAD_BYTES) {
     return invalid(`Cue payload is larger than ${MAX_PAYLOAD_BYTES} bytes or too deeply nested.`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    return invalid('Cue payload is not a JSON object.');
-  }
-  const source = value as Record<string, unknown>;
+  if (!isRecord(value)) return invalid('Cue payload is not a JSON object.');
+  const source = value;
   if (typeof source.product !== 'string' || source.product.trim() === '') {
     return invalid('Cue payload has no "product" string.');
   }

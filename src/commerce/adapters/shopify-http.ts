@@ -1,3 +1,4 @@
+import { isRecord } from '../../internal/is-record.js';
 import { abortReason, deadline, isAbortError, sleep } from '../abort.js';
 import { stringProperties } from '../cart.js';
 import {
@@ -22,8 +23,6 @@ export interface ShopifyHttpOptions {
 }
 
 type Json = Record<string, unknown>;
-const isRecord = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const MESSAGES: Record<CheckoutErrorReason, string> = {
   'out-of-stock': 'This item is sold out.',

@@ -1,3 +1,4 @@
+import { isRecord } from '../../internal/is-record.js';
 import { currentWindow, type ShopifyWindow } from '../shopify-conventions.js';
 
 // Dawn declares this with `const` in a classic script: a global binding that is not a window
@@ -21,9 +22,6 @@ interface DawnCartElement extends Element {
   renderContents?: (response: unknown) => void;
 }
 
-type Json = Record<string, unknown>;
-const isRecord = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const currentDocument = (ctx: ThemeContext): Document | undefined =>
   ctx.document ?? (typeof document === 'undefined' ? undefined : document);

@@ -1,3 +1,4 @@
+import { isRecord } from '../../internal/is-record.js';
 import { abortReason } from '../abort.js';
 import {
   CheckoutError,
@@ -46,8 +47,6 @@ export interface ShopifyAdapterOptions {
 
 type UpdateCart = (payload: unknown, options?: unknown) => Promise<unknown>;
 type Json = Record<string, unknown>;
-const isRecord = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Shopify wants numeric variant ids; anything else is passed on for Shopify to refuse. */
 const variantIdValue = (id: string) => (/^\d{1,15}$/.test(id) ? Number(id) : id);
