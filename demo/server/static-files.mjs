@@ -1,5 +1,5 @@
 // Serves files from the project for the demo: the built package, demo pages and media fixtures.
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -21,7 +21,20 @@ const TYPES = {
   '.m4s': 'video/iso.segment',
   '.mp4': 'video/mp4',
   '.vtt': 'text/vtt; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
 };
+
+/** Pages under this folder are served with the strict policy in its `policy.txt` (docs/security.md). */
+const STRICT_DIR = join('demo', 'strict');
+
+/** Reads the strict Content-Security-Policy (one directive a line) as a header value. */
+function strictPolicy(rootDir) {
+  return readFileSync(join(rootDir, STRICT_DIR, 'policy.txt'), 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(' ');
+}
 
 /** Folders under the project root that may be served (nothing else leaks, e.g. node_modules). */
 const ALLOWED = ['demo', 'dist', 'test/fixtures'];
@@ -32,6 +45,7 @@ const ALLOWED = ['demo', 'dist', 'test/fixtures'];
  * @param {{ rootDir: string }} options
  */
 export function createStaticFiles({ rootDir }) {
+  const policy = strictPolicy(rootDir);
   return async function handle(req, res) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const url = new URL(req.url, 'http://localhost');
@@ -54,6 +68,7 @@ export function createStaticFiles({ rootDir }) {
       'Accept-Ranges': 'bytes',
       'Cache-Control': 'no-cache',
     };
+    if (rel.startsWith(STRICT_DIR + sep)) headers['Content-Security-Policy'] = policy;
     const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
     if (range) {
       const start = range[1] ? Number(range[1]) : Math.max(0, info.size - Number(range[2]));

@@ -52,6 +52,10 @@ export function createHlsEngine(
     liveDurationInfinity: true,
     // hls.js keeps every played segment by default; a multi-hour show would grow without bound.
     backBufferLength: 90,
+    // hls.js builds its worker from a Blob URL string, which a Trusted Types page blocks
+    // (`new Worker` takes a TrustedScriptURL) and reports; the ES-module build of hls.js has no
+    // worker anyway. Transmuxing stays on the main thread in both builds (docs/security.md).
+    enableWorker: false,
   });
   const timers = new Set<ReturnType<typeof setTimeout>>();
   let networkRetries = 0;

@@ -1,3 +1,4 @@
+import { trustedScriptUrl } from '../internal/trusted-types.js';
 import type { HlsConstructor } from './load-hls.js';
 
 const SCRIPT_NAME = 'hls.min.js';
@@ -24,7 +25,7 @@ export function loadHls(): Promise<HlsConstructor> {
     let script = document.querySelector<HTMLScriptElement>(`script[data-cuecart-hls]`);
     if (!script) {
       script = document.createElement('script');
-      script.src = src;
+      script.src = trustedScriptUrl(src);
       script.async = true;
       script.dataset.cuecartHls = '';
       document.head.append(script);

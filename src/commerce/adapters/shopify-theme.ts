@@ -1,4 +1,5 @@
 import { isRecord } from '../../internal/is-record.js';
+import { sectionNodes } from '../../internal/section-html.js';
 import { currentWindow, type ShopifyWindow } from '../shopify-conventions.js';
 
 // Dawn declares this with `const` in a classic script: a global binding that is not a window
@@ -62,9 +63,8 @@ export function applySections(sections: unknown, ctx: ThemeContext): void {
     if (typeof html !== 'string') continue;
     const target = doc.getElementById(id) ?? doc.getElementById(`shopify-section-${id}`);
     if (!target) continue;
-    const parsed = new DOMParser().parseFromString(html, 'text/html');
-    const wrapper = parsed.querySelector('.shopify-section') ?? parsed.body;
-    target.innerHTML = wrapper.innerHTML;
+    const nodes = sectionNodes(html, doc);
+    if (nodes) target.replaceChildren(...nodes);
   }
 }
 
@@ -110,6 +110,7 @@ export function refreshTheme(change: ThemeChange, ctx: ThemeContext): void {
       }
     }
   } catch {
+    // The theme's renderContents threw: swap the markup ourselves (this never throws).
     applySections(sections, ctx);
   }
   try {

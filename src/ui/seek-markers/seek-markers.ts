@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import {
   formatMessage,
   mergeMessages,
@@ -9,6 +8,7 @@ import {
 } from '../messages.js';
 import { formatTime } from '../shared/format-time.js';
 import { dispatchUiEvent } from '../shared/ui-events.js';
+import { styleProps } from '../shared/style-props.js';
 import { seekMarkersStyles } from './seek-markers.styles.js';
 
 /** One product moment on the timeline. */
@@ -26,7 +26,8 @@ export interface SeekMarker {
  * "{product} at {time}" that asks to seek there. Nothing renders while `duration` is unknown,
  * infinite (live) or zero.
  *
- * Positions are set through CSSOM (`styleMap`), so a strict `style-src` CSP is fine.
+ * Positions are set through the CSSOM (`styleProps`), never a `style` attribute, so a strict
+ * `style-src` policy is fine.
  * The element itself lets pointer events through; only the markers take them, so the seek bar
  * underneath keeps working between them.
  *
@@ -91,7 +92,7 @@ export class CuecartSeekMarkers extends LitElement {
             type="button"
             class="marker"
             part=${active ? 'marker marker-active' : 'marker'}
-            style=${styleMap({ insetInlineStart: `${(marker.time / duration) * 100}%` })}
+            ${styleProps({ 'inset-inline-start': `${(marker.time / duration) * 100}%` })}
             aria-label=${formatMessage(this.msgs.markerLabel, {
               product: marker.label,
               time: formatTime(marker.time),
