@@ -23,7 +23,6 @@ interface DawnCartElement extends Element {
   renderContents?: (response: unknown) => void;
 }
 
-
 const currentDocument = (ctx: ThemeContext): Document | undefined =>
   ctx.document ?? (typeof document === 'undefined' ? undefined : document);
 
