@@ -4,11 +4,29 @@ import { copyFile, mkdir } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import esbuild from 'rollup-plugin-esbuild';
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
+import { defaultShouldMinifyCSS } from '@lit-labs/rollup-plugin-minify-html-literals/lib/minify-html-literals.js';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 /** Gzipped size budget of the CDN core (everything but hls.js), in bytes. */
 const CORE_BUDGET = 60 * 1024;
+
+/**
+ * Minifies the HTML and CSS inside Lit's `html` and `css` templates (the JS minifier leaves
+ * template strings alone). Runs on the TypeScript sources before esbuild; source maps follow.
+ */
+const minifyTemplates = () =>
+  minifyHtmlLiterals({
+    include: ['src/**/*.ts'],
+    failOnError: true,
+    options: {
+      // A `css` fragment of bare declarations (the design tokens spliced into rules) is not a
+      // stylesheet LightningCSS can parse; it is left as written and minified where it is used.
+      shouldMinifyCSS: (template) =>
+        defaultShouldMinifyCSS(template) && template.parts.some((part) => part.text.includes('{')),
+    },
+  });
 
 const ts = (minify) =>
   esbuild({
@@ -61,7 +79,7 @@ export default [
   {
     input: { index: 'src/index.ts', define: 'src/define.ts', react: 'src/react.ts' },
     external,
-    plugins: [nodeResolve({ extensions: ['.ts', '.js'] }), ts(false)],
+    plugins: [nodeResolve({ extensions: ['.ts', '.js'] }), minifyTemplates(), ts(false)],
     output: {
       dir: 'dist',
       format: 'es',
@@ -73,6 +91,7 @@ export default [
     input: { cuecart: 'src/cdn.ts' },
     plugins: [
       nodeResolve({ extensions: ['.ts', '.js'], browser: true }),
+      minifyTemplates(),
       ts(true),
       sizeReport('cdn/esm', CORE_BUDGET),
     ],
@@ -91,6 +110,7 @@ export default [
     plugins: [
       classicHlsLoader(),
       nodeResolve({ extensions: ['.ts', '.js'], browser: true }),
+      minifyTemplates(),
       ts(true),
       sizeReport('cdn/iife', CORE_BUDGET),
     ],
