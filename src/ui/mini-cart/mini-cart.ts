@@ -11,9 +11,10 @@ import {
 } from '../messages.js';
 import { deepActiveElement, FocusTrapController } from '../shared/focus-trap.js';
 import { quantityStepper } from '../shared/quantity-stepper.js';
-import { dispatchUiEvent } from '../shared/ui-events.js';
+import { dispatchCuecartEvent } from '../shared/ui-events.js';
 import { miniCartStyles } from './mini-cart.styles.js';
-import { PlayerCartConnection, type CartStatus } from './player-cart-connection.js';
+import type { CartStatus } from '../../state/cart-store.js';
+import { PlayerCartConnection } from './player-cart-connection.js';
 
 const cartIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
   <path
@@ -151,7 +152,7 @@ export class CuecartMiniCart extends LitElement {
       } else {
         this.trap.deactivate();
       }
-      dispatchUiEvent(this, 'cuecart-mini-cart-toggle', { open: this.open });
+      dispatchCuecartEvent(this, 'cuecart-mini-cart-toggle', { open: this.open });
     } else if (this.open && this.focusWasInDrawer && this.shadowRoot?.activeElement == null) {
       // The focused control went away (its line was removed): keep focus in the dialog.
       this.renderRoot.querySelector<HTMLElement>('[part="title"]')?.focus();
@@ -190,7 +191,7 @@ export class CuecartMiniCart extends LitElement {
   };
 
   private changeLine(line: CartLine, quantity: number): void {
-    const request = dispatchUiEvent(
+    const request = dispatchCuecartEvent(
       this,
       'cuecart-request-change-line',
       { key: line.key, quantity },
@@ -201,7 +202,12 @@ export class CuecartMiniCart extends LitElement {
 
   private onCheckout = () => {
     if (this.effectiveStatus.state === 'pending' || this.effectiveCart.lines.length === 0) return;
-    const request = dispatchUiEvent(this, 'cuecart-request-checkout', {}, { cancelable: true });
+    const request = dispatchCuecartEvent(
+      this,
+      'cuecart-request-checkout',
+      {},
+      { cancelable: true },
+    );
     if (!request.defaultPrevented) this.connection.store?.checkout();
   };
 

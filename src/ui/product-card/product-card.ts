@@ -10,11 +10,13 @@ import {
 } from '../messages.js';
 import { LiveAnnouncer } from '../shared/live-announcer.js';
 import { quantityStepper } from '../shared/quantity-stepper.js';
-import { dispatchUiEvent, type AddState } from '../shared/ui-events.js';
+import type { AddState } from '../../state/cart-store.js';
+import { variantIdToAdd } from '../../commerce/variants.js';
+import { dispatchCuecartEvent } from '../shared/ui-events.js';
 import { ImpressionController } from './impression-controller.js';
 import { productCardStyles } from './product-card.styles.js';
 import {
-  findVariant,
+  variantForSelection,
   initialSelection,
   optionModel,
   selectValue,
@@ -97,7 +99,7 @@ export class CuecartProductCard extends LitElement {
     key: () => (this.product ? (this.cueId ?? `product:${this.product.id}`) : undefined),
     onImpression: () => {
       if (this.product) {
-        dispatchUiEvent(this, 'cuecart-product-impression', {
+        dispatchCuecartEvent(this, 'cuecart-product-impression', {
           product: this.product,
           cueId: this.cueId,
         });
@@ -109,7 +111,6 @@ export class CuecartProductCard extends LitElement {
   @state() private quantity = 1;
   private model: OptionModel = { names: [], variants: [] };
   private msgs: CuecartMessages = mergeMessages();
-  private addedTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** The product to show. Nothing renders without one. */
   @property({ attribute: false }) product?: Product;
@@ -131,15 +132,8 @@ export class CuecartProductCard extends LitElement {
   @property({ reflect: true }) layout: 'overlay' | 'panel' = 'panel';
   /** Hides the quantity stepper and uses selects for options (small overlays). */
   @property({ type: Boolean, reflect: true }) compact = false;
-  /** How long the "Added" confirmation shows before the button returns to idle, in ms. */
-  @property({ attribute: false }) addedDuration = 2000;
   /** Light or dark theme; default follows `prefers-color-scheme`. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.addedTimer);
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('messages')) this.msgs = mergeMessages(this.messages);
@@ -154,32 +148,18 @@ export class CuecartProductCard extends LitElement {
     if (productChanged || changed.has('variantId')) {
       this.selection = initialSelection(this.model, this.variantId);
     }
-    if (productChanged) {
-      this.quantity = 1;
-      if (previous !== undefined && !changed.has('addState')) {
-        this.addState = 'idle';
-        this.errorMessage = '';
-      }
-    }
+    if (productChanged) this.quantity = 1;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('addState')) {
-      clearTimeout(this.addedTimer);
-      if (this.addState === 'added') {
-        if (this.product) {
-          this.announcer.announce(
-            formatMessage(this.msgs.addedAnnouncement, { title: this.product.title }),
-          );
-        }
-        this.addedTimer = setTimeout(() => {
-          if (this.addState === 'added') this.addState = 'idle';
-        }, this.addedDuration);
-      }
+    if (changed.has('addState') && this.addState === 'added' && this.product) {
+      this.announcer.announce(
+        formatMessage(this.msgs.addedAnnouncement, { title: this.product.title }),
+      );
     }
     if (changed.has('product') || changed.has('cueId')) {
       this.syncSlottedCard();
-      dispatchUiEvent(this, 'cuecart-product-change', {
+      dispatchCuecartEvent(this, 'cuecart-product-change', {
         product: this.product,
         cueId: this.cueId,
       });
@@ -187,7 +167,7 @@ export class CuecartProductCard extends LitElement {
   }
 
   private get selectedVariant(): ProductVariant | undefined {
-    return findVariant(this.model, this.selection);
+    return variantForSelection(this.model, this.selection);
   }
 
   private get effectiveCurrency(): string {
@@ -211,10 +191,9 @@ export class CuecartProductCard extends LitElement {
     const product = this.product;
     const variant = this.selectedVariant;
     if (!product || this.addState === 'pending') return;
-    // A product without variants (a thin cue payload) is added under its own id.
-    const variantId = variant?.id ?? (product.variants?.length ? undefined : product.id);
-    if (!variantId || (variant && !variant.available)) return;
-    dispatchUiEvent(this, 'cuecart-request-add', {
+    const variantId = variantIdToAdd(product, variant);
+    if (!variantId) return;
+    dispatchCuecartEvent(this, 'cuecart-request-add', {
       productId: product.id,
       variantId,
       quantity: this.quantity,
@@ -224,7 +203,7 @@ export class CuecartProductCard extends LitElement {
 
   private onProductClick(event: MouseEvent): void {
     if (!this.product) return;
-    const request = dispatchUiEvent(
+    const request = dispatchCuecartEvent(
       this,
       'cuecart-product-click',
       { product: this.product, cueId: this.cueId },
