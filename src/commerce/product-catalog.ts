@@ -2,7 +2,7 @@ import { atom, map, type MapStore, type ReadableAtom } from 'nanostores';
 import type { CuePayload } from '../cues/product-cue.js';
 import { CuecartError, type ErrorSink } from '../internal/errors.js';
 import { isAbortError } from './abort.js';
-import type { Product, ProductVariant } from './product.js';
+import type { Product } from './product.js';
 import { parseProduct, parseProductFeed } from './product-feed.js';
 
 /**
@@ -20,7 +20,7 @@ export interface ProductCatalogOptions {
   resolveProducts?: ResolveProducts | undefined;
   /** Used by `loadFeed`; defaults to the global `fetch` at call time. */
   fetch?: typeof fetch | undefined;
-  /** Receives `products-load-failed` and `product-unknown` errors. */
+  /** Receives `products-load-failed` errors. */
   onError?: ErrorSink | undefined;
   /** Currency of products that state none, until a feed says otherwise. */
   currency?: string | undefined;
@@ -47,25 +47,8 @@ export interface ProductCatalog {
   resolve(ids: readonly string[], signal?: AbortSignal): Promise<(Product | undefined)[]>;
   /** Like `resolve`, but asks the resolver again even for known ids (mid-show price changes). */
   refresh(ids: readonly string[], signal?: AbortSignal): Promise<(Product | undefined)[]>;
-  /**
-   * The product a cue features: the known one, else one built from the payload when it carries
-   * `title` and `price`, else null (reported once per id as `product-unknown`).
-   */
-  productForCue(payload: CuePayload): Product | null;
   /** Aborts resolver calls and feed loads in flight. */
   destroy(): void;
-}
-
-/**
- * The variant a cue or button means: matched by id or SKU, else the first available one, else
- * the first.
- */
-export function findVariant(product: Product, ref?: string): ProductVariant | undefined {
-  if (ref) {
-    const match = product.variants.find((v) => v.id === ref || v.sku === ref);
-    if (match) return match;
-  }
-  return product.variants.find((v) => v.available) ?? product.variants[0];
 }
 
 /** A product made from a cue payload alone, when it has at least a title and a price. */
@@ -104,7 +87,6 @@ export function createProductCatalog(options: ProductCatalogOptions = {}): Produ
   let batch: Batch | undefined;
   const inFlight = new Map<string, Promise<void>>();
   const notFound = new Set<string>();
-  const reportedUnknown = new Set<string>();
 
   const report = (error: CuecartError) => {
     if (!lifetime.signal.aborted) options.onError?.(error);
@@ -189,29 +171,20 @@ export function createProductCatalog(options: ProductCatalogOptions = {}): Produ
       }
     }
     const all = Promise.all(waits);
-    if (signal) {
-      await Promise.race([
-        all,
-        new Promise<void>((resolve) => {
-          if (signal.aborted) resolve();
-          signal.addEventListener('abort', () => resolve(), { once: true });
-        }),
-      ]);
-    } else {
+    if (signal && !signal.aborted) {
+      // The caller stops waiting on abort; the listener goes when the wait ends either way.
+      let onAbort = () => {};
+      const aborted = new Promise<void>((resolve) => {
+        onAbort = resolve;
+        signal.addEventListener('abort', onAbort, { once: true });
+      });
+      await Promise.race([all, aborted]).finally(() =>
+        signal.removeEventListener('abort', onAbort),
+      );
+    } else if (!signal) {
       await all;
     }
     return ids.map((id) => get(id));
-  }
-
-  function reportUnknown(id: string) {
-    if (reportedUnknown.has(id)) return;
-    reportedUnknown.add(id);
-    report(
-      new CuecartError(
-        'product-unknown',
-        `A cue names product "${id}", which is not in the product feed and could not be looked up.`,
-      ),
-    );
   }
 
   return {
@@ -259,23 +232,6 @@ export function createProductCatalog(options: ProductCatalogOptions = {}): Produ
       if (feed.problems.length) fail(`skipped ${feed.problems.join('; ')}`);
       setProducts(feed.products, feed.currency);
       return feed.products.map((p) => get(p.id) ?? p);
-    },
-
-    productForCue(payload) {
-      const id = payload?.product;
-      if (typeof id !== 'string' || !id) return null;
-      const known = get(id);
-      if (known) return known;
-      const fromPayload = productFromPayload(payload, $currency.get());
-      if (resolver && !notFound.has(id)) {
-        // The resolver gets a chance first; only a miss there makes the product unknown.
-        void lookUp([id], false).then(() => {
-          if (!get(id) && !fromPayload) reportUnknown(id);
-        });
-      } else if (!fromPayload) {
-        reportUnknown(id);
-      }
-      return fromPayload;
     },
 
     destroy() {

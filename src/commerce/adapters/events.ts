@@ -1,4 +1,5 @@
-import { abortReason, isAbortError } from '../abort.js';
+import { abortReason } from '../abort.js';
+import { cartFromAnswer } from './cart-answer.js';
 import { normalizeCart } from '../cart.js';
 import {
   CheckoutError,
@@ -49,31 +50,6 @@ export const CART_EVENTS = {
   checkout: 'cuecart-checkout',
   cartUpdate: 'cuecart-cart-update',
 } as const;
-
-const message = (error: unknown, fallback: string) =>
-  error instanceof Error && error.message ? error.message : fallback;
-
-/** Turns a host's answer into a Cart, or the CheckoutError the contract promises. */
-async function settle(answer: PromiseLike<unknown>, currency: string, signal: AbortSignal) {
-  const aborted = new Promise<never>((_, reject) => {
-    if (signal.aborted) reject(abortReason(signal));
-    signal.addEventListener('abort', () => reject(abortReason(signal)), { once: true });
-  });
-  let value: unknown;
-  try {
-    value = await Promise.race([answer, aborted]);
-  } catch (error) {
-    if (error instanceof CheckoutError || isAbortError(error)) throw error;
-    throw new CheckoutError('rejected', message(error, 'The store could not update the cart.'), {
-      cause: error,
-    });
-  }
-  const cart = normalizeCart(value, currency);
-  if (!cart) {
-    throw new CheckoutError('rejected', 'The store answered without a cart.', { cause: value });
-  }
-  return cart;
-}
 
 /**
  * The default adapter: every cart operation is a cancelable, bubbling, composed request event on
@@ -135,7 +111,7 @@ export function eventsAdapter(
     const { answer, vetoed, settleResult } = request(type, fields);
     try {
       let cart: Cart;
-      if (answer) cart = await settle(answer, currency(), signal);
+      if (answer) cart = await cartFromAnswer(() => answer, currency(), signal);
       else if (vetoed) {
         throw new CheckoutError('rejected', 'The store did not accept this change to the cart.');
       } else cart = await unanswered();

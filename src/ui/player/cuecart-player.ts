@@ -1,18 +1,14 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { CuecartError, CuecartErrorDetail } from '../../internal/errors.js';
 import type { ProductCue } from '../../cues/product-cue.js';
 import type { Product } from '../../commerce/product.js';
 import { createProductCatalog, type ResolveProducts } from '../../commerce/product-catalog.js';
 import type { Cart, CheckoutAdapter } from '../../commerce/checkout-adapter.js';
 import type { CartController } from '../../state/cart-store.js';
-import {
-  createPlayerCommerce,
-  type AdapterChoice,
-  type PlayerCommerce,
-} from '../../state/player-commerce.js';
-import { StoresController } from '../controllers/store-controller.js';
+import type { AdapterChoice } from '../../state/player-commerce.js';
 import { LayoutController } from '../controllers/layout-controller.js';
+import { PlayerCommerceController } from '../controllers/player-commerce-controller.js';
+import { StoresController } from '../controllers/store-controller.js';
 import { LiveAnnouncer } from '../shared/live-announcer.js';
 import { dispatchCuecartEvent, type RequestAddDetail } from '../shared/ui-events.js';
 import {
@@ -21,10 +17,9 @@ import {
   messagesConverter,
   type CuecartMessages,
 } from '../messages.js';
-import { MediaController } from './media-controller.js';
-import { CueController } from './cue-controller.js';
-import { answerRequests } from './request-map.js';
-import { handleShortcut } from './shortcuts.js';
+import { CuecartMediaElement } from './media-element.js';
+import { answerRequests, setFullscreen } from './request-map.js';
+import { requestShortcut } from './shortcuts.js';
 import { renderPlayer, type PlayerView } from './player-view.js';
 import { playerStyles } from './cuecart-player.styles.js';
 
@@ -63,31 +58,30 @@ import { playerStyles } from './cuecart-player.styles.js';
  * @fires cuecart-checkout - `{ cart }`: the shopper asked to check out.
  * @fires cuecart-error - `{ code, message, cause }`; see docs/errors.md.
  */
-export class CuecartPlayer extends LitElement {
+export class CuecartPlayer extends CuecartMediaElement {
   static override styles = playerStyles;
   /** The tag this class is registered under by `cuecart/define`. */
   static readonly tagName = 'cuecart-player';
 
   private readonly catalog = createProductCatalog({ onError: (e) => this.reportError(e) });
-  private readonly cueController = new CueController(this, {
-    onEnter: (cue, time) => this.onCueEnter(cue, time),
-    onExit: (cue, time) => {
-      const product = this.commerce?.productFor(cue) ?? null;
-      dispatchCuecartEvent(this, 'cuecart-cue-exit', { cue, time, product });
-    },
+  private readonly shop = new PlayerCommerceController(this, () => ({
+    cues: this.cueController.store,
+    catalog: this.catalog,
+    media: this.media.store,
+    adapter: this.adapterValue,
+    cart: this.sharedCart,
+    currency: this.currency,
+    resolveProducts: this.resolver,
+    feed: this.products,
+    eventTarget: this,
     onError: (error) => this.reportError(error),
-  });
-  private readonly media = new MediaController(this, {
-    onError: (error) => this.reportError(error),
-    metadata: this.cueController.engineMetadata,
-  });
+    notify: (type, detail) => dispatchCuecartEvent(this, type, detail as never),
+  }));
   private readonly layoutController = new LayoutController(this, {
     sizer: () => this.sizer,
     panelMinWidth: 900,
   });
   private readonly announcer = new LiveAnnouncer(this, { politeness: 'polite' });
-  /** Created on first connect, when attributes (currency, adapter) have been applied. */
-  private commerce?: PlayerCommerce;
   private focusWasInside = false;
   private adapterValue?: AdapterChoice;
   private resolver?: ResolveProducts;
@@ -99,18 +93,6 @@ export class CuecartPlayer extends LitElement {
   @query('.layout') private layoutRoot!: HTMLElement;
   @state() private listOpen = false;
 
-  /** HLS playlist (`.m3u8`) or progressive MP4/WebM URL. */
-  @property({ reflect: true }) src = '';
-  /** Poster image URL. */
-  @property({ reflect: true }) poster = '';
-  /** Start playing as soon as possible (browsers may require `muted`). */
-  @property({ type: Boolean, reflect: true }) autoplay = false;
-  /** Start muted. */
-  @property({ type: Boolean, reflect: true }) muted = false;
-  /** Loop a VOD source. */
-  @property({ type: Boolean, reflect: true }) loop = false;
-  /** URL of a side-car cue list: JSON (`{"cues": [...]}`) or WebVTT metadata. */
-  @property({ reflect: true }) cues = '';
   /** URL of a product feed (JSON; see docs). */
   @property({ reflect: true }) products = '';
   /** Currency for prices the feed does not state (ISO 4217). */
@@ -123,8 +105,6 @@ export class CuecartPlayer extends LitElement {
   @property({ reflect: true }) theme?: 'light' | 'dark';
   /** Overrides of UI strings: an object, or JSON in the attribute. */
   @property({ converter: messagesConverter }) messages?: Partial<CuecartMessages>;
-  /** Whether the stream is live (read-only, reflected for styling). */
-  @property({ type: Boolean, reflect: true, attribute: 'live' }) protected liveState = false;
 
   /**
    * The checkout adapter: the attribute takes `events` (default) or `shopify`; the property also
@@ -137,7 +117,7 @@ export class CuecartPlayer extends LitElement {
   set adapter(value: string | CheckoutAdapter | undefined) {
     const old = this.adapterValue;
     this.adapterValue = value;
-    this.commerce?.setAdapter(value);
+    this.shop.commerce?.setAdapter(value);
     this.requestUpdate('adapter', old);
   }
 
@@ -147,7 +127,7 @@ export class CuecartPlayer extends LitElement {
   }
   set resolveProducts(resolver: ResolveProducts | undefined) {
     this.resolver = resolver;
-    this.commerce?.setResolver(resolver);
+    this.shop.commerce?.setResolver(resolver);
   }
 
   /** Every known product (feed, `productList`, lookups), without duplicates. */
@@ -160,105 +140,21 @@ export class CuecartPlayer extends LitElement {
     if (products) this.catalog.setProducts(products);
   }
 
-  /** Every product cue known so far, in timeline order (start, then id). */
-  get cueList(): readonly ProductCue[] {
-    return this.cueController.store.$cues.get();
-  }
-  /** Replaces the host-given cues: ProductCues or JSON cue-list entries (`{start, product, ...}`). */
-  set cueList(entries: readonly unknown[] | undefined) {
-    this.cueController.store.removeSources(['api']);
-    if (entries) this.cueController.store.addCues(entries);
-  }
-
-  /** The cues active on the presented frame. */
-  get activeCues(): readonly ProductCue[] {
-    return this.cueController.store.$active.get();
-  }
-
   /**
    * The cart this player uses. Set it to a cart from `createCart()` to share one cart between
    * players on purpose; by default each player has its own.
    */
   get cartStore(): CartController | undefined {
-    return this.commerce?.cart;
+    return this.shop.commerce?.cart;
   }
   set cartStore(cart: CartController | undefined) {
     this.sharedCart = cart;
-    this.commerce?.setSharedCart(cart);
+    this.shop.commerce?.setSharedCart(cart);
   }
 
-  /** Current media time in seconds; setting it seeks. */
-  get currentTime(): number {
-    return this.media.store.get().currentTime;
-  }
-  set currentTime(time: number) {
-    this.media.seek(time);
-  }
-
-  /** Duration in seconds (`NaN` before metadata, `Infinity` when live). */
-  get duration(): number {
-    return this.media.store.get().duration;
-  }
-
-  /** Whether playback is paused. */
-  get paused(): boolean {
-    return this.media.store.get().paused;
-  }
-
-  /** Whether the source is a live stream. */
-  get live(): boolean {
-    return this.media.store.get().live;
-  }
-
-  /** The engine playing the current source: `hls.js`, `native-hls`, `progressive`, or null. */
-  get engine(): string | null {
-    return this.media.engineKind;
-  }
-
-  /** The fatal playback error currently shown, if any. */
-  get error(): CuecartErrorDetail | null {
-    return this.media.store.get().error;
-  }
-
-  /** The per-player media store (nanostores), for advanced hosts. */
-  get mediaStore() {
-    return this.media.store;
-  }
-
-  /** The per-player cue store (nanostores), for advanced hosts. */
-  get cueStore() {
-    return this.cueController.store;
-  }
-
-  override connectedCallback(): void {
-    if (!this.commerce) this.commerce = this.createCommerce();
-    super.connectedCallback();
-    this.commerce.connect();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.commerce?.disconnect();
-  }
-
-  /** Starts playback. Resolves even when the browser's autoplay policy refuses. */
-  play(): Promise<void> {
-    return this.media.play();
-  }
-
-  /** Pauses playback. */
-  pause(): void {
-    this.media.pause();
-  }
-
-  /** Jumps to the live edge of a live stream. */
-  seekToLive(): void {
-    this.media.goToLive();
-  }
-
-  /** Adds cues: ProductCues or JSON cue-list entries (`{start, end?, product, ...}`). */
-  addCues(entries: readonly unknown[]): void {
-    this.cueController.store.addCues(entries);
+  constructor() {
+    super();
+    new StoresController(this, [this.catalog.$products]);
   }
 
   /** Asks the product lookup again for `ids` (a mid-show price or stock change). */
@@ -268,14 +164,12 @@ export class CuecartPlayer extends LitElement {
 
   /** Adds a variant to the cart as if the shopper pressed the card's button; null on failure. */
   addToCart(request: RequestAddDetail): Promise<Cart | null> {
-    if (!this.commerce) return Promise.resolve(null);
-    return this.commerce.add(request, this.src).catch(() => null);
+    const added = this.shop.commerce?.add(request, this.src);
+    return added ? added.catch(() => null) : Promise.resolve(null);
   }
 
   protected override firstUpdated(): void {
-    this.video.muted = this.muted;
-    this.cueController.attach(this.video);
-    this.media.attach(this.video);
+    this.attachVideo(this.video);
     // Listeners on the player's own shadow DOM: they live exactly as long as the element.
     answerRequests(this.layoutRoot, {
       play: () => void this.play(),
@@ -283,31 +177,23 @@ export class CuecartPlayer extends LitElement {
       setMuted: (muted) => this.media.setMuted(muted),
       seek: (time) => this.media.seek(time),
       goToLive: () => this.media.goToLive(),
-      setFullscreen: (on) => void this.toggleFullscreen(on),
+      setFullscreen: (on) => void setFullscreen(this, on),
       add: (detail) => void this.addToCart(detail),
-      changeLine: (key, quantity) => void this.commerce?.changeLine(key, quantity),
-      checkout: () => void this.commerce?.checkout(),
+      changeLine: (key, quantity) => void this.shop.commerce?.changeLine(key, quantity),
+      checkout: () => void this.shop.commerce?.checkout(),
       toggleList: () => (this.listOpen = !this.listOpen),
       closeList: () => (this.listOpen = false),
     });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('products')) this.commerce?.setFeed(this.products);
-    if (changed.has('currency')) this.commerce?.setCurrency(this.currency);
+    if (changed.has('products')) this.shop.commerce?.setFeed(this.products);
+    if (changed.has('currency')) this.shop.commerce?.setCurrency(this.currency);
     this.focusWasInside = this.shadowRoot?.activeElement != null;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('src')) {
-      this.media.setSource(this.src);
-      if (changed.get('src') !== undefined) this.cueController.sourceChanged();
-    }
-    if (changed.has('cues')) this.cueController.setSideCar(this.cues);
-    if (changed.has('muted')) this.media.setMuted(this.muted);
-    if (changed.has('autoplay') && this.autoplay && this.src) void this.media.play();
-    const live = this.media.store.get().live;
-    if (live !== this.liveState) this.liveState = live;
+    super.updated(changed);
     // The focused control went away with this render (the card of an ended cue, the closed
     // product sheet): browsers drop focus to <body>, which strands a keyboard user.
     if (this.focusWasInside && this.shadowRoot?.activeElement == null) {
@@ -316,63 +202,25 @@ export class CuecartPlayer extends LitElement {
     }
   }
 
-  private createCommerce(): PlayerCommerce {
-    const commerce = createPlayerCommerce({
-      cues: this.cueController.store,
-      catalog: this.catalog,
-      media: this.media.store,
-      adapter: this.adapterValue,
-      cart: this.sharedCart,
-      currency: this.currency,
-      resolveProducts: this.resolver,
-      feed: this.products,
-      eventTarget: this,
-      onError: (error) => this.reportError(error),
-      notify: (type, detail) => dispatchCuecartEvent(this, type, detail as never),
-    });
-    const { $cues } = this.cueController.store;
-    const { $featured, $showProducts, $addStates, $cart, $cartStatus } = commerce;
-    new StoresController(this, [this.media.store, $cues, $featured, $showProducts, $addStates]);
-    new StoresController(this, [$cart, $cartStatus, this.catalog.$products]);
-    return commerce;
+  protected override productFor(cue: ProductCue): Product | null {
+    return this.shop.commerce?.productFor(cue) ?? null;
   }
 
-  private reportError(error: CuecartError) {
-    dispatchCuecartEvent(this, 'cuecart-error', error.toDetail());
-  }
-
-  private onCueEnter(cue: ProductCue, time: number) {
-    const product = this.commerce?.productFor(cue) ?? null;
-    if (product) {
-      const text = formatMessage(mergeMessages(this.messages).nowFeaturing, {
-        title: product.title,
-      });
-      this.announcer.announce(text);
+  protected override cueChanged(
+    type: 'cuecart-cue-enter' | 'cuecart-cue-exit',
+    cue: ProductCue,
+    time: number,
+  ): void {
+    const product = this.productFor(cue);
+    if (type === 'cuecart-cue-enter' && product) {
+      const { nowFeaturing } = mergeMessages(this.messages);
+      this.announcer.announce(formatMessage(nowFeaturing, { title: product.title }));
     }
-    dispatchCuecartEvent(this, 'cuecart-cue-enter', { cue, time, product });
+    super.cueChanged(type, cue, time);
   }
 
-  private onKeydown(event: KeyboardEvent) {
-    const state = this.media.store.get();
-    handleShortcut(event, {
-      togglePlay: () => void (state.paused ? this.play() : this.pause()),
-      seekBy: (delta) => this.media.seek(state.currentTime + delta),
-      toggleMute: () => this.media.setMuted(!state.muted),
-      toggleFullscreen: () => void this.toggleFullscreen(!state.fullscreen),
-    });
-  }
-
-  private async toggleFullscreen(on: boolean) {
-    try {
-      if (on) await this.requestFullscreen();
-      else if (this.ownerDocument.fullscreenElement === this)
-        await this.ownerDocument.exitFullscreen();
-    } catch {
-      // Full screen can be refused (iframe without allowfullscreen); nothing to undo.
-    }
-  }
-
-  private view(commerce: PlayerCommerce): PlayerView {
+  private view(): PlayerView {
+    const commerce = this.shop.commerce!;
     return {
       media: this.media.store.get(),
       messages: mergeMessages(this.messages),
@@ -398,9 +246,10 @@ export class CuecartPlayer extends LitElement {
   }
 
   override render() {
+    const view = this.view();
     return html`<div class="layout" part="layout">
       <div class="sizer" aria-hidden="true"></div>
-      ${this.commerce ? renderPlayer(this.view(this.commerce), { onKeydown: (e) => this.onKeydown(e) }) : ''}
+      ${renderPlayer(view, { onKeydown: (e) => requestShortcut(e, view.media) })}
     </div>`;
   }
 }

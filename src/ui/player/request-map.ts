@@ -65,3 +65,17 @@ export function answerRequests(root: EventTarget, target: PlayerRequestTarget): 
   }
   return () => abort.abort();
 }
+
+/**
+ * Enters or leaves full screen with `element`. Full screen can be refused (an iframe without
+ * `allowfullscreen`); there is nothing to undo then.
+ */
+export async function setFullscreen(element: Element, on: boolean): Promise<void> {
+  const doc = element.ownerDocument;
+  try {
+    if (on) await element.requestFullscreen();
+    else if (doc.fullscreenElement === element) await doc.exitFullscreen();
+  } catch {
+    // Refused: the fullscreen state stays as the browser reports it.
+  }
+}
