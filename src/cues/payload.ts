@@ -1,6 +1,6 @@
 import { isRecord } from '../internal/is-record.js';
 import { CuecartError } from '../internal/errors.js';
-import { isUnsafeUrl } from '../internal/url-policy.js';
+import { isUnsafeUrl, safeUrl } from '../internal/url-policy.js';
 import type { CuePayload } from './product-cue.js';
 
 /** Largest accepted payload, in UTF-8 bytes of its JSON text. */
@@ -12,7 +12,7 @@ const MAX_PARSED_DEPTH = 64;
 const STRING_FIELDS = ['variant', 'title', 'currency', 'image', 'url'] as const;
 
 /** Payload fields a player renders as a link or an image: only http(s) and relative URLs pass. */
-const URL_FIELDS = ['image', 'url'] as const;
+const URL_FIELDS = ['url', 'image'] as const;
 
 /** Longest product id a payload may name (ids and handles are short; Shopify's are ≤ 255). */
 export const MAX_PRODUCT_ID_LENGTH = 256;
@@ -115,8 +115,17 @@ export function parseCuePayload(
     }
   } else if (input instanceof CuecartError) {
     return input;
-  } else if (boundedJsonSize(input, MAX_PAYLOAD_BYTES) > MAX_PAYLOAD_BYTES) {
-    return invalid(`Cue payload is larger than ${MAX_PAYLOAD_BYTES} bytes or too deeply nested.`);
+  } else {
+    let size: number;
+    try {
+      size = boundedJsonSize(input, MAX_PAYLOAD_BYTES);
+    } catch (error) {
+      // A host-made object whose getter or proxy trap throws.
+      return invalid('Cue payload could not be read.', error);
+    }
+    if (size > MAX_PAYLOAD_BYTES) {
+      return invalid(`Cue payload is larger than ${MAX_PAYLOAD_BYTES} bytes or too deeply nested.`);
+    }
   }
   if (!isRecord(value)) return invalid('Cue payload is not a JSON object.');
   let payload: CuePayload;
@@ -140,10 +149,15 @@ export function parseCuePayload(
     if (field in payload && typeof payload[field] !== 'string') delete payload[field];
   }
   for (const field of URL_FIELDS) {
-    if (isUnsafeUrl(payload[field])) {
-      onProblem?.(
-        `dropped its "${field}" ${preview(String(payload[field]), 40)}: only http(s) and relative URLs are allowed`,
-      );
+    if (!(field in payload)) continue;
+    const url = safeUrl(payload[field]);
+    if (url !== undefined) payload[field] = url;
+    else {
+      if (isUnsafeUrl(payload[field])) {
+        onProblem?.(
+          `dropped its "${field}" ${preview(String(payload[field]), 40)}: only http(s) and relative URLs are allowed`,
+        );
+      }
       delete payload[field];
     }
   }
