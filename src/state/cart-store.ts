@@ -1,6 +1,6 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import { isAbortError } from '../commerce/abort.js';
-import { lineIdentity } from '../commerce/cart.js';
+import { lineIdentity, withSafeUrls } from '../commerce/cart.js';
 import {
   CheckoutError,
   toCheckoutError,
@@ -12,6 +12,7 @@ import {
 } from '../commerce/checkout-adapter.js';
 import { systemClock, type Clock } from '../internal/clock.js';
 import { CuecartError, type CuecartErrorCode, type ErrorSink } from '../internal/errors.js';
+import { safeUrl } from '../internal/url-policy.js';
 
 /** The cart's overall state; `message` is the last failure, readable by a shopper. */
 export interface CartStatus {
@@ -218,10 +219,26 @@ export function createCart(options: CartOptions): CartController {
   const addedTimers = new Map<string, unknown>();
 
   const render = () => $cart.set(withPending(confirmed, ops));
+  const unsafeReported = new Set<string>();
 
-  function confirm(cart: Cart, id: number) {
+  function confirm(given: Cart, id: number) {
     // An answer to an older request must not overwrite a newer one that arrived first.
     if (id < appliedId) return;
+    // Every adapter's cart enters here: drop unsafe links once, tell the host once per link.
+    const cart = withSafeUrls(given, (why) => {
+      if (unsafeReported.has(why)) return;
+      unsafeReported.add(why);
+      try {
+        options.onError?.(
+          new CuecartError(
+            'cart-load-failed',
+            `The cart's ${why}: only http(s) and relative URLs are allowed.`,
+          ),
+        );
+      } catch {
+        // The host's bug is not the shopper's failure.
+      }
+    });
     appliedId = id;
     confirmed = cart;
     confirmedOnce = true;
@@ -465,8 +482,8 @@ export function createCart(options: CartOptions): CartController {
       const cart = $cart.get();
       try {
         if (adapter.checkout) await adapter.checkout(cart);
-        else if (cart.checkoutUrl) {
-          (options.window ?? globalThis.window)?.location.assign(cart.checkoutUrl);
+        else if (safeUrl(cart.checkoutUrl)) {
+          (options.window ?? globalThis.window)?.location.assign(safeUrl(cart.checkoutUrl)!);
         } else throw new CheckoutError('rejected', 'Checkout is not available on this page.');
         return true;
       } catch (error) {

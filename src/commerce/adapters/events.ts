@@ -1,6 +1,7 @@
 import { abortReason } from '../abort.js';
 import { cartFromAnswer } from './cart-answer.js';
 import { normalizeCart } from '../cart.js';
+import { safeUrl } from '../../internal/url-policy.js';
 import {
   CheckoutError,
   emptyCart,
@@ -155,9 +156,13 @@ export function eventsAdapter(
         detail: { cart },
       });
       const proceed = target.dispatchEvent(event);
-      if (proceed && cart.checkoutUrl) {
-        if (options.navigate) options.navigate(cart.checkoutUrl);
-        else globalThis.location?.assign(cart.checkoutUrl);
+      // The URL policy again: this cart may not have come through the player's store.
+      const url = safeUrl(cart.checkoutUrl);
+      if (proceed && url) {
+        if (options.navigate) options.navigate(url);
+        else globalThis.location?.assign(url);
+      } else if (proceed && cart.checkoutUrl) {
+        throw new CheckoutError('rejected', 'Checkout is not available on this page.');
       }
     },
 

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property } from 'lit/decorators.js';
 import { emptyCart, type Cart, type CartLine } from '../../commerce/checkout-adapter.js';
 import { formatMoney } from '../../commerce/money.js';
+import { linkRel, safeUrl } from '../../internal/url-policy.js';
 import {
   formatMessage,
   mergeMessages,
@@ -232,6 +233,9 @@ export class CuecartMiniCart extends LitElement {
 
   private renderLine(line: CartLine, cart: Cart): TemplateResult {
     const msgs = this.msgs;
+    // The cart store checks adapters' carts; a `cart` set directly on this element is checked here.
+    const image = safeUrl(line.image);
+    const url = safeUrl(line.url);
     return html`
       <li
         class="line"
@@ -239,13 +243,13 @@ export class CuecartMiniCart extends LitElement {
         aria-busy=${line.pending ? 'true' : nothing}
       >
         ${
-          line.image
-            ? html`<img part="line-image" class="thumb" src=${line.image} alt="" loading="lazy" />`
+          image
+            ? html`<img part="line-image" class="thumb" src=${image} alt="" loading="lazy" />`
             : html`<span part="line-image" class="thumb"></span>`
         }
         <div class="line-info">
           <p class="line-title" part="line-title">
-            ${line.url ? html`<a href=${line.url}>${line.title}</a>` : line.title}
+            ${url ? html`<a href=${url} rel=${linkRel(url)}>${line.title}</a>` : line.title}
           </p>
           ${
             line.variantTitle

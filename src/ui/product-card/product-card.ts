@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatMoney } from '../../commerce/money.js';
+import { linkRel, safeUrl } from '../../internal/url-policy.js';
 import type { Product, ProductVariant } from '../../commerce/product.js';
 import {
   formatMessage,
@@ -280,17 +281,20 @@ export class CuecartProductCard extends LitElement {
 
   private renderCard(): TemplateResult {
     const product = this.product!;
-    const image = this.selectedVariant?.image ?? product.image;
+    // Data is checked where it enters; checking again here covers products a host sets directly.
+    const image = safeUrl(this.selectedVariant?.image ?? product.image);
+    const url = safeUrl(product.url);
     const showError = this.addState === 'error';
     return html`
       <article class="card" part="base" aria-label=${product.title}>
         <div class="media" part="media">
           ${
             image
-              ? product.url
+              ? url
                 ? html`<a
                     part="image-link"
-                    href=${product.url}
+                    href=${url}
+                    rel=${linkRel(url)}
                     tabindex="-1"
                     aria-hidden="true"
                     @click=${this.onProductClick}
@@ -304,8 +308,12 @@ export class CuecartProductCard extends LitElement {
         <div class="body" part="body">
           <p class="title" part="title">
             ${
-              product.url
-                ? html`<a part="title-link" href=${product.url} @click=${this.onProductClick}
+              url
+                ? html`<a
+                    part="title-link"
+                    href=${url}
+                    rel=${linkRel(url)}
+                    @click=${this.onProductClick}
                     >${product.title}</a
                   >`
                 : product.title

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatMoney } from '../../commerce/money.js';
+import { safeUrl } from '../../internal/url-policy.js';
 import type { Product, ProductVariant } from '../../commerce/product.js';
 import {
   formatMessage,
@@ -122,8 +123,9 @@ export class CuecartProductList extends LitElement {
   }
 
   private renderThumb(product: Product): TemplateResult {
-    return product.image
-      ? html`<img part="image" class="thumb" src=${product.image} alt="" loading="lazy" />`
+    const image = safeUrl(product.image);
+    return image
+      ? html`<img part="image" class="thumb" src=${image} alt="" loading="lazy" />`
       : html`<span part="image" class="thumb"></span>`;
   }
 
