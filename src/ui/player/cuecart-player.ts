@@ -408,7 +408,7 @@ export class CuecartPlayer extends LitElement {
   private view(): PlayerView {
     const cart = this.commerce.cart;
     // Read so the template follows the catalogue (products arriving after their cue).
-    void this.productsState.value;
+    const catalog = this.productsState.value;
     const featured = this.commerce.featuredAmong(this.activeState.value);
     return {
       media: this.mediaState.value,
@@ -426,6 +426,7 @@ export class CuecartPlayer extends LitElement {
         Array.from(this.children, (child) => child.getAttribute('slot') ?? '').filter(Boolean),
       ),
       cues: this.cuesState.value,
+      catalog,
       featuredHistory: this.featuredState.value,
       productFor: (cue) => this.commerce.productFor(cue),
       addStateFor: (productId) => {

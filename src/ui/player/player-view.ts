@@ -24,6 +24,12 @@ export interface PlayerView {
   loop: boolean;
   featured: { cue: ProductCue; product: Product } | undefined;
   cues: readonly ProductCue[];
+  /**
+   * Changes identity whenever the catalogue does (the products store's value). With it, what the
+   * list and the seek markers show is derived once per cue list and catalogue instead of on
+   * every render (a 10,000-cue show re-renders four times a second while playing).
+   */
+  catalog?: unknown;
   featuredHistory: readonly FeaturedItem[];
   productFor(cue: ProductCue): Product | null;
   addStateFor(productId: string): AddState;
@@ -80,23 +86,47 @@ const LIST_ICON = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="fa
   <path d="M4 6h2v2H4zm4 0h12v2H8zM4 11h2v2H4zm4 0h12v2H8zm-4 5h2v2H4zm4 0h12v2H8z" />
 </svg>`;
 
-function listItems(view: PlayerView): ProductListItem[] {
-  if (view.media.live) return [...view.featuredHistory];
+/** What a VOD cue list shows in the product list and on the seek bar. */
+interface CueListView {
+  catalog: unknown;
+  currency: string | undefined;
+  items: ProductListItem[];
+  markers: SeekMarker[];
+}
+
+// Keyed by a player's own cue-list snapshot (each timeline makes its own frozen arrays), so no
+// two players ever share an entry; entries go with their snapshot.
+const cueListViews = new WeakMap<readonly ProductCue[], CueListView>();
+
+function cueListView(view: PlayerView): CueListView {
+  const cached = view.catalog === undefined ? undefined : cueListViews.get(view.cues);
+  if (cached && cached.catalog === view.catalog && cached.currency === view.currency) {
+    return cached;
+  }
   const items: ProductListItem[] = [];
+  const markers: SeekMarker[] = [];
   for (const cue of view.cues) {
     const product = view.productFor(cue);
     if (product) items.push({ product, cueId: cue.id, start: cue.start });
+    markers.push({
+      time: cue.start,
+      cueId: cue.id,
+      label: product?.title ?? cue.payload.title ?? cue.payload.product,
+    });
   }
-  return items;
+  const fresh = { catalog: view.catalog, currency: view.currency, items, markers };
+  if (view.catalog !== undefined) cueListViews.set(view.cues, fresh);
+  return fresh;
+}
+
+function listItems(view: PlayerView): ProductListItem[] {
+  if (view.media.live) return [...view.featuredHistory];
+  return cueListView(view).items;
 }
 
 function markers(view: PlayerView): SeekMarker[] {
   if (view.media.live) return [];
-  return view.cues.map((cue) => ({
-    time: cue.start,
-    cueId: cue.id,
-    label: view.productFor(cue)?.title ?? cue.payload.title ?? cue.payload.product,
-  }));
+  return cueListView(view).markers;
 }
 
 function addStates(view: PlayerView, items: ProductListItem[]): Record<string, AddState> {
