@@ -30,6 +30,8 @@ export interface PlayerView {
   cues: readonly ProductCue[];
   /** "In this show" (the history when live, every cue's product for VOD). */
   showProducts: readonly FeaturedItem[];
+  /** Seek-bar markers (none when live), derived once per cue list and catalogue. */
+  markers: readonly SeekMarker[];
   productFor(cue: ProductCue): Product | null;
   addStateFor(productId: string): ProductAddState;
   cart: Cart | undefined;
@@ -82,15 +84,6 @@ const CONTROL_PARTS = exportParts(
 const LIST_ICON = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
   <path d="M4 6h2v2H4zm4 0h12v2H8zM4 11h2v2H4zm4 0h12v2H8zm-4 5h2v2H4zm4 0h12v2H8z" />
 </svg>`;
-
-function markers(view: PlayerView): SeekMarker[] {
-  if (view.media.live) return [];
-  return view.cues.map((cue) => ({
-    time: cue.start,
-    cueId: cue.id,
-    label: view.productFor(cue)?.title ?? cue.payload.title ?? cue.payload.product,
-  }));
-}
 
 function addStates(view: PlayerView): Record<string, AddState> {
   const states: Record<string, AddState> = {};
@@ -226,7 +219,7 @@ export function renderPlayer(view: PlayerView, handlers: PlayerViewHandlers): Te
                 slot="markers"
                 part="markers"
                 exportparts=${MARKER_PARTS}
-                .markers=${markers(view)}
+                .markers=${view.markers}
                 .duration=${media.duration}
                 .activeCueId=${view.featured?.cue.id}
                 .messages=${m}
