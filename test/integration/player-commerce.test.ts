@@ -122,7 +122,10 @@ describe('CuecartPlayer commerce with adapter="shopify" (local store)', () => {
     expect(String(json.items[0]!.id)).to.equal(SNEAKERS_42_WHITE);
     // One line per variant: the show is attributed once, on the cart (issue 10).
     expect(json.items[0]!.properties).to.deep.equal({});
-    expect(json.attributes).to.deep.equal({ _cuecart_video: FIXTURES.tsId3 });
+    await waitUntil(
+      async () => (await storeCart()).attributes._cuecart_video === FIXTURES.tsId3,
+      'the show is not recorded on the cart',
+    );
     expect(adds[0]!.line.properties).to.include({ _cuecart_cue: cueId });
     await waitUntil(() => changes.some((cart) => cart.itemCount === 1), 'no cuecart-cart-change');
     expect(changes.at(-1)!.lines[0]!.variantId).to.equal(SNEAKERS_42_WHITE);

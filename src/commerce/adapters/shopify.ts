@@ -172,20 +172,23 @@ export function shopifyAdapter(options: ShopifyAdapterOptions = {}): CheckoutAda
     return { properties, video: attribution === 'cart-attributes' ? video : undefined };
   }
 
-  /** Records the show in the cart's attributes once; attribution never fails an add. */
-  async function attribute(video: string | undefined, cartJson: Json, signal: AbortSignal) {
+  /**
+   * Records the show in the cart's attributes once. Queued behind the add rather than awaited by
+   * it, so the shopper's add resolves as soon as the cart is confirmed; attribution never fails
+   * an add.
+   */
+  function attribute(video: string | undefined, cartJson: Json) {
     const attributes = isRecord(cartJson.attributes) ? cartJson.attributes : {};
     if (!video || attributes[VIDEO_ATTRIBUTE] === video) return;
-    try {
-      await shopifyRequest(
+    const signal = new AbortController().signal;
+    void serialised(signal, () =>
+      shopifyRequest(
         `${root()}cart/update.js`,
         { method: 'POST', body: { attributes: { [VIDEO_ATTRIBUTE]: video } } },
         http,
         signal,
-      );
-    } catch {
-      // Attribution is for the merchant's reports; the shopper's add already succeeded.
-    }
+      ),
+    ).catch(() => undefined); // for the merchant's reports only
   }
 
   /** The added line item as `cart/add.js` would have answered, rebuilt from the cart. */
@@ -261,7 +264,7 @@ export function shopifyAdapter(options: ShopifyAdapterOptions = {}): CheckoutAda
             : new CheckoutError('network', SHOPPER_MESSAGES.network, { cause: error });
         after = await reconcileAdd(failure, before.cart, line, signal);
       }
-      await attribute(video, after.json, signal);
+      attribute(video, after.json);
       return after.cart;
     }
     const update = startThemeUpdate(
@@ -314,7 +317,7 @@ export function shopifyAdapter(options: ShopifyAdapterOptions = {}): CheckoutAda
       throw new CheckoutError('unconfirmed', SHOPPER_MESSAGES.unconfirmed, { cause: error });
     }
     update.done({ response, cart: after.json });
-    await attribute(video, after.json, signal);
+    attribute(video, after.json);
     return after.cart;
   }
 

@@ -11,6 +11,7 @@ import {
   injectFaults,
   rejectionOf,
   resetStore,
+  storeCart,
   storeState,
   VARIANTS,
 } from './local-store.js';
@@ -47,6 +48,31 @@ describe('shopifyAdapter', () => {
     });
     expect(first!.key).to.match(/^45003:/);
     expect(first!.properties).to.deep.equal(props);
+  });
+
+  it('keeps one line per variant and records the show once, as a cart attribute', async () => {
+    const shop = adapter();
+    const fromCue = (cue: string) =>
+      line(VARIANTS.mug12, 1, { _cuecart_video: 'spring-show', _cuecart_cue: cue });
+    await shop.addToCart(fromCue('cue-1'), call());
+    const cart = await shop.addToCart(fromCue('cue-7'), call());
+    expect(cart.lines).to.have.length(1);
+    expect(cart.lines[0]!.quantity).to.equal(2);
+    expect(cart.lines[0]!.properties).to.equal(undefined);
+    await shop.getCart!(call());
+    expect((await storeCart()).attributes).to.deep.equal({ _cuecart_video: 'spring-show' });
+    expect((await storeState()).requests['POST cart/update.js']).to.equal(1, 'once per show');
+  });
+
+  it('puts the show on the line only when asked to (attribution: line-properties)', async () => {
+    const shop = adapter({ attribution: 'line-properties' });
+    const props = { _cuecart_video: 'spring-show', _cuecart_cue: 'cue-1', engraving: 'JS' };
+    const cart = await shop.addToCart(line(VARIANTS.mug12, 1, props), call());
+    expect(cart.lines[0]!.properties).to.deep.equal({
+      _cuecart_video: 'spring-show',
+      engraving: 'JS',
+    });
+    expect((await storeCart()).attributes).to.deep.equal({});
   });
 
   it('changes and removes lines through cart/change.js, reads cart.js', async () => {

@@ -59,7 +59,8 @@ describe('shopifyAdapter theme refresh', () => {
       Shopify: { actions: { updateCart } as never },
       location: { pathname: '/' },
     };
-    const cart = await shopifyAdapter({ window: win }).addToCart(
+    const shop = shopifyAdapter({ window: win });
+    const cart = await shop.addToCart(
       {
         ...line(VARIANTS.mug12),
         properties: { _cuecart_video: 'show-1', _cuecart_cue: 'c1', engraving: 'A' },
@@ -75,6 +76,7 @@ describe('shopifyAdapter theme refresh', () => {
         attributes: [{ key: 'engraving', value: 'A' }],
       },
     ]);
+    await shop.getCart!(call()); // queued behind the attribution write
     expect((await storeCart()).attributes).to.deep.equal({ _cuecart_video: 'show-1' });
     expect((await storeState()).requests['POST cart/add.js']).to.equal(
       1,
