@@ -1,6 +1,7 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { CuecartError, CuecartErrorDetail } from '../../internal/errors.js';
+import type { HlsSettings } from '../../player/playback-engine.js';
 import type { ProductCue } from '../../cues/product-cue.js';
 import type { Product } from '../../commerce/product.js';
 import type { ResolveProducts } from '../../commerce/product-catalog.js';
@@ -84,6 +85,7 @@ export class CuecartPlayer extends LitElement {
   private readonly media = new MediaController(this, {
     onError: (error) => this.reportError(error),
     metadata: this.cueController.engineMetadata,
+    hlsConfig: () => this.hlsConfig,
   });
   private readonly mediaState = new StoreController(this, this.media.store);
   private readonly cuesState = new StoreController(this, this.cueController.store.$cues);
@@ -124,6 +126,8 @@ export class CuecartPlayer extends LitElement {
   @property({ reflect: true }) layout: 'auto' | 'overlay' | 'panel' = 'auto';
   /** Colour scheme of the shopping UI; default follows `prefers-color-scheme`. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
+  /** hls.js settings over Cuecart's retry policy (docs/resilience.md); read when a source starts. */
+  hlsConfig?: HlsSettings;
   /** Overrides of UI strings: an object, or JSON in the attribute. */
   @property({ converter: messagesConverter }) messages?: Partial<CuecartMessages>;
   /** Whether the stream is live (read-only, reflected for styling). */
