@@ -150,6 +150,54 @@ function miniCart(view: PlayerView): TemplateResult {
   </cuecart-mini-cart>`;
 }
 
+/** Fatal errors a retry can fix (a flaky network, a CDN hiccup); not an unsupported format. */
+const RETRYABLE = new Set(['media-load-failed', 'media-decode-failed']);
+
+function requestRetry(event: Event) {
+  event.currentTarget?.dispatchEvent(
+    new CustomEvent('cuecart-request-retry', { bubbles: true, composed: true }),
+  );
+}
+
+/** The playback error over the stage, with "Try again" when retrying can help. */
+function mediaError(view: PlayerView): TemplateResult {
+  const error = view.media.error!;
+  return html`<div class="error" part="error" role="alert">
+    <p>${error.message}</p>
+    ${
+      RETRYABLE.has(error.code)
+        ? html`<button class="retry" part="retry-button" @click=${requestRetry}>
+            ${view.messages.retry}
+          </button>`
+        : nothing
+    }
+  </div>`;
+}
+
+/**
+ * The stream's state in words: "Reconnecting…" while a live playlist is stale, "The show has
+ * ended" after a live show's end. Always rendered (empty when there is nothing to say), so screen
+ * readers announce changes of this live region.
+ */
+function streamStatus(view: PlayerView): TemplateResult {
+  const { media, messages } = view;
+  const text = media.error
+    ? ''
+    : media.showEnded
+      ? messages.showEnded
+      : media.reconnecting
+        ? messages.reconnecting
+        : '';
+  return html`<div
+    class="stream-status"
+    part="stream-status"
+    role="status"
+    data-state=${media.showEnded ? 'ended' : media.reconnecting ? 'reconnecting' : 'ok'}
+  >
+    ${text}
+  </div>`;
+}
+
 function toggleList(event: Event) {
   if (event.currentTarget) {
     dispatchCuecartEvent(event.currentTarget, 'cuecart-request-toggle-list', {});
@@ -182,6 +230,7 @@ export function renderPlayer(view: PlayerView, handlers: PlayerViewHandlers): Te
         ?loop=${view.loop}
       ></video>
       ${media.waiting && !media.error ? html`<div class="spinner" aria-hidden="true"></div>` : nothing}
+      ${streamStatus(view)}
       ${
         layout === 'overlay' && view.featured && !view.listOpen
           ? html`<div class="overlay" part="overlay">${card(view, 'overlay')}</div>`
@@ -200,7 +249,7 @@ export function renderPlayer(view: PlayerView, handlers: PlayerViewHandlers): Te
       }
       ${
         media.error
-          ? html`<div class="error" part="error" role="alert"><p>${media.error.message}</p></div>`
+          ? mediaError(view)
           : html`<cuecart-controls
               part="controls"
               exportparts=${CONTROL_PARTS}
