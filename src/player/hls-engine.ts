@@ -83,6 +83,14 @@ export function createHlsEngine(
       live = details.live;
       callbacks.onLiveChange(details.live);
     }
+    callbacks.onProgramDateTime?.({
+      live: details.live,
+      anchors: details.fragments.flatMap((frag) =>
+        frag.programDateTime == null
+          ? []
+          : [{ mediaTime: frag.start, date: frag.programDateTime, duration: frag.duration }],
+      ),
+    });
     const ranges = Object.values(details.dateRanges ?? {}) as unknown as DateRangeInput[];
     callbacks.onDateRanges(ranges);
   };

@@ -1,6 +1,7 @@
 import type { CuecartError } from '../internal/errors.js';
 import type { DateRangeInput } from '../cues/daterange.js';
 import type { MetadataSample } from '../cues/id3-samples.js';
+import type { ProgramDateTimeUpdate } from '../cues/program-date-time.js';
 
 /** What an engine reports to its player. */
 export interface EngineCallbacks {
@@ -14,6 +15,11 @@ export interface EngineCallbacks {
   onDateRanges(dateRanges: DateRangeInput[]): void;
   /** An in-band metadata text track of native HLS playback (Safari). */
   onMetadataTrack(track: TextTrack): void;
+  /**
+   * The playlist's `EXT-X-PROGRAM-DATE-TIME` segments after each (re)load, and whether it is
+   * live: maps wall-clock cues to media time and drives live cue-list refreshes.
+   */
+  onProgramDateTime?(update: ProgramDateTimeUpdate): void;
 }
 
 /** A playback engine attached to one `<video>`; the player owns its lifecycle. */

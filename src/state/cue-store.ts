@@ -4,10 +4,11 @@ import { CueScheduler, type FrameClock } from '../cues/cue-scheduler.js';
 import { CueTimeline } from '../cues/cue-timeline.js';
 import { cueFromDateRange, type DateRangeInput } from '../cues/daterange.js';
 import { cuesFromMetadataSamples, type MetadataSample } from '../cues/id3-samples.js';
-import { parseJsonCues } from '../cues/json-cues.js';
+import { parseJsonCueList, resolveJsonCue, type JsonCueEntry } from '../cues/json-cues.js';
+import { ProgramDateTimeMap, type ProgramDateTimeUpdate } from '../cues/program-date-time.js';
 import { cuesFromNativeMetadata, type NativeMetadataCue } from '../cues/native-metadata.js';
 import type { ProductCue } from '../cues/product-cue.js';
-import { parseWebVttCues } from '../cues/webvtt.js';
+import { CueListPoller } from './cue-list-poller.js';
 
 /** What a cue store reports. */
 export interface CueStoreOptions {
@@ -19,6 +20,8 @@ export interface CueStoreOptions {
   onError?: ErrorSink;
   /** Injected for tests; defaults to the global `fetch` at call time. */
   fetch?: typeof fetch;
+  /** Injected for tests: timers of the live cue-list poller. */
+  timers?: ConstructorParameters<typeof CueListPoller>[0]['timers'];
 }
 
 /** One player's cues: every carrier in, one ordered timeline, frame-accurate enter/exit out. */
@@ -41,8 +44,17 @@ export interface CueStore {
   addNativeCues(cues: ArrayLike<NativeMetadataCue>): void;
   /** Cues given by the host: ProductCues or JSON cue-list entries. */
   addCues(entries: readonly unknown[]): void;
-  /** Loads a side-car cue list (JSON or WebVTT metadata) from a URL. */
+  /**
+   * Loads a side-car cue list (JSON or WebVTT metadata) from a URL; a JSON list with `refresh`
+   * keeps being re-fetched while the stream is live, until `signal` aborts. Resolves after the
+   * first load.
+   */
   loadSideCar(url: string, signal: AbortSignal): Promise<void>;
+  /**
+   * The stream's program date-time after a playlist (re)load: places wall-clock cues
+   * (`startDate`/`endDate`) and starts or stops live cue-list refreshes.
+   */
+  setProgramDateTime(update: ProgramDateTimeUpdate): void;
   /** Forgets the cues that came from the given carriers (e.g. a replaced side-car list). */
   removeSources(sources: readonly ProductCue['source'][]): void;
   /** Drops cues that ended before `time` (the start of a live window). */
@@ -63,10 +75,26 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
   const $active = atom<readonly ProductCue[]>([]);
   const onError: ErrorSink = (error) => options.onError?.(error);
   let scheduler: CueScheduler | undefined;
+  let clock: FrameClock | undefined;
+  const dates = new ProgramDateTimeMap();
+  const pollers = new Set<CueListPoller>();
+  let live: boolean | undefined;
+  /** Host-given wall-clock entries, re-placed whenever the date mapping changes. */
+  let hostDated: JsonCueEntry[] = [];
+  const toMediaTime = (date: number) => dates.toMediaTime(date);
+  const placeHostDated = () => {
+    const cues: ProductCue[] = [];
+    for (const entry of hostDated) {
+      const cue = resolveJsonCue(entry, toMediaTime);
+      if (cue) cues.push({ ...cue, source: 'api' });
+    }
+    timeline.add(cues);
+  };
 
   const unsubscribeTimeline = timeline.subscribe((cues) => $cues.set(cues));
 
   const detachClock = () => {
+    clock = undefined;
     if (!scheduler) return;
     const leaving = scheduler.active;
     scheduler.destroy();
@@ -79,9 +107,10 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
     $cues,
     $active,
     timeline,
-    attachClock(clock) {
+    attachClock(frameClock) {
       detachClock();
-      scheduler = new CueScheduler(timeline, clock, {
+      clock = frameClock;
+      scheduler = new CueScheduler(timeline, frameClock, {
         enter(cue, mediaTime) {
           $active.set(scheduler?.active ?? []);
           options.onEnter?.(cue, mediaTime);
@@ -112,40 +141,44 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
       const ready = entries.filter(isProductCue);
       const raw = entries.filter((entry) => !isProductCue(entry));
       if (raw.length) {
-        const parsed = parseJsonCues({ cues: raw }, onError);
+        const parsed = parseJsonCueList({ cues: raw }, onError);
         if (parsed instanceof CuecartError) onError(parsed);
-        else ready.push(...parsed.map((cue) => ({ ...cue, source: 'api' as const })));
+        else {
+          for (const entry of parsed.entries) {
+            if (entry.startDate !== undefined || entry.endDate !== undefined) {
+              hostDated = hostDated.filter((held) => held.id !== entry.id).concat(entry);
+            }
+            const cue = resolveJsonCue(entry, toMediaTime);
+            if (cue) ready.push({ ...cue, source: 'api' as const });
+          }
+        }
       }
       timeline.add(ready);
     },
     async loadSideCar(url, signal) {
-      const doFetch = options.fetch ?? fetch;
-      let text: string;
-      try {
-        const response = await doFetch(url, { signal });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        text = await response.text();
-      } catch (cause) {
-        if (signal.aborted) return;
-        onError(
-          new CuecartError(
-            'cues-load-failed',
-            `The cue list ${url} could not be loaded (${String((cause as Error)?.message ?? cause)}).`,
-            {
-              cause,
-            },
-          ),
-        );
-        return;
+      const poller = new CueListPoller({
+        timeline,
+        dates,
+        currentTime: () => clock?.now() ?? NaN,
+        onError,
+        fetch: options.fetch,
+        timers: options.timers,
+      });
+      pollers.add(poller);
+      signal.addEventListener('abort', () => pollers.delete(poller), { once: true });
+      if (live !== undefined) poller.setLive(live);
+      await poller.start(url, signal);
+    },
+    setProgramDateTime(update) {
+      if (dates.update(update.anchors)) {
+        for (const poller of pollers) poller.datesChanged();
+        if (hostDated.length) placeHostDated();
       }
-      if (signal.aborted) return;
-      const parsed = /^\uFEFF?WEBVTT/.test(text)
-        ? parseWebVttCues(text, onError)
-        : parseJsonCues(text, onError);
-      if (parsed instanceof CuecartError) onError(parsed);
-      else timeline.add(parsed);
+      live = update.live;
+      for (const poller of pollers) poller.setLive(update.live);
     },
     removeSources(sources) {
+      if (sources.includes('api')) hostDated = [];
       for (const cue of timeline.list()) if (sources.includes(cue.source)) timeline.remove(cue.id);
     },
     prune(time) {
@@ -153,9 +186,14 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
     },
     clear() {
       timeline.clear();
+      dates.clear();
+      hostDated = [];
+      live = undefined;
       scheduler?.update();
     },
     destroy() {
+      for (const poller of pollers) poller.stop();
+      pollers.clear();
       detachClock();
       unsubscribeTimeline();
       timeline.clear();
