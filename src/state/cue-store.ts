@@ -32,6 +32,8 @@ export interface CueStore {
   readonly $active: ReadableAtom<readonly ProductCue[]>;
   /** The underlying timeline (effective ends, lookups). */
   readonly timeline: CueTimeline;
+  /** The stream's program date-time mapping (wall clock ↔ media time), once known. */
+  readonly dates: ProgramDateTimeMap;
   /** Follows a media clock; replaces any previous one. */
   attachClock(clock: FrameClock): void;
   /** Stops following the clock (active cues exit). */
@@ -107,6 +109,7 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
     $cues,
     $active,
     timeline,
+    dates,
     attachClock(frameClock) {
       detachClock();
       clock = frameClock;
