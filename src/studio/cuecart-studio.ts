@@ -155,7 +155,8 @@ export class CuecartStudio extends LitElement {
     // The preview is the real player: it gets the marks as host cues whenever they change.
     if (this.mode === 'replay' && this.player && this.previewVersion !== this.version) {
       this.previewVersion = this.version;
-      this.player.cueList = this.marks.toCues();
+      // As host cues (source `api`): the player replaces exactly those on each assignment.
+      this.player.cueList = this.marks.toCues().map((cue) => ({ ...cue, source: 'api' as const }));
     }
   }
 
