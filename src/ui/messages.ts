@@ -181,7 +181,7 @@ export function mergeMessages(partial?: Partial<CuecartMessages> | null): Cuecar
   if (!partial || typeof partial !== 'object') return merged;
   for (const key of Object.keys(partial) as Array<keyof CuecartMessages>) {
     const value = partial[key];
-    if (key in defaultMessages && typeof value === 'string') merged[key] = value;
+    if (Object.hasOwn(defaultMessages, key) && typeof value === 'string') merged[key] = value;
   }
   return merged;
 }

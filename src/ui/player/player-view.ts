@@ -3,13 +3,16 @@ import type { Cart } from '../../commerce/checkout-adapter.js';
 import type { Product } from '../../commerce/product.js';
 import type { ProductCue } from '../../cues/product-cue.js';
 import type { MediaState } from '../../state/media-store.js';
-import type { CartStatus } from '../../state/cart-store.js';
+import type { AddState, CartStatus } from '../../state/cart-store.js';
+import type {
+  FeaturedItem,
+  FeaturedProduct,
+  ProductAddState,
+} from '../../state/player-commerce.js';
 import type { CuecartMessages } from '../messages.js';
 import type { LiveAnnouncer } from '../shared/live-announcer.js';
-import type { AddState } from '../shared/ui-events.js';
-import type { ProductListItem } from '../product-list/product-list.js';
+import { dispatchCuecartEvent } from '../shared/ui-events.js';
 import type { SeekMarker } from '../seek-markers/seek-markers.js';
-import type { FeaturedItem } from './commerce-controller.js';
 
 /** Everything the player's template reads: a plain snapshot of its state. */
 export interface PlayerView {
@@ -22,18 +25,18 @@ export interface PlayerView {
   poster: string;
   autoplay: boolean;
   loop: boolean;
-  featured: { cue: ProductCue; product: Product } | undefined;
+  /** The product on screen, with the variant its cue names. */
+  featured: FeaturedProduct | undefined;
   cues: readonly ProductCue[];
-  featuredHistory: readonly FeaturedItem[];
+  /** "In this show" (the history when live, every cue's product for VOD). */
+  showProducts: readonly FeaturedItem[];
   productFor(cue: ProductCue): Product | null;
-  addStateFor(productId: string): AddState;
+  addStateFor(productId: string): ProductAddState;
   cart: Cart | undefined;
   cartStatus: CartStatus | undefined;
   announcer: LiveAnnouncer;
   /** Slots the host filled (`card`, `cart-button`): forwarded only then, so fallbacks render. */
   slotted: ReadonlySet<string>;
-  /** The variant id the featured cue names (resolved from a variant id or SKU). */
-  featuredVariantId: string | undefined;
   listOpen: boolean;
   fullscreenEnabled: boolean;
 }
@@ -80,16 +83,6 @@ const LIST_ICON = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="fa
   <path d="M4 6h2v2H4zm4 0h12v2H8zM4 11h2v2H4zm4 0h12v2H8zm-4 5h2v2H4zm4 0h12v2H8z" />
 </svg>`;
 
-function listItems(view: PlayerView): ProductListItem[] {
-  if (view.media.live) return [...view.featuredHistory];
-  const items: ProductListItem[] = [];
-  for (const cue of view.cues) {
-    const product = view.productFor(cue);
-    if (product) items.push({ product, cueId: cue.id, start: cue.start });
-  }
-  return items;
-}
-
 function markers(view: PlayerView): SeekMarker[] {
   if (view.media.live) return [];
   return view.cues.map((cue) => ({
@@ -99,28 +92,29 @@ function markers(view: PlayerView): SeekMarker[] {
   }));
 }
 
-function addStates(view: PlayerView, items: ProductListItem[]): Record<string, AddState> {
+function addStates(view: PlayerView): Record<string, AddState> {
   const states: Record<string, AddState> = {};
-  for (const item of items) states[item.cueId] = view.addStateFor(item.product.id);
+  for (const item of view.showProducts)
+    states[item.cueId] = view.addStateFor(item.product.id).state;
   return states;
 }
 
 function card(view: PlayerView, layout: 'overlay' | 'panel'): TemplateResult | typeof nothing {
   const featured = view.featured;
   if (!featured) return nothing;
-  const state = view.addStateFor(featured.product.id);
+  const add = view.addStateFor(featured.product.id);
   return html`<cuecart-product-card
     part="card"
     exportparts=${CARD_PARTS}
     .product=${featured.product}
     .cueId=${featured.cue.id}
-    .variantId=${view.featuredVariantId}
+    .variantId=${featured.variantId}
     .currency=${view.currency}
     .locale=${view.locale}
     .messages=${view.messages}
     .theme=${view.theme}
-    .addState=${state}
-    .errorMessage=${state === 'error' ? (view.cartStatus?.message ?? '') : ''}
+    .addState=${add.state}
+    .errorMessage=${add.message ?? ''}
     layout=${layout}
     ?compact=${layout === 'overlay'}
   >
@@ -129,14 +123,13 @@ function card(view: PlayerView, layout: 'overlay' | 'panel'): TemplateResult | t
 }
 
 function productList(view: PlayerView): TemplateResult {
-  const items = listItems(view);
   return html`<cuecart-product-list
     part="list"
     exportparts=${LIST_PARTS}
-    .items=${items}
+    .items=${view.showProducts}
     .mode=${view.media.live ? 'live' : 'vod'}
     .activeCueId=${view.featured?.cue.id}
-    .addStates=${addStates(view, items)}
+    .addStates=${addStates(view)}
     .currency=${view.currency}
     .locale=${view.locale}
     .messages=${view.messages}
@@ -165,7 +158,9 @@ function miniCart(view: PlayerView): TemplateResult {
 }
 
 function toggleList(event: Event) {
-  event.currentTarget?.dispatchEvent(new CustomEvent('cuecart-toggle-list', { bubbles: true }));
+  if (event.currentTarget) {
+    dispatchCuecartEvent(event.currentTarget, 'cuecart-request-toggle-list', {});
+  }
 }
 
 /**
@@ -174,7 +169,7 @@ function toggleList(event: Event) {
  */
 export function renderPlayer(view: PlayerView, handlers: PlayerViewHandlers): TemplateResult {
   const { media, messages: m, layout } = view;
-  const items = layout === 'overlay' ? listItems(view) : [];
+  const items = layout === 'overlay' ? view.showProducts : [];
   return html`
     <div
       class="stage"

@@ -7,7 +7,7 @@ import {
   type CuecartMessages,
 } from '../messages.js';
 import { formatTime } from '../shared/format-time.js';
-import { dispatchUiEvent } from '../shared/ui-events.js';
+import { dispatchCuecartEvent } from '../shared/ui-events.js';
 import { styleProps } from '../shared/style-props.js';
 import { seekMarkersStyles } from './seek-markers.styles.js';
 
@@ -68,7 +68,7 @@ export class CuecartSeekMarkers extends LitElement {
   }
 
   private onSeek(marker: SeekMarker): void {
-    dispatchUiEvent(this, 'cuecart-request-seek', { time: marker.time, cueId: marker.cueId });
+    dispatchCuecartEvent(this, 'cuecart-request-seek', { time: marker.time, cueId: marker.cueId });
   }
 
   override render() {
