@@ -9,8 +9,11 @@
 import type { Cart } from '../commerce/checkout-adapter.js';
 import type { Product } from '../commerce/product.js';
 import type { ProductCue } from '../cues/product-cue.js';
-import type { AddToCartEventDetail } from '../ui/player/player-events.js';
-import type { ProductClickDetail, ProductImpressionDetail } from '../ui/shared/ui-events.js';
+import type {
+  AddToCartEventDetail,
+  ProductClickDetail,
+  ProductImpressionDetail,
+} from '../ui/shared/ui-events.js';
 import {
   addToCartEcommerce,
   checkoutEcommerce,

@@ -10,8 +10,7 @@ import type { Product } from '../commerce/product.js';
 import type { CuecartMiniCart } from '../ui/mini-cart/mini-cart.js';
 import type { CuecartPlayer } from '../ui/player/cuecart-player.js';
 import type { CuecartMessages } from '../ui/messages.js';
-import type { CuecartPlayerEventMap } from '../ui/player/player-events.js';
-import type { CuecartUiEventMap } from '../ui/shared/ui-events.js';
+import type { CuecartEventMap, CuecartNotificationEventMap } from '../ui/shared/ui-events.js';
 import type { CartRequestDetail, ChangeLineRequestDetail } from '../commerce/adapters/events.js';
 
 /** `on<event-type>` listener props for the events in `Events` (e.g. `oncuecart-cue-enter`). */
@@ -20,17 +19,10 @@ export type CuecartEventListenerProps<Events> = {
 };
 
 /** Events a `<cuecart-player>` dispatches or lets bubble out of its shadow root. */
-export type CuecartPlayerJsxEventMap = CuecartPlayerEventMap &
-  Pick<
-    CuecartUiEventMap,
-    | 'cuecart-product-click'
-    | 'cuecart-product-impression'
-    | 'cuecart-product-change'
-    | 'cuecart-mini-cart-toggle'
-  > & {
-    'cuecart-change-line': CustomEvent<ChangeLineRequestDetail>;
-    'cuecart-get-cart': CustomEvent<CartRequestDetail>;
-  };
+export type CuecartPlayerJsxEventMap = Omit<CuecartNotificationEventMap, 'cuecart-player-ready'> & {
+  'cuecart-change-line': CustomEvent<ChangeLineRequestDetail>;
+  'cuecart-get-cart': CustomEvent<CartRequestDetail>;
+};
 
 /** Attributes and properties of `<cuecart-player>` in JSX (property types where both exist). */
 export interface CuecartPlayerJsxProps extends CuecartEventListenerProps<CuecartPlayerJsxEventMap> {
@@ -57,7 +49,7 @@ export interface CuecartPlayerJsxProps extends CuecartEventListenerProps<Cuecart
 /** Attributes and properties of `<cuecart-mini-cart>` in JSX. */
 export interface CuecartMiniCartJsxProps extends CuecartEventListenerProps<
   Pick<
-    CuecartUiEventMap,
+    CuecartEventMap,
     'cuecart-request-change-line' | 'cuecart-request-checkout' | 'cuecart-mini-cart-toggle'
   >
 > {
