@@ -1,5 +1,6 @@
 import { isRecord } from '../internal/is-record.js';
 import { CuecartError, type ErrorSink } from '../internal/errors.js';
+import { forEachInSlices, type SliceOptions } from '../internal/time-slices.js';
 import { parseCuePayload } from './payload.js';
 import { cueId, type ProductCue } from './product-cue.js';
 import { MAX_CUE_DOCUMENT_LENGTH } from './webvtt.js';
@@ -12,6 +13,43 @@ import { MAX_CUE_DOCUMENT_LENGTH } from './webvtt.js';
  * `cues-load-failed` {@link CuecartError}.
  */
 export function parseJsonCues(input: unknown, onError: ErrorSink): ProductCue[] | CuecartError {
+  const entries = jsonCueEntries(input);
+  if (entries instanceof CuecartError) return entries;
+  const cues: ProductCue[] = [];
+  entries.forEach((entry: unknown, index) => {
+    const cue = cueFromEntry(entry, index, onError);
+    if (cue) cues.push(cue);
+  });
+  return cues;
+}
+
+/**
+ * {@link parseJsonCues} for large lists: the same result, but the entries are validated in
+ * slices of at most `budgetMs` (default 8 ms) with the main thread given back between them, so
+ * a 10,000-cue list never makes a long task. Resolves an empty list when `signal` aborts.
+ * (`JSON.parse` of the text itself is one step; the document size limit bounds it.)
+ */
+export async function parseJsonCuesInSlices(
+  input: unknown,
+  onError: ErrorSink,
+  options: SliceOptions = {},
+): Promise<ProductCue[] | CuecartError> {
+  const entries = jsonCueEntries(input);
+  if (entries instanceof CuecartError) return entries;
+  const cues: ProductCue[] = [];
+  const complete = await forEachInSlices(
+    entries,
+    (entry: unknown, index) => {
+      const cue = cueFromEntry(entry, index, onError);
+      if (cue) cues.push(cue);
+    },
+    options,
+  );
+  return complete ? cues : [];
+}
+
+/** The entries of a JSON cue list (text or parsed value), or why it is not one. */
+function jsonCueEntries(input: unknown): unknown[] | CuecartError {
   let document = input;
   if (typeof input === 'string') {
     if (input.length > MAX_CUE_DOCUMENT_LENGTH) {
@@ -33,12 +71,7 @@ export function parseJsonCues(input: unknown, onError: ErrorSink): ProductCue[] 
   if (!Array.isArray(entries)) {
     return new CuecartError('cues-load-failed', 'The cue list has no "cues" array.');
   }
-  const cues: ProductCue[] = [];
-  entries.forEach((entry: unknown, index) => {
-    const cue = cueFromEntry(entry, index, onError);
-    if (cue) cues.push(cue);
-  });
-  return cues;
+  return entries;
 }
 
 function cueFromEntry(entry: unknown, index: number, onError: ErrorSink): ProductCue | undefined {

@@ -4,10 +4,10 @@ import { CueScheduler, type FrameClock } from '../cues/cue-scheduler.js';
 import { CueTimeline } from '../cues/cue-timeline.js';
 import { cueFromDateRange, type DateRangeInput } from '../cues/daterange.js';
 import { cuesFromMetadataSamples, type MetadataSample } from '../cues/id3-samples.js';
-import { parseJsonCues } from '../cues/json-cues.js';
+import { parseJsonCues, parseJsonCuesInSlices } from '../cues/json-cues.js';
 import { cuesFromNativeMetadata, type NativeMetadataCue } from '../cues/native-metadata.js';
 import type { ProductCue } from '../cues/product-cue.js';
-import { parseWebVttCues } from '../cues/webvtt.js';
+import { parseWebVttCuesInSlices } from '../cues/webvtt.js';
 
 /** What a cue store reports. */
 export interface CueStoreOptions {
@@ -39,10 +39,20 @@ export interface CueStore {
   addDateRanges(ranges: readonly DateRangeInput[]): void;
   /** Cues of a native metadata text track (Safari). */
   addNativeCues(cues: ArrayLike<NativeMetadataCue>): void;
-  /** Cues given by the host: ProductCues or JSON cue-list entries. */
+  /**
+   * Cues given by the host: ProductCues or JSON cue-list entries. Up to
+   * {@link SYNC_ENTRY_LIMIT} entries that need parsing are added at once; a longer list is
+   * parsed in slices that yield to the main thread, and its cues appear when the whole list is
+   * parsed (see {@link settled}).
+   */
   addCues(entries: readonly unknown[]): void;
-  /** Loads a side-car cue list (JSON or WebVTT metadata) from a URL. */
+  /**
+   * Loads a side-car cue list (JSON or WebVTT metadata) from a URL. The document is parsed in
+   * slices that yield to the main thread; the cues are added in one change when it is complete.
+   */
   loadSideCar(url: string, signal: AbortSignal): Promise<void>;
+  /** Resolves once every host cue list given to {@link addCues} so far has been added. */
+  settled(): Promise<void>;
   /** Forgets the cues that came from the given carriers (e.g. a replaced side-car list). */
   removeSources(sources: readonly ProductCue['source'][]): void;
   /** Drops cues that ended before `time` (the start of a live window). */
@@ -54,15 +64,30 @@ export interface CueStore {
 }
 
 /**
- * Creates the cue store of one player. Parsing happens when data arrives (seconds before the
- * frame); activation happens on the presented frame through the {@link CueScheduler}.
+ * Host cue lists up to this many entries needing parsing are added synchronously; longer ones are
+ * parsed in slices (each well under a frame) so the page stays responsive.
  */
+export const SYNC_ENTRY_LIMIT = 1000;
+
+/**
+ * Creates the cue store of one player. Parsing happens when data arrives (seconds before the
+ * frame); activation happens on the presented frame through the {@link CueScheduler}. Large
+ * lists are parsed in slices that yield to the main thread, and the timeline answers "what is
+ * active now" from an interval index, so neither loading nor playing a 10,000-cue show blocks
+ * the page.
+ */
+
 export function createCueStore(options: CueStoreOptions = {}): CueStore {
   const timeline = new CueTimeline();
   const $cues = atom<readonly ProductCue[]>([]);
   const $active = atom<readonly ProductCue[]>([]);
   const onError: ErrorSink = (error) => options.onError?.(error);
   let scheduler: CueScheduler | undefined;
+  // Host lists parsed in slices are added in call order; `clear()` and removing the `api`
+  // source abandon the ones still parsing.
+  const settledQueue: Promise<void> = Promise.resolve();
+  let hostQueue = settledQueue;
+  let hostGeneration = 0;
 
   const unsubscribeTimeline = timeline.subscribe((cues) => $cues.set(cues));
 
@@ -111,12 +136,31 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
     addCues(entries) {
       const ready = entries.filter(isProductCue);
       const raw = entries.filter((entry) => !isProductCue(entry));
-      if (raw.length) {
-        const parsed = parseJsonCues({ cues: raw }, onError);
+      const generation = hostGeneration;
+      const commit = (parsed: ProductCue[] | CuecartError) => {
+        if (generation !== hostGeneration) return;
         if (parsed instanceof CuecartError) onError(parsed);
-        else ready.push(...parsed.map((cue) => ({ ...cue, source: 'api' as const })));
+        else for (const cue of parsed) ready.push({ ...cue, source: 'api' });
+        timeline.add(ready);
+      };
+      const queued = hostQueue !== settledQueue;
+      if (raw.length <= SYNC_ENTRY_LIMIT && !queued) {
+        if (raw.length) commit(parseJsonCues({ cues: raw }, onError));
+        else timeline.add(ready);
+        return;
       }
-      timeline.add(ready);
+      // Behind any list still parsing, so a later call's cues win over an earlier one's.
+      const job = hostQueue.then(async () => {
+        if (generation !== hostGeneration) return;
+        commit(raw.length ? await parseJsonCuesInSlices({ cues: raw }, onError) : []);
+      });
+      hostQueue = job;
+      void job.finally(() => {
+        if (hostQueue === job) hostQueue = settledQueue;
+      });
+    },
+    settled() {
+      return hostQueue;
     },
     async loadSideCar(url, signal) {
       const doFetch = options.fetch ?? fetch;
@@ -139,23 +183,28 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
         return;
       }
       if (signal.aborted) return;
+      const slices = { signal };
       const parsed = /^\uFEFF?WEBVTT/.test(text)
-        ? parseWebVttCues(text, onError)
-        : parseJsonCues(text, onError);
+        ? await parseWebVttCuesInSlices(text, onError, slices)
+        : await parseJsonCuesInSlices(text, onError, slices);
+      if (signal.aborted) return;
       if (parsed instanceof CuecartError) onError(parsed);
       else timeline.add(parsed);
     },
     removeSources(sources) {
-      for (const cue of timeline.list()) if (sources.includes(cue.source)) timeline.remove(cue.id);
+      if (sources.includes('api')) hostGeneration++;
+      timeline.removeWhere((cue) => sources.includes(cue.source));
     },
     prune(time) {
       timeline.prune(time);
     },
     clear() {
+      hostGeneration++;
       timeline.clear();
       scheduler?.update();
     },
     destroy() {
+      hostGeneration++;
       detachClock();
       unsubscribeTimeline();
       timeline.clear();

@@ -43,6 +43,16 @@ export interface FeaturedProduct {
   variantId: string | undefined;
 }
 
+/** A cue's place on the seek bar. */
+export interface CueMarker {
+  /** Media time in seconds where the cue starts. */
+  readonly time: number;
+  /** The product's title (or the cue's own title or product id): the marker's accessible name. */
+  readonly label: string;
+  /** The cue's id. */
+  readonly cueId: string;
+}
+
 /** A product the show has featured, at the media time its cue starts. */
 export interface FeaturedItem {
   product: Product;
@@ -139,6 +149,11 @@ export interface PlayerCommerce {
   readonly $history: ReadableAtom<readonly FeaturedItem[]>;
   /** "In this show": the history when live; every cue with a known product for VOD. */
   readonly $showProducts: ReadableAtom<readonly FeaturedItem[]>;
+  /**
+   * One seek-bar marker per cue of a VOD show (none when live), derived once per cue list and
+   * catalogue rather than on every render: a 10,000-cue show re-renders several times a second.
+   */
+  readonly $markers: ReadableAtom<readonly CueMarker[]>;
   /** Add state per product id, from the cart store (the most recent add of that product). */
   readonly $addStates: ReadableAtom<Readonly<Record<string, ProductAddState>>>;
   /** The cart in use. */
@@ -249,6 +264,18 @@ export function createPlayerCommerce(options: PlayerCommerceOptions): PlayerComm
   const $showProducts = computed(
     [$live, cues.$cues, $history, catalog.$products, $payloadCurrency],
     (live, all, history) => (live ? history : itemsOf(all)),
+  );
+
+  const $markers = computed(
+    [$live, cues.$cues, catalog.$products, $payloadCurrency],
+    (live, all): readonly CueMarker[] =>
+      live
+        ? []
+        : all.map((cue) => ({
+            time: cue.start,
+            cueId: cue.id,
+            label: productFor(cue)?.title ?? cue.payload.title ?? cue.payload.product,
+          })),
   );
 
   const $addStates = computed($adds, (adds) => {
@@ -450,6 +477,7 @@ export function createPlayerCommerce(options: PlayerCommerceOptions): PlayerComm
     $featured,
     $history,
     $showProducts,
+    $markers,
     $addStates,
     get cart() {
       return $cartController.get();

@@ -27,9 +27,16 @@ export class PlayerCommerceController implements ReactiveController {
     if (!this.commerce) {
       const commerce = createPlayerCommerce(this.options());
       this.commerce = commerce;
-      const { $featured, $showProducts, $addStates, $cart, $cartStatus } = commerce;
+      const { $featured, $showProducts, $markers, $addStates, $cart, $cartStatus } = commerce;
       // Added while the host connects: connected with the host's other controllers right after.
-      new StoresController(this.host, [$featured, $showProducts, $addStates, $cart, $cartStatus]);
+      new StoresController(this.host, [
+        $featured,
+        $showProducts,
+        $markers,
+        $addStates,
+        $cart,
+        $cartStatus,
+      ]);
     }
     this.commerce.connect();
   }

@@ -235,6 +235,7 @@ export class CuecartPlayer extends CuecartMediaElement {
       slotted: this.layoutController.slotted,
       cues: this.cueController.store.$cues.get(),
       showProducts: commerce.$showProducts.get(),
+      markers: commerce.$markers.get(),
       productFor: commerce.productFor,
       addStateFor: commerce.addStateFor,
       cart: commerce.$cart.get(),

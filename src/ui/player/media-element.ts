@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { Product } from '../../commerce/product.js';
 import type { ProductCue } from '../../cues/product-cue.js';
 import type { CuecartError, CuecartErrorDetail } from '../../internal/errors.js';
+import type { HlsSettings } from '../../player/playback-engine.js';
 import { StoresController } from '../controllers/store-controller.js';
 import { dispatchCuecartEvent } from '../shared/ui-events.js';
 import { CueController } from './cue-controller.js';
@@ -24,6 +25,7 @@ export abstract class CuecartMediaElement extends LitElement {
   protected readonly media = new MediaController(this, {
     onError: (error) => this.reportError(error),
     metadata: this.cueController.engineMetadata,
+    hlsConfig: () => this.hlsConfig,
   });
 
   constructor() {
@@ -41,6 +43,8 @@ export abstract class CuecartMediaElement extends LitElement {
   @property({ type: Boolean, reflect: true }) muted = false;
   /** Loop a VOD source. */
   @property({ type: Boolean, reflect: true }) loop = false;
+  /** hls.js settings over Cuecart's retry policy (docs/resilience.md); read when a source starts. */
+  hlsConfig?: HlsSettings;
   /** URL of a side-car cue list: JSON (`{"cues": [...]}`) or WebVTT metadata. */
   @property({ reflect: true }) cues = '';
   /** Whether the stream is live (read-only, reflected for styling). */

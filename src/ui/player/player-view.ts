@@ -30,6 +30,8 @@ export interface PlayerView {
   cues: readonly ProductCue[];
   /** "In this show" (the history when live, every cue's product for VOD). */
   showProducts: readonly FeaturedItem[];
+  /** Seek-bar markers (none when live), derived once per cue list and catalogue. */
+  markers: readonly SeekMarker[];
   productFor(cue: ProductCue): Product | null;
   addStateFor(productId: string): ProductAddState;
   cart: Cart | undefined;
@@ -82,15 +84,6 @@ const CONTROL_PARTS = exportParts(
 const LIST_ICON = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
   <path d="M4 6h2v2H4zm4 0h12v2H8zM4 11h2v2H4zm4 0h12v2H8zm-4 5h2v2H4zm4 0h12v2H8z" />
 </svg>`;
-
-function markers(view: PlayerView): SeekMarker[] {
-  if (view.media.live) return [];
-  return view.cues.map((cue) => ({
-    time: cue.start,
-    cueId: cue.id,
-    label: view.productFor(cue)?.title ?? cue.payload.title ?? cue.payload.product,
-  }));
-}
 
 function addStates(view: PlayerView): Record<string, AddState> {
   const states: Record<string, AddState> = {};
@@ -157,6 +150,54 @@ function miniCart(view: PlayerView): TemplateResult {
   </cuecart-mini-cart>`;
 }
 
+/** Fatal errors a retry can fix (a flaky network, a CDN hiccup); not an unsupported format. */
+const RETRYABLE = new Set(['media-load-failed', 'media-decode-failed']);
+
+function requestRetry(event: Event) {
+  event.currentTarget?.dispatchEvent(
+    new CustomEvent('cuecart-request-retry', { bubbles: true, composed: true }),
+  );
+}
+
+/** The playback error over the stage, with "Try again" when retrying can help. */
+function mediaError(view: PlayerView): TemplateResult {
+  const error = view.media.error!;
+  return html`<div class="error" part="error" role="alert">
+    <p>${error.message}</p>
+    ${
+      RETRYABLE.has(error.code)
+        ? html`<button class="retry" part="retry-button" @click=${requestRetry}>
+            ${view.messages.retry}
+          </button>`
+        : nothing
+    }
+  </div>`;
+}
+
+/**
+ * The stream's state in words: "Reconnecting…" while a live playlist is stale, "The show has
+ * ended" after a live show's end. Always rendered (empty when there is nothing to say), so screen
+ * readers announce changes of this live region.
+ */
+function streamStatus(view: PlayerView): TemplateResult {
+  const { media, messages } = view;
+  const text = media.error
+    ? ''
+    : media.showEnded
+      ? messages.showEnded
+      : media.reconnecting
+        ? messages.reconnecting
+        : '';
+  return html`<div
+    class="stream-status"
+    part="stream-status"
+    role="status"
+    data-state=${media.showEnded ? 'ended' : media.reconnecting ? 'reconnecting' : 'ok'}
+  >
+    ${text}
+  </div>`;
+}
+
 function toggleList(event: Event) {
   if (event.currentTarget) {
     dispatchCuecartEvent(event.currentTarget, 'cuecart-request-toggle-list', {});
@@ -189,6 +230,7 @@ export function renderPlayer(view: PlayerView, handlers: PlayerViewHandlers): Te
         ?loop=${view.loop}
       ></video>
       ${media.waiting && !media.error ? html`<div class="spinner" aria-hidden="true"></div>` : nothing}
+      ${streamStatus(view)}
       ${
         layout === 'overlay' && view.featured && !view.listOpen
           ? html`<div class="overlay" part="overlay">${card(view, 'overlay')}</div>`
@@ -207,7 +249,7 @@ export function renderPlayer(view: PlayerView, handlers: PlayerViewHandlers): Te
       }
       ${
         media.error
-          ? html`<div class="error" part="error" role="alert"><p>${media.error.message}</p></div>`
+          ? mediaError(view)
           : html`<cuecart-controls
               part="controls"
               exportparts=${CONTROL_PARTS}
@@ -226,7 +268,7 @@ export function renderPlayer(view: PlayerView, handlers: PlayerViewHandlers): Te
                 slot="markers"
                 part="markers"
                 exportparts=${MARKER_PARTS}
-                .markers=${markers(view)}
+                .markers=${view.markers}
                 .duration=${media.duration}
                 .activeCueId=${view.featured?.cue.id}
                 .messages=${m}

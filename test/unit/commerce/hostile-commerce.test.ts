@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { eventsAdapter } from '../../../src/commerce/adapters/events.js';
 import { withSafeUrls } from '../../../src/commerce/cart.js';
 import type { Cart } from '../../../src/commerce/checkout-adapter.js';
-import { createProductCatalog } from '../../../src/commerce/product-catalog.js';
+import { createProductCatalog, productFromPayload } from '../../../src/commerce/product-catalog.js';
 import { parseProduct, parseProductFeed } from '../../../src/commerce/product-feed.js';
 import type { Product } from '../../../src/commerce/product.js';
 import {
@@ -13,6 +13,8 @@ import {
 } from '../../../src/commerce/shopify-products.js';
 import type { CuecartError } from '../../../src/internal/errors.js';
 import { createCart } from '../../../src/state/cart-store.js';
+import { createCueStore } from '../../../src/state/cue-store.js';
+import { createPlayerCommerce } from '../../../src/state/player-commerce.js';
 import { HOSTILE_URLS } from '../../helpers/hostile-urls.js';
 
 const BUILT_IN_NAMES = ['constructor', 'toString', 'hasOwnProperty', '__proto__', 'valueOf'];
@@ -108,13 +110,31 @@ describe('parseProductFeed (hostile feeds)', () => {
 });
 
 describe('createProductCatalog (prototype-free lookups)', () => {
-  it('built-in names are unknown products raising product-unknown', () => {
+  it('built-in names are unknown products raising product-unknown', async () => {
     const { errors, onError } = sink();
     const catalog = createProductCatalog({ onError });
-    for (const name of BUILT_IN_NAMES) {
-      expect(catalog.get(name), name).to.equal(undefined);
-      expect(catalog.productForCue({ product: name }), name).to.equal(null);
-    }
+    for (const name of BUILT_IN_NAMES) expect(catalog.get(name), name).to.equal(undefined);
+    expect(await catalog.resolve(BUILT_IN_NAMES)).to.deep.equal(
+      BUILT_IN_NAMES.map(() => undefined),
+    );
+    // The player's seam reports each as product-unknown, like any other unknown id.
+    const cues = createCueStore();
+    const commerce = createPlayerCommerce({
+      cues,
+      catalog,
+      eventTarget: new EventTarget(),
+      onError,
+      notify: () => {},
+    });
+    commerce.connect();
+    cues.addCues(
+      BUILT_IN_NAMES.map((name, i) => ({ id: `c${i}`, start: i, end: i + 1, product: name })),
+    );
+    await cues.settled();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    for (const cue of cues.$cues.get())
+      expect(commerce.productFor(cue), cue.payload.product).to.equal(null);
+    commerce.disconnect();
     expect(errors.map((e) => e.code)).to.deep.equal(BUILT_IN_NAMES.map(() => 'product-unknown'));
   });
 
@@ -180,8 +200,7 @@ describe('createProductCatalog (prototype-free lookups)', () => {
   });
 
   it('a payload-built product never carries an unsafe link', () => {
-    const catalog = createProductCatalog();
-    const product = catalog.productForCue({
+    const product = productFromPayload({
       product: 'x',
       title: 'X',
       price: 100,
