@@ -1,6 +1,6 @@
 // Benchmark 6 — cold start against bare hls.js. A fresh browser context navigates to a page that
-// plays the same HLS stream either with Cuecart or with hls.js alone (its own classic script, the
-// way a site using hls.js directly embeds it), and the page records, relative to navigation start:
+// plays the same HLS stream either with Cuecart or with hls.js alone (the same hls.js chunk, see
+// coldPages), and the page records, relative to navigation start:
 // the first presented video frame (requestVideoFrameCallback), the first product card shown (Cuecart
 // pages), every resource fetched (Resource Timing) and every long task and long
 // animation frame (with per-script attribution) before the first frame. Runs alternate between
@@ -42,21 +42,26 @@ const page = (head, body) =>
   `<style>video, cuecart-player { display: block; width: 640px; }</style></head><body>${body}</body></html>`;
 
 /**
- * The pages compared. Bare pages load hls.js's own classic script from `dist/cdn/` (the build
- * copies it there for the classic Cuecart build) and start it from an inline script at the end
- * of the body, on a `<video muted autoplay>`, with Cuecart's one start-up-relevant
- * setting (`enableWorker: false`, see src/player/hls-engine.ts) so only Cuecart's own cost differs.
+ * The pages compared, for one hls.js build (`full` or `light`). The bare page imports the very
+ * hls.js chunk Cuecart's build loads (same bytes, same module loading) from a module script and
+ * plays it on a `<video muted autoplay>`, with Cuecart's one start-up-relevant hls.js setting
+ * (`enableWorker: false`, see src/player/hls-engine.ts): what differs is only Cuecart's own cost.
+ * @param {Record<string, string>} hlsChunks chunk path under dist/cdn/ by build
  */
-export const COLD_PAGES = {
-  'bare hls.js': page(
-    '<script src="/dist/cdn/hls.min.js"></script>',
-    `<video id="v" muted autoplay playsinline></video><script>${WATCH_FRAME}
+export function coldPages(hlsChunks) {
+  const pages = {};
+  for (const [build, chunk] of Object.entries(hlsChunks)) {
+    const suffix = build === 'full' ? '' : ` (${build})`;
+    pages[`bare hls.js${suffix}`] = page(
+      '',
+      `<video id="v" muted autoplay playsinline></video><script type="module">${WATCH_FRAME}
+      import Hls from '/dist/cdn/${chunk}';
       const v = document.getElementById('v'); __watch(v);
       const hls = new Hls({ enableWorker: false }); hls.loadSource('${STREAM}'); hls.attachMedia(v);</script>`,
-  ),
-  cuecart: page(
-    '<script type="module" src="/dist/cdn/cuecart.js"></script>',
-    `<cuecart-player id="p" src="${STREAM}" products="/cuecart/products.json" muted autoplay></cuecart-player>
+    );
+    pages[`cuecart${suffix}`] = page(
+      '<script type="module" src="/dist/cdn/cuecart.js"></script>',
+      `<cuecart-player id="p" src="${STREAM}" products="/cuecart/products.json" muted autoplay${build === 'full' ? '' : ` hls-build="${build}"`}></cuecart-player>
     <script type="module">${WATCH_FRAME}
       await customElements.whenDefined('cuecart-player');
       const p = document.getElementById('p'); await p.updateComplete;
@@ -68,8 +73,10 @@ export const COLD_PAGES = {
         else requestAnimationFrame(poll);
       };
       requestAnimationFrame(poll);</script>`,
-  ),
-};
+    );
+  }
+  return pages;
+}
 
 const brCache = new Map();
 /** Brotli (quality 11) size of a file of the build, by its URL path (`/dist/...`). */
@@ -157,20 +164,22 @@ async function coldRun(browser, origin, html) {
  * hls.js page.
  * @param {import('playwright-core').Browser} browser
  * @param {string} origin
- * @param {{ runs?: number, pages?: Record<string, string> }} [options]
+ * @param {{ runs?: number, pages: Record<string, string> }} options
  */
-export async function benchColdStart(browser, origin, { runs = 7, pages = COLD_PAGES } = {}) {
+export async function benchColdStart(browser, origin, { runs = 5, pages }) {
   const names = Object.keys(pages);
   const samples = Object.fromEntries(names.map((n) => [n, []]));
   for (let run = 0; run < runs; run++) {
     const order = run % 2 ? [...names].reverse() : names;
     for (const name of order) samples[name].push(await coldRun(browser, origin, pages[name]));
   }
-  const baseline = median(samples['bare hls.js'].map((s) => s.firstFrame));
   const summary = {};
   for (const name of names) {
     const s = samples[name];
     const firstFrame = median(s.map((x) => x.firstFrame));
+    // Each Cuecart page against the bare page of the same hls.js build.
+    const bareName = name.replace(/^cuecart/, 'bare hls.js');
+    const baseline = median(samples[bareName].map((x) => x.firstFrame));
     const last = s[s.length - 1];
     summary[name] = {
       firstFrameMs: firstFrame,

@@ -1,7 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { MapStore } from 'nanostores';
 import { CuecartError } from '../../internal/errors.js';
-import { createEngine } from '../../player/create-engine.js';
+import { createEngine, prepareEngine } from '../../player/create-engine.js';
+import type { HlsBuild } from '../../player/hls-build.js';
+import { isEager, whenNearViewport } from '../../facade/near-viewport.js';
 import type { EngineCallbacks, PlaybackEngine } from '../../player/playback-engine.js';
 import { createMediaStore, initialMediaState, type MediaState } from '../../state/media-store.js';
 
@@ -42,6 +44,7 @@ export class MediaController implements ReactiveController {
   private video?: HTMLVideoElement;
   private engine: PlaybackEngine | null = null;
   private src = '';
+  private hlsBuild: HlsBuild = 'full';
   private loadAbort?: AbortController;
   private listenAbort?: AbortController;
   private connected = false;
@@ -51,6 +54,12 @@ export class MediaController implements ReactiveController {
    * before the engine is attached is replayed once it is.
    */
   private playIntent = false;
+  /**
+   * Whether the lazy-loading gate is open: the player is (or was) near the viewport, loads
+   * eagerly, or the viewer asked to play. Until then no media or hls.js request is made
+   * (`loading="lazy"`, the default; see docs/decisions/0046-lazy-player-facade.md).
+   */
+  private nearViewport = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -71,10 +80,16 @@ export class MediaController implements ReactiveController {
     if (this.connected && this.src) this.start();
   }
 
-  /** Switches to a new source ('' unloads). Safe to call before the video is rendered. */
-  setSource(src: string): void {
-    if (src === this.src && (this.engine || this.loadAbort)) return;
+  /**
+   * Switches to a new source ('' unloads) or hls.js build. Safe to call before the video is
+   * rendered: what the engine will need (the hls.js chunk) starts downloading at once.
+   */
+  setSource(src: string, hlsBuild: HlsBuild = 'full'): void {
+    const same = src === this.src && hlsBuild === this.hlsBuild;
+    if (same && (this.engine || this.loadAbort)) return;
     this.src = src;
+    this.hlsBuild = hlsBuild;
+    if (this.connected && this.mayLoad()) prepareEngine(src, { hlsBuild });
     this.stop();
     this.store.set({ ...initialMediaState(), src, muted: this.store.get().muted });
     if (this.video && this.connected && src) this.start();
@@ -97,6 +112,13 @@ export class MediaController implements ReactiveController {
   /** Plays; a rejected autoplay is not an error (the shopper presses play). */
   async play(): Promise<void> {
     this.playIntent = true;
+    if (!this.nearViewport) {
+      this.nearViewport = true;
+      if (this.video && this.connected && this.src) {
+        this.stop();
+        this.start();
+      }
+    }
     if (!this.video || !this.engine) return;
     if (this.store.get().ended) this.video.currentTime = 0;
     try {
@@ -135,11 +157,27 @@ export class MediaController implements ReactiveController {
     this.store.setKey('muted', muted);
   }
 
+  /** Whether media may be requested now; reads the `loading` attribute at call time. */
+  private mayLoad(): boolean {
+    if (!this.nearViewport && isEager(this.host)) this.nearViewport = true;
+    return this.nearViewport;
+  }
+
   private start(): void {
     const video = this.video;
     if (!video) return;
     const abort = new AbortController();
     this.loadAbort = abort;
+    if (!this.mayLoad()) {
+      // Lazy: wait until the player approaches the viewport (or play() is called).
+      whenNearViewport(this.host, abort.signal, () => {
+        if (this.loadAbort !== abort) return;
+        this.nearViewport = true;
+        this.loadAbort = undefined;
+        this.start();
+      });
+      return;
+    }
     const callbacks: EngineCallbacks = {
       ...this.options.metadata,
       onFatalError: (error) => {
@@ -153,7 +191,7 @@ export class MediaController implements ReactiveController {
         this.sync();
       },
     };
-    createEngine(video, this.src, callbacks, abort.signal).then(
+    createEngine(video, this.src, callbacks, abort.signal, { hlsBuild: this.hlsBuild }).then(
       (engine) => {
         if (abort.signal.aborted) {
           engine?.destroy();
