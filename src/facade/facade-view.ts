@@ -99,7 +99,9 @@ export function renderFacade(player: HTMLElement, onPlay: () => void): boolean {
     onPlay();
   });
   box.append(button);
-  root.append(box);
+  // Lit renders an adopted shadow root's content before its first child (`renderBefore`): an
+  // empty comment stays there for it, so the facade itself can go.
+  root.append(doc.createComment(''), box);
   return true;
 }
 
@@ -115,7 +117,10 @@ export function facadeHasFocus(player: HTMLElement): boolean {
 export function removeFacade(player: HTMLElement): void {
   const root = player.shadowRoot;
   if (!root) return;
-  root.querySelector(`:scope > .${FACADE_CLASS}`)?.remove();
+  // `:scope` matches nothing in a ShadowRoot (not an element): look at its children instead.
+  for (const child of Array.from(root.children)) {
+    if (child.classList.contains(FACADE_CLASS)) child.remove();
+  }
   const sheet = facadeSheet(player.ownerDocument);
   if (root.adoptedStyleSheets.includes(sheet)) {
     root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);

@@ -109,7 +109,21 @@ export class MediaController implements ReactiveController {
     this.listenAbort = undefined;
   }
 
-  /** Plays; a rejected autoplay is not an error (the shopper presses play). */
+  /**
+   * Autoplay (the `autoplay` attribute): plays once the media may load — at once for a player in
+   * or near the viewport, when a lazy one approaches it. Unlike {@link play}, it does not load a
+   * far-away lazy player.
+   */
+  autoplay(): Promise<void> {
+    if (this.nearViewport || isEager(this.host)) return this.play();
+    this.playIntent = true;
+    return Promise.resolve();
+  }
+
+  /**
+   * Plays; a rejected autoplay is not an error (the shopper presses play). A call is a request to
+   * watch: a lazy player far from the viewport loads now.
+   */
   async play(): Promise<void> {
     this.playIntent = true;
     if (!this.nearViewport) {
