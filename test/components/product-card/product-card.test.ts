@@ -10,7 +10,8 @@ import { defineOnce } from '../define-once.js';
 
 defineOnce(CuecartProductCard.tagName, CuecartProductCard);
 
-const pixel = 'data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==';
+// A local image: the URL policy drops data: URLs, so a data: pixel would render the placeholder.
+const pixel = '/demo/assets/products/canvas-tote.svg';
 
 const tee: Product = {
   id: 'tee',
