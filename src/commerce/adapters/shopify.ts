@@ -376,7 +376,23 @@ export function shopifyAdapter(options: ShopifyAdapterOptions = {}): CheckoutAda
       update.done({ response, cart: response });
       return cart;
     } catch (error) {
-      update.failed(undefined);
+      if (signal.aborted || !isAmbiguousFailure(error)) {
+        update.failed(undefined);
+        throw error;
+      }
+      // Setting a quantity is idempotent, so a lost answer is settled by looking: the line at
+      // the asked quantity (or gone, for 0) means the change happened.
+      try {
+        const after = await readCart(signal);
+        const line = after.cart.lines.find((l) => l.key === key);
+        if ((line?.quantity ?? 0) === quantity) {
+          update.done({ cart: after.json });
+          return after.cart;
+        }
+        update.failed(after.json);
+      } catch {
+        update.failed(undefined);
+      }
       throw error;
     }
   }
