@@ -15,9 +15,9 @@ import {
   shopifyRequest,
   type ShopifyHttpOptions,
 } from './shopify-http.js';
+import { startThemeUpdate } from './shopify-theme-refresh.js';
 import {
   detectTheme,
-  startThemeUpdate,
   THEME_EVENT_SOURCE,
   themeSections,
   watchThemeCart,
