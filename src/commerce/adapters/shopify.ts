@@ -24,7 +24,7 @@ import {
   type ThemeContext,
   type ThemeGeneration,
 } from './shopify-theme.js';
-import { SHOPPER_MESSAGES } from './shopper-messages.js';
+import { SHOPPER_MESSAGES } from '../shopper-messages.js';
 
 /** Options of {@link shopifyAdapter}. Everything is optional and read at call time. */
 export interface ShopifyAdapterOptions {

@@ -6,7 +6,7 @@ import {
   shopifyAdapter,
   type ShopifyAdapterOptions,
 } from '../../../src/commerce/adapters/shopify.js';
-import { SHOPPER_MESSAGES } from '../../../src/commerce/adapters/shopper-messages.js';
+import { SHOPPER_MESSAGES } from '../../../src/commerce/shopper-messages.js';
 import { CheckoutError } from '../../../src/commerce/checkout-adapter.js';
 import type { ShopifyWindow } from '../../../src/commerce/shopify-conventions.js';
 import {
