@@ -1,4 +1,5 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { Cart } from '../../../src/commerce/checkout-adapter.js';
 import '../../../src/define.js';
 import type { Product } from '../../../src/commerce/product.js';
 import type { CuecartErrorDetail } from '../../../src/internal/errors.js';
@@ -30,6 +31,22 @@ describe('CuecartPlayer configuration', () => {
   let collected: ReturnType<typeof collectErrors>;
   beforeEach(() => (collected = collectErrors()));
   afterEach(() => collected.stop());
+
+  it('gives the currency attribute to the first cuecart-cart-change (events adapter)', async () => {
+    const carts: Cart[] = [];
+    const listener = (e: Event) => carts.push((e as CustomEvent<{ cart: Cart }>).detail.cart);
+    document.addEventListener('cuecart-cart-change', listener);
+    try {
+      const player = await fixture<CuecartPlayer>(
+        html`<cuecart-player currency="EUR"></cuecart-player>`,
+      );
+      await waitUntil(() => carts.length > 0, 'no cuecart-cart-change');
+      expect(carts[0]!.currency).to.equal('EUR');
+      expect(player.cartStore!.$cart.get().currency).to.equal('EUR');
+    } finally {
+      document.removeEventListener('cuecart-cart-change', listener);
+    }
+  });
 
   it('reports messages="{not json" as config-invalid once connected, and keeps the defaults', async () => {
     const player = await fixture<CuecartPlayer>(
