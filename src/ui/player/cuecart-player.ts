@@ -32,6 +32,8 @@ import { playerStyles } from './cuecart-player.styles.js';
  * @csspart stage - The focusable box around the video and overlays.
  * @csspart video - The `<video>` element.
  * @csspart error - The error message shown when playback fails.
+ * @csspart retry-button - "Try again" under a load or decode error (docs/resilience.md).
+ * @csspart stream-status - "Reconnecting…" / "The show has ended" (`role=status`; empty otherwise).
  * @csspart panel - The side panel (panel layout).
  * @csspart overlay - The featured-product area over the video (overlay layout).
  * @csspart products-button - Opens the product list in overlay layout.
