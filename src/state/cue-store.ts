@@ -1,5 +1,6 @@
 import { atom, type ReadableAtom } from 'nanostores';
 import { CuecartError, type ErrorSink } from '../internal/errors.js';
+import { yieldToMain } from '../internal/time-slices.js';
 import { CueScheduler, type FrameClock } from '../cues/cue-scheduler.js';
 import { CueTimeline } from '../cues/cue-timeline.js';
 import { cueFromDateRange, type DateRangeInput } from '../cues/daterange.js';
@@ -188,8 +189,13 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
         ? await parseWebVttCuesInSlices(text, onError, slices)
         : await parseJsonCuesInSlices(text, onError, slices);
       if (signal.aborted) return;
-      if (parsed instanceof CuecartError) onError(parsed);
-      else timeline.add(parsed);
+      if (parsed instanceof CuecartError) {
+        onError(parsed);
+        return;
+      }
+      // Adding (and the render it causes) gets a task of its own, not the end of the last slice.
+      await yieldToMain();
+      if (!signal.aborted) timeline.add(parsed);
     },
     removeSources(sources) {
       if (sources.includes('api')) hostGeneration++;
