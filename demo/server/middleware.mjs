@@ -2,6 +2,7 @@
 // handlers shared by the demo server (`start.mjs`) and the test runner (Koa middleware).
 import { join } from 'node:path';
 import { createLiveHls } from './live-hls.mjs';
+import { createMediaFaults } from './media-faults.mjs';
 import { createStore } from './store.mjs';
 
 /**
@@ -12,7 +13,9 @@ import { createStore } from './store.mjs';
 export function createAppHandlers({ rootDir }) {
   const live = createLiveHls({ fixturesDir: join(rootDir, 'test/fixtures') });
   const store = createStore({ root: '/', assetsDir: join(rootDir, 'demo/assets') });
-  return [live.handle, store.handle];
+  // `/faults/…`: the same media with injected CDN failures (docs/resilience.md).
+  const faults = createMediaFaults({ fixturesDir: join(rootDir, 'test/fixtures'), live });
+  return [live.handle, faults.handle, store.handle];
 }
 
 /**

@@ -75,6 +75,20 @@ function jsonCueEntries(input: unknown): unknown[] | CuecartError {
 }
 
 function cueFromEntry(entry: unknown, index: number, onError: ErrorSink): ProductCue | undefined {
+  try {
+    return readEntry(entry, index, onError);
+  } catch (error) {
+    // Only a host-made entry can throw (a getter, a proxy); JSON never does.
+    onError(
+      new CuecartError('cue-invalid', `Cue #${index + 1} of the cue list could not be read.`, {
+        cause: error,
+      }),
+    );
+    return undefined;
+  }
+}
+
+function readEntry(entry: unknown, index: number, onError: ErrorSink): ProductCue | undefined {
   const label = `Cue #${index + 1} of the JSON cue list`;
   const report = (why: string, cause?: unknown) => {
     onError(new CuecartError('cue-invalid', `${label} ${why}`, cause ? { cause } : undefined));
@@ -92,7 +106,7 @@ function cueFromEntry(entry: unknown, index: number, onError: ErrorSink): Produc
     report('has an "end" that is not a number after "start".');
     return undefined;
   }
-  const payload = parseCuePayload(rest);
+  const payload = parseCuePayload(rest, (problem) => report(`${problem}.`));
   if (payload instanceof CuecartError) {
     report(`is invalid: ${payload.message}`, payload);
     return undefined;

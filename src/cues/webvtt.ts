@@ -104,7 +104,9 @@ function cueFromBlock(block: string[], onError: ErrorSink): ProductCue | undefin
     return undefined;
   }
   const payloadText = block.slice(timingIndex + 1).join('\n');
-  const payload = parseCuePayload(payloadText);
+  const payload = parseCuePayload(payloadText, (problem) =>
+    onError(new CuecartError('cue-invalid', `${label} at ${timing[1]} ${problem}.`)),
+  );
   if (payload instanceof CuecartError) {
     onError(
       new CuecartError('cue-invalid', `${label} at ${timing[1]}: ${payload.message}`, {

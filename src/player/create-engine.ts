@@ -2,7 +2,7 @@ import { CuecartError } from '../internal/errors.js';
 import { createHlsEngine } from './hls-engine.js';
 import { loadHls } from './load-hls.js';
 import { createNativeEngine } from './native-engine.js';
-import type { EngineCallbacks, PlaybackEngine } from './playback-engine.js';
+import type { EngineCallbacks, EngineStartOptions, PlaybackEngine } from './playback-engine.js';
 import { hasMediaSource, progressiveMimeType, sourceKind } from './source-type.js';
 
 /**
@@ -16,6 +16,7 @@ export async function createEngine(
   src: string,
   callbacks: EngineCallbacks,
   signal: AbortSignal,
+  options: EngineStartOptions = {},
 ): Promise<PlaybackEngine | null> {
   if (sourceKind(src) === 'progressive') {
     const mime = progressiveMimeType(src);
@@ -25,7 +26,7 @@ export async function createEngine(
       );
       return null;
     }
-    return createNativeEngine(video, src, 'progressive', callbacks);
+    return createNativeEngine(video, src, 'progressive', callbacks, options.startPosition);
   }
   if (hasMediaSource()) {
     let Hls;
@@ -41,10 +42,15 @@ export async function createEngine(
       return null;
     }
     if (signal.aborted) return null;
-    if (Hls.isSupported()) return createHlsEngine(Hls, video, src, callbacks);
+    if (Hls.isSupported()) {
+      return createHlsEngine(Hls, video, src, callbacks, {
+        config: options.hlsConfig,
+        startPosition: options.startPosition,
+      });
+    }
   }
   if (video.canPlayType('application/vnd.apple.mpegurl') !== '') {
-    return createNativeEngine(video, src, 'native-hls', callbacks);
+    return createNativeEngine(video, src, 'native-hls', callbacks, options.startPosition);
   }
   callbacks.onFatalError(
     new CuecartError('media-unsupported', 'This browser cannot play HLS streams.'),

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatMoney } from '../../commerce/money.js';
+import { safeUrl } from '../../internal/url-policy.js';
 import type { Product, ProductVariant } from '../../commerce/product.js';
 import {
   formatMessage,
@@ -9,17 +10,14 @@ import {
   type CuecartMessages,
 } from '../messages.js';
 import { formatTime } from '../shared/format-time.js';
-import { dispatchUiEvent, type AddState } from '../shared/ui-events.js';
+import type { AddState } from '../../state/cart-store.js';
+import type { FeaturedItem } from '../../state/player-commerce.js';
+import { defaultVariant, variantIdToAdd } from '../../commerce/variants.js';
+import { dispatchCuecartEvent } from '../shared/ui-events.js';
 import { productListStyles } from './product-list.styles.js';
 
 /** One product featured in the show, at the media time its cue starts. */
-export interface ProductListItem {
-  product: Product;
-  /** The cue that featured it; also the item's identity. */
-  cueId: string;
-  /** Cue start, media time in seconds. */
-  start: number;
-}
+export type ProductListItem = FeaturedItem;
 
 /**
  * "In this show": every product featured so far (live) or in the whole recording (VOD), newest
@@ -68,7 +66,7 @@ export class CuecartProductList extends LitElement {
   private msgs: CuecartMessages = mergeMessages();
 
   /** Featured products with their cue id and start time, in any order. */
-  @property({ attribute: false }) items: ProductListItem[] = [];
+  @property({ attribute: false }) items: readonly ProductListItem[] = [];
   /** `vod` entries seek; `live` entries add to cart. */
   @property({ reflect: true }) mode: 'live' | 'vod' = 'vod';
   /** Cue currently on screen; its entry is marked `aria-current`. */
@@ -97,24 +95,23 @@ export class CuecartProductList extends LitElement {
   }
 
   private variantFor(item: ProductListItem): ProductVariant | undefined {
-    const variants = item.product.variants ?? [];
     const chosen = this.chosenVariants[item.cueId];
     return (
-      variants.find((v) => v.id === chosen) ?? variants.find((v) => v.available) ?? variants[0]
+      item.product.variants?.find((v) => v.id === chosen) ?? defaultVariant(item.product.variants)
     );
   }
 
   private onSeek(item: ProductListItem): void {
-    dispatchUiEvent(this, 'cuecart-request-seek', { time: item.start, cueId: item.cueId });
+    dispatchCuecartEvent(this, 'cuecart-request-seek', { time: item.start, cueId: item.cueId });
   }
 
   private onAdd(item: ProductListItem): void {
     if (this.addStates[item.cueId] === 'pending') return;
-    const variant = this.variantFor(item);
-    if (variant && !variant.available) return;
-    dispatchUiEvent(this, 'cuecart-request-add', {
+    const variantId = variantIdToAdd(item.product, this.variantFor(item));
+    if (!variantId) return;
+    dispatchCuecartEvent(this, 'cuecart-request-add', {
       productId: item.product.id,
-      variantId: variant?.id ?? item.product.id,
+      variantId,
       quantity: 1,
       cueId: item.cueId,
     });
@@ -126,8 +123,9 @@ export class CuecartProductList extends LitElement {
   }
 
   private renderThumb(product: Product): TemplateResult {
-    return product.image
-      ? html`<img part="image" class="thumb" src=${product.image} alt="" loading="lazy" />`
+    const image = safeUrl(product.image);
+    return image
+      ? html`<img part="image" class="thumb" src=${image} alt="" loading="lazy" />`
       : html`<span part="image" class="thumb"></span>`;
   }
 

@@ -7,7 +7,7 @@ import {
   type CuecartMessages,
 } from '../messages.js';
 import { formatTime } from '../shared/format-time.js';
-import { dispatchUiEvent } from '../shared/ui-events.js';
+import { dispatchCuecartEvent } from '../shared/ui-events.js';
 import { styleProps } from '../shared/style-props.js';
 import { seekMarkersStyles } from './seek-markers.styles.js';
 
@@ -77,7 +77,7 @@ export class CuecartSeekMarkers extends LitElement {
   @state() private trackWidth = 0;
 
   /** Product moments to mark. */
-  @property({ attribute: false }) markers: SeekMarker[] = [];
+  @property({ attribute: false }) markers: readonly SeekMarker[] = [];
   /** Media duration in seconds; markers show only when it is finite and positive. */
   @property({ type: Number }) duration = Number.NaN;
   /** Cue currently on screen; its marker gets the `marker-active` part and `aria-current`. */
@@ -126,7 +126,7 @@ export class CuecartSeekMarkers extends LitElement {
   }
 
   private onSeek(marker: SeekMarker): void {
-    dispatchUiEvent(this, 'cuecart-request-seek', { time: marker.time, cueId: marker.cueId });
+    dispatchCuecartEvent(this, 'cuecart-request-seek', { time: marker.time, cueId: marker.cueId });
   }
 
   override render() {
