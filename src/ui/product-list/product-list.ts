@@ -20,8 +20,8 @@ import { productListStyles } from './product-list.styles.js';
 export type ProductListItem = FeaturedItem;
 
 /**
- * "In this show": every product featured so far (live) or in the whole recording (VOD), newest
- * first. In VOD each entry is one button that asks to seek to the moment the product was
+ * "In this show": every product featured so far (live, newest first: what was just shown is on
+ * top) or in the whole recording (VOD, in show order: earliest moment first, like chapters). In VOD each entry is one button that asks to seek to the moment the product was
  * featured; in live each entry has an add-to-cart button (and a variant select when the product
  * has several variants in stock).
  *
@@ -86,11 +86,15 @@ export class CuecartProductList extends LitElement {
     if (changed.has('messages')) this.msgs = mergeMessages(this.messages);
   }
 
-  /** Items newest first; equal starts keep the later-given item first. */
+  /**
+   * Items in show order for a recording (earliest first; equal starts keep the given order) and
+   * newest first while live (equal starts: the later-given item first).
+   */
   private get sortedItems(): ProductListItem[] {
+    const direction = this.mode === 'vod' ? 1 : -1;
     return this.items
       .map((item, index) => ({ item, index }))
-      .sort((a, b) => b.item.start - a.item.start || b.index - a.index)
+      .sort((a, b) => direction * (a.item.start - b.item.start || a.index - b.index))
       .map(({ item }) => item);
   }
 
@@ -135,15 +139,17 @@ export class CuecartProductList extends LitElement {
         ${this.renderThumb(item.product)}
         <span class="text">
           <span class="title" part="item-title">${item.product.title}</span>
-          <span class="price" part="item-price">${this.price(item)}</span>
-        </span>
-        <span class="time" part="time">
-          <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path
-              d="M8 5.14v13.72a1 1 0 0 0 1.5.86l11-6.86a1 1 0 0 0 0-1.72l-11-6.86A1 1 0 0 0 8 5.14Z"
-            />
-          </svg>
-          ${formatMessage(this.msgs.jumpTo, { time: formatTime(item.start) })}
+          <span class="meta">
+            <span class="price" part="item-price">${this.price(item)}</span>
+            <span class="time" part="time">
+              <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                <path
+                  d="M8 5.14v13.72a1 1 0 0 0 1.5.86l11-6.86a1 1 0 0 0 0-1.72l-11-6.86A1 1 0 0 0 8 5.14Z"
+                />
+              </svg>
+              ${formatMessage(this.msgs.jumpTo, { time: formatTime(item.start) })}
+            </span>
+          </span>
         </span>
       </button>
     `;
@@ -167,47 +173,49 @@ export class CuecartProductList extends LitElement {
     return html`
       <div class="entry">
         ${this.renderThumb(item.product)}
-        <span class="text">
+        <div class="text">
           <span class="title" part="item-title" id=${titleId}>${item.product.title}</span>
           <span class="price" part="item-price">${this.price(item, variant)}</span>
-          ${
-            variants.length > 1
-              ? html`<select
-                  part="select"
-                  aria-label=${formatMessage(this.msgs.chooseOption, { option: this.msgs.variant })}
-                  aria-describedby=${titleId}
-                  @change=${(e: Event) =>
-                    (this.chosenVariants = {
-                      ...this.chosenVariants,
-                      [item.cueId]: (e.target as HTMLSelectElement).value,
-                    })}
-                >
-                  ${variants.map(
-                    (v) =>
-                      html`<option
-                        value=${v.id}
-                        ?selected=${v.id === variant?.id}
-                        ?disabled=${!v.available}
-                      >
-                        ${v.available ? v.title : formatMessage(this.msgs.optionSoldOut, { value: v.title })}
-                      </option>`,
-                  )}
-                </select>`
-              : nothing
-          }
-        </span>
-        <button
-          type="button"
-          class="buy"
-          part=${addState === 'idle' ? 'add-button' : `add-button add-button-${addState}`}
-          aria-describedby=${titleId}
-          ?disabled=${soldOut}
-          aria-disabled=${pending ? 'true' : nothing}
-          aria-busy=${pending ? 'true' : nothing}
-          @click=${() => this.onAdd(item)}
-        >
-          ${pending ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${label}
-        </button>
+          <div class="actions">
+            ${
+              variants.length > 1
+                ? html`<select
+                    part="select"
+                    aria-label=${formatMessage(this.msgs.chooseOption, { option: this.msgs.variant })}
+                    aria-describedby=${titleId}
+                    @change=${(e: Event) =>
+                      (this.chosenVariants = {
+                        ...this.chosenVariants,
+                        [item.cueId]: (e.target as HTMLSelectElement).value,
+                      })}
+                  >
+                    ${variants.map(
+                      (v) =>
+                        html`<option
+                          value=${v.id}
+                          ?selected=${v.id === variant?.id}
+                          ?disabled=${!v.available}
+                        >
+                          ${v.available ? v.title : formatMessage(this.msgs.optionSoldOut, { value: v.title })}
+                        </option>`,
+                    )}
+                  </select>`
+                : nothing
+            }
+            <button
+              type="button"
+              class="buy"
+              part=${addState === 'idle' ? 'add-button' : `add-button add-button-${addState}`}
+              aria-describedby=${titleId}
+              ?disabled=${soldOut}
+              aria-disabled=${pending ? 'true' : nothing}
+              aria-busy=${pending ? 'true' : nothing}
+              @click=${() => this.onAdd(item)}
+            >
+              ${pending ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${label}
+            </button>
+          </div>
+        </div>
       </div>
     `;
   }
