@@ -71,12 +71,12 @@ describe('CuecartPlayer shopping UI', () => {
     await waitUntil(() => player!.cueList.length >= 4, 'cues', { timeout: 15_000 });
     await waitUntil(() => shadowParts(listOf(player!), 'item').length === 4, 'list items');
     const titles = shadowParts(listOf(player), 'item-title').map((el) => el.textContent!.trim());
-    // Newest first.
+    // A replay reads in show order: the earliest moment first (issue 11).
     expect(titles).to.deep.equal([
-      'Solstice Sunglasses',
-      'Drift Sneakers',
-      'Ember Mug',
       'Aurora Headphones',
+      'Ember Mug',
+      'Drift Sneakers',
+      'Solstice Sunglasses',
     ]);
 
     const video = videoOf(player);
