@@ -49,9 +49,10 @@ const SHORTCUT_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 /**
  * The producer's side of Cuecart. **Live mode**: the show's products as large buttons; "feature"
- * stamps the product with the program date-time of the frame on the monitor (or the wall clock
- * without a stream) and publishes the live cue list through a {@link CuePublisher}; "end" closes
- * it. **Replay mode**: play a recording, mark products at the current frame, nudge them by a
+ * stamps the product with the wall-clock instant (or, with `stamp="monitor"`, the program
+ * date-time of the monitored frame) and publishes the live cue list through a
+ * {@link CuePublisher}; "end" closes it. The clock shows the monitored stream's program
+ * date-time and how far behind the wall clock it is. **Replay mode**: play a recording, mark products at the current frame, nudge them by a
  * frame, preview with the real player, export JSON, WebVTT or a DATERANGE-tagged playlist.
  * Usable by keyboard alone; see the shortcuts it lists.
  *
@@ -94,7 +95,7 @@ export class CuecartStudio extends LitElement {
 
   @state() private feed: StudioProduct[] = [];
   @state() private publishState: PublishState = { status: 'idle' };
-  @state() private clock: { time: number; source: 'stream' | 'wall' } = {
+  @state() private clock: { time: number; source: 'stream' | 'wall'; latency?: number } = {
     time: NaN,
     source: 'wall',
   };
@@ -110,6 +111,13 @@ export class CuecartStudio extends LitElement {
   @property() products = '';
   /** Live: URL the cue list is PUT to (e.g. a pre-signed object-storage URL). */
   @property() publish = '';
+  /**
+   * Live: what a press stamps. `wall` (default): the wall clock, for a producer watching the
+   * camera or program output; the cue reaches viewers before their playhead (they watch seconds
+   * behind). `monitor`: the program date-time of the frame on the studio's monitor, for a
+   * producer watching the HLS stream itself (viewers as close to live may see it late).
+   */
+  @property({ reflect: true }) stamp: 'wall' | 'monitor' = 'wall';
   /** Live: the `refresh` (seconds) written into the published list. */
   @property({ type: Number }) refresh = 2;
   /** Replay: frames per second of the recording (one nudge = one frame). */
@@ -164,8 +172,7 @@ export class CuecartStudio extends LitElement {
 
   /** Live: features `product` now (ends the featured one at the same instant) and publishes. */
   featureNow(product: StudioProduct): void {
-    const { time } = this.readClock();
-    this.session.feature(product, time);
+    this.session.feature(product, this.stampTime());
     this.queue.publish(this.session.toList(this.refresh));
     this.notice = `Featured ${product.title}.`;
     this.changed();
@@ -174,7 +181,7 @@ export class CuecartStudio extends LitElement {
   /** Live: ends the featured product now and publishes. */
   endNow(): void {
     const featured = this.session.featured;
-    if (!this.session.end(this.readClock().time)) return;
+    if (!this.session.end(this.stampTime())) return;
     this.queue.publish(this.session.toList(this.refresh));
     this.notice = `Ended ${featured?.title ?? featured?.product}.`;
     this.changed();
@@ -275,8 +282,20 @@ export class CuecartStudio extends LitElement {
     return time === undefined ? { time: Date.now(), source: 'wall' } : { time, source: 'stream' };
   }
 
+  /**
+   * The instant a press stamps: the wall clock (the moment on camera, which viewers see seconds
+   * later; needs the encoder's and this machine's clocks in sync, e.g. NTP), or with
+   * `stamp="monitor"` the program date-time of the frame on the monitor.
+   */
+  private stampTime(): number {
+    return this.stamp === 'monitor' ? this.readClock().time : Date.now();
+  }
+
   private tickClock() {
-    if (this.mode === 'live') this.clock = this.readClock();
+    if (this.mode !== 'live') return;
+    const clock = this.readClock();
+    this.clock =
+      clock.source === 'stream' ? { ...clock, latency: (Date.now() - clock.time) / 1000 } : clock;
   }
 
   private async loadFeed() {
@@ -453,6 +472,11 @@ export class CuecartStudio extends LitElement {
             datetime=${Number.isFinite(clock.time) ? new Date(clock.time).toISOString() : nothing}
             >${Number.isFinite(clock.time) ? new Date(clock.time).toISOString().slice(11, 23) : '—'}</time
           >
+          ${
+            clock.latency !== undefined
+              ? html`<span class="label">${clock.latency.toFixed(1)} s behind the wall clock</span>`
+              : nothing
+          }
         </p>
         <button
           class="end"
