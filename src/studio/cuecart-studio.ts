@@ -47,6 +47,9 @@ export interface StudioPublishDetail {
 
 const SHORTCUT_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
+/** Text for screen readers only, appended to a short visible label (which stays its prefix). */
+const hidden = (text: string) => html`<span class="visually-hidden">${text}</span>`;
+
 /**
  * The producer's side of Cuecart. **Live mode**: the show's products as large buttons; "feature"
  * stamps the product with the wall-clock instant (or, with `stamp="monitor"`, the program
@@ -521,7 +524,7 @@ export class CuecartStudio extends LitElement {
       <tbody>
         ${marks.map((mark) => {
           const name = mark.title ?? mark.product;
-          return html`<tr aria-selected=${String(mark.id === this.selected)}>
+          return html`<tr class=${mark.id === this.selected ? 'selected' : ''}>
             <th scope="row">
               <button
                 class="select"
@@ -532,64 +535,47 @@ export class CuecartStudio extends LitElement {
               </button>
             </th>
             <td>
-              <button
-                aria-label="Start of ${name} one frame earlier"
-                @click=${() => this.nudge('start', -1, mark.id)}
-              >
-                −1
+              <button @click=${() => this.nudge('start', -1, mark.id)}>
+                −1${hidden(` frame: start of ${name} one frame earlier`)}
               </button>
               <span class="time">${this.timecode(mark.start)}</span>
-              <button
-                aria-label="Start of ${name} one frame later"
-                @click=${() => this.nudge('start', 1, mark.id)}
-              >
-                +1
+              <button @click=${() => this.nudge('start', 1, mark.id)}>
+                +1${hidden(` frame: start of ${name} one frame later`)}
               </button>
             </td>
             <td>
               ${
                 mark.end === undefined
                   ? html`<span class="time">until next</span>`
-                  : html`<button
-                        aria-label="End of ${name} one frame earlier"
-                        @click=${() => this.nudge('end', -1, mark.id)}
-                      >
-                        −1
+                  : html`<button @click=${() => this.nudge('end', -1, mark.id)}>
+                        −1${hidden(` frame: end of ${name} one frame earlier`)}
                       </button>
                       <span class="time">${this.timecode(mark.end)}</span>
-                      <button
-                        aria-label="End of ${name} one frame later"
-                        @click=${() => this.nudge('end', 1, mark.id)}
-                      >
-                        +1
+                      <button @click=${() => this.nudge('end', 1, mark.id)}>
+                        +1${hidden(` frame: end of ${name} one frame later`)}
                       </button>`
               }
             </td>
             <td>
-              <button
-                aria-label="Go to ${name}"
-                @click=${() => this.player && (this.player.currentTime = mark.start)}
-              >
-                Go to
+              <button @click=${() => this.player && (this.player.currentTime = mark.start)}>
+                Go to${hidden(` ${name}`)}
               </button>
               <button
-                aria-label="End ${name} here"
                 @click=${() => {
                   this.selected = mark.id;
                   this.endMarkNow();
                 }}
               >
-                End here
+                End here${hidden(`: ${name}`)}
               </button>
               <button
-                aria-label="Remove ${name}"
                 @click=${() => {
                   this.marks.remove(mark.id);
                   if (this.selected === mark.id) this.selected = undefined;
                   this.changed();
                 }}
               >
-                Remove
+                Remove${hidden(` ${name}`)}
               </button>
             </td>
           </tr>`;

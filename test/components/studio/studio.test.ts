@@ -243,17 +243,18 @@ describe('CuecartStudio replay mode', () => {
     );
     el.replayMarks = [{ id: 'a', start: 0, end: 2 / 30, product: 'aurora-headphones' }];
     await el.updateComplete;
+    await expectAccessible(el);
     const button = (label: RegExp) =>
       [...el.shadowRoot!.querySelectorAll('button')].find((b) =>
-        label.test(b.getAttribute('aria-label') ?? ''),
+        label.test(b.textContent!.replace(/\s+/g, ' ').trim()),
       )!;
-    button(/^Start of aurora-headphones one frame earlier/).click();
+    button(/frame: start of aurora-headphones one frame earlier$/).click();
     expect(el.replayMarks[0]!.start).to.equal(0);
-    button(/^Start of aurora-headphones one frame later/).click();
+    button(/frame: start of aurora-headphones one frame later$/).click();
     await el.updateComplete;
-    button(/^Start of aurora-headphones one frame later/).click();
+    button(/frame: start of aurora-headphones one frame later$/).click();
     expect(el.replayMarks[0]!.start).to.be.closeTo(1 / 30, 1e-9);
-    button(/^End of aurora-headphones one frame earlier/).click();
+    button(/frame: end of aurora-headphones one frame earlier$/).click();
     // The end reached the start: it is removed (the cue lasts until the next one).
     expect(el.replayMarks[0]!.end).to.equal(undefined);
   });
