@@ -4,6 +4,7 @@
 import { join } from 'node:path';
 import { createLiveCues } from './live-cues.mjs';
 import { createLiveHls } from './live-hls.mjs';
+import { createMediaFaults } from './media-faults.mjs';
 import { createStore } from './store.mjs';
 
 /**
@@ -14,8 +15,10 @@ import { createStore } from './store.mjs';
 export function createAppHandlers({ rootDir }) {
   const live = createLiveHls({ fixturesDir: join(rootDir, 'test/fixtures') });
   const store = createStore({ root: '/', assetsDir: join(rootDir, 'demo/assets') });
+  // `/faults/…`: the same media with injected CDN failures (docs/resilience.md).
+  const faults = createMediaFaults({ fixturesDir: join(rootDir, 'test/fixtures'), live });
   const liveCues = createLiveCues();
-  return [live.handle, liveCues.handle, store.handle];
+  return [live.handle, liveCues.handle, faults.handle, store.handle];
 }
 
 /**

@@ -1,5 +1,6 @@
 import { isRecord } from '../internal/is-record.js';
 import { CuecartError, type ErrorSink } from '../internal/errors.js';
+import { forEachInSlices, type SliceOptions } from '../internal/time-slices.js';
 import { parseCuePayload } from './payload.js';
 import { cueId, type CuePayload, type ProductCue } from './product-cue.js';
 import { MAX_CUE_DOCUMENT_LENGTH } from './webvtt.js';
@@ -22,6 +23,15 @@ export function parseJsonCues(
 ): ProductCue[] | CuecartError {
   const list = parseJsonCueList(input, onError);
   if (list instanceof CuecartError) return list;
+  return placeEntries(list, onError, dates);
+}
+
+/** Places every entry of a list; wall-clock ones without a mapping are reported and skipped. */
+function placeEntries(
+  list: JsonCueList,
+  onError: ErrorSink,
+  dates?: MediaTimeOfDate,
+): ProductCue[] {
   const cues: ProductCue[] = [];
   for (const entry of list.entries) {
     const cue = resolveJsonCue(entry, dates);
@@ -77,6 +87,51 @@ export const MAX_REFRESH_SECONDS = 3600;
  * share an `id` keep the last one.
  */
 export function parseJsonCueList(input: unknown, onError: ErrorSink): JsonCueList | CuecartError {
+  const document = jsonDocument(input);
+  if (document instanceof CuecartError) return document;
+  const list = new JsonCueListBuilder(document.value, onError);
+  document.entries.forEach((entry: unknown, index) => list.add(entry, index));
+  return list.done();
+}
+
+/**
+ * {@link parseJsonCueList} for large lists: the same result, but the entries are validated in
+ * slices of at most `budgetMs` (default 8 ms) with the main thread given back between them, so
+ * a 10,000-cue list never makes a long task. Resolves an empty list when `signal` aborts.
+ * (`JSON.parse` of the text itself is one step; the document size limit bounds it.)
+ */
+export async function parseJsonCueListInSlices(
+  input: unknown,
+  onError: ErrorSink,
+  options: SliceOptions = {},
+): Promise<JsonCueList | CuecartError> {
+  const document = jsonDocument(input);
+  if (document instanceof CuecartError) return document;
+  const list = new JsonCueListBuilder(document.value, onError);
+  const complete = await forEachInSlices(
+    document.entries,
+    (entry: unknown, index) => list.add(entry, index),
+    options,
+  );
+  return complete ? list.done() : { entries: [] };
+}
+
+/**
+ * {@link parseJsonCues} in slices (see {@link parseJsonCueListInSlices}): media-timed entries,
+ * and wall-clock ones placed through `dates`.
+ */
+export async function parseJsonCuesInSlices(
+  input: unknown,
+  onError: ErrorSink,
+  options: SliceOptions & { dates?: MediaTimeOfDate } = {},
+): Promise<ProductCue[] | CuecartError> {
+  const list = await parseJsonCueListInSlices(input, onError, options);
+  if (list instanceof CuecartError) return list;
+  return placeEntries(list, onError, options.dates);
+}
+
+/** The document and its entries (text or parsed value), or why it is not a JSON cue list. */
+function jsonDocument(input: unknown): { value: unknown; entries: unknown[] } | CuecartError {
   let document = input;
   if (typeof input === 'string') {
     if (input.length > MAX_CUE_DOCUMENT_LENGTH) {
@@ -90,36 +145,76 @@ export function parseJsonCueList(input: unknown, onError: ErrorSink): JsonCueLis
       });
     }
   }
-  const entries = Array.isArray(document)
-    ? document
-    : typeof document === 'object' && document !== null
-      ? (document as { cues?: unknown }).cues
-      : undefined;
+  let entries: unknown;
+  try {
+    entries = Array.isArray(document)
+      ? document
+      : typeof document === 'object' && document !== null
+        ? (document as { cues?: unknown }).cues
+        : undefined;
+  } catch (cause) {
+    // Only a host-made document can throw (a getter, a proxy); JSON never does.
+    return new CuecartError('cues-load-failed', 'The cue list could not be read.', { cause });
+  }
   if (!Array.isArray(entries)) {
     return new CuecartError('cues-load-failed', 'The cue list has no "cues" array.');
   }
-  const byId = new Map<string, JsonCueEntry>();
-  entries.forEach((entry: unknown, index) => {
-    const parsed = entryFromRecord(entry, index, onError);
+  return { value: document, entries };
+}
+
+/** Collects the valid entries of one list (the last entry of an `id` wins) and its `refresh`. */
+class JsonCueListBuilder {
+  private readonly byId = new Map<string, JsonCueEntry>();
+
+  constructor(
+    private readonly document: unknown,
+    private readonly onError: ErrorSink,
+  ) {}
+
+  add(entry: unknown, index: number): void {
+    const parsed = readEntry(entry, index, this.onError);
     if (!parsed) return;
-    byId.delete(parsed.id);
-    byId.set(parsed.id, parsed);
-  });
-  const list: JsonCueList = { entries: [...byId.values()] };
-  const refresh = isRecord(document) ? document.refresh : undefined;
-  if (refresh !== undefined) {
-    if (typeof refresh === 'number' && Number.isFinite(refresh) && refresh > 0) {
-      list.refresh = Math.min(MAX_REFRESH_SECONDS, Math.max(MIN_REFRESH_SECONDS, refresh));
-    } else {
-      onError(
-        new CuecartError(
-          'cues-load-failed',
-          'The cue list\'s "refresh" is not a positive number of seconds; it is read once.',
-        ),
-      );
-    }
+    this.byId.delete(parsed.id);
+    this.byId.set(parsed.id, parsed);
   }
-  return list;
+
+  done(): JsonCueList {
+    const list: JsonCueList = { entries: [...this.byId.values()] };
+    let refresh: unknown;
+    try {
+      refresh = isRecord(this.document) ? this.document.refresh : undefined;
+    } catch {
+      refresh = null;
+    }
+    if (refresh !== undefined) {
+      if (typeof refresh === 'number' && Number.isFinite(refresh) && refresh > 0) {
+        list.refresh = Math.min(MAX_REFRESH_SECONDS, Math.max(MIN_REFRESH_SECONDS, refresh));
+      } else {
+        this.onError(
+          new CuecartError(
+            'cues-load-failed',
+            'The cue list\'s "refresh" is not a positive number of seconds; it is read once.',
+          ),
+        );
+      }
+    }
+    return list;
+  }
+}
+
+/** {@link entryFromRecord}, reporting an entry whose read throws instead of throwing. */
+function readEntry(entry: unknown, index: number, onError: ErrorSink): JsonCueEntry | undefined {
+  try {
+    return entryFromRecord(entry, index, onError);
+  } catch (error) {
+    // Only a host-made entry can throw (a getter, a proxy); JSON never does.
+    onError(
+      new CuecartError('cue-invalid', `Cue #${index + 1} of the cue list could not be read.`, {
+        cause: error,
+      }),
+    );
+    return undefined;
+  }
 }
 
 /**
@@ -206,7 +301,7 @@ function entryFromRecord(
     }
     result.endDate = date;
   }
-  const payload = parseCuePayload(rest);
+  const payload = parseCuePayload(rest, (problem) => report(`${problem}.`));
   if (payload instanceof CuecartError) {
     report(`is invalid: ${payload.message}`, payload);
     return undefined;

@@ -1,9 +1,9 @@
 import { CuecartError, type ErrorSink } from '../internal/errors.js';
 import type { CueTimeline } from '../cues/cue-timeline.js';
-import { parseJsonCueList, resolveJsonCue, type JsonCueEntry } from '../cues/json-cues.js';
+import { parseJsonCueListInSlices, resolveJsonCue, type JsonCueEntry } from '../cues/json-cues.js';
 import type { ProgramDateTimeMap } from '../cues/program-date-time.js';
 import type { ProductCue } from '../cues/product-cue.js';
-import { parseWebVttCues } from '../cues/webvtt.js';
+import { parseWebVttCuesInSlices } from '../cues/webvtt.js';
 
 /** Timer functions, injectable so tests can drive a fake clock. */
 export interface PollerTimers {
@@ -228,24 +228,35 @@ export class CueListPoller {
     if (response.status === 304) return 'unchanged';
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const text = await response.text();
-    this.etag = response.headers.get('ETag') ?? undefined;
-    this.lastModified = response.headers.get('Last-Modified') ?? undefined;
-    if (text === this.lastBody) return 'unchanged';
-    const result = this.apply(text);
+    const validators = () => {
+      this.etag = response.headers.get('ETag') ?? undefined;
+      this.lastModified = response.headers.get('Last-Modified') ?? undefined;
+    };
+    if (text === this.lastBody) {
+      validators();
+      return 'unchanged';
+    }
+    const result = await this.apply(text, signal);
+    // Stopped mid-parse: keep the old validators so the next poll fetches this body again.
+    if (signal.aborted) return 'unchanged';
+    validators();
     if (!(result instanceof CuecartError)) this.lastBody = text;
     return result;
   }
 
-  private apply(text: string): 'changed' | CuecartError {
+  /** Parses in slices that yield to the main thread (a 10,000-cue list makes no long task). */
+  private async apply(text: string, signal: AbortSignal): Promise<'changed' | CuecartError> {
     const onError = this.options.onError;
     if (/^\uFEFF?WEBVTT/.test(text)) {
-      const cues = parseWebVttCues(text, onError);
+      const cues = await parseWebVttCuesInSlices(text, onError, { signal });
+      if (signal.aborted) return 'changed';
       if (cues instanceof CuecartError) return cues;
       this.options.timeline.add(cues);
       this.refreshMs = undefined;
       return 'changed';
     }
-    const list = parseJsonCueList(text, onError);
+    const list = await parseJsonCueListInSlices(text, onError, { signal });
+    if (signal.aborted) return 'changed';
     if (list instanceof CuecartError) return list;
     this.refreshMs = list.refresh === undefined ? undefined : list.refresh * 1000;
     const next = new Map(list.entries.map((entry) => [entry.id, entry]));

@@ -4,7 +4,13 @@ import { CueScheduler, type FrameClock } from '../cues/cue-scheduler.js';
 import { CueTimeline } from '../cues/cue-timeline.js';
 import { cueFromDateRange, type DateRangeInput } from '../cues/daterange.js';
 import { cuesFromMetadataSamples, type MetadataSample } from '../cues/id3-samples.js';
-import { parseJsonCueList, resolveJsonCue, type JsonCueEntry } from '../cues/json-cues.js';
+import {
+  parseJsonCueList,
+  parseJsonCueListInSlices,
+  resolveJsonCue,
+  type JsonCueEntry,
+  type JsonCueList,
+} from '../cues/json-cues.js';
 import { ProgramDateTimeMap, type ProgramDateTimeUpdate } from '../cues/program-date-time.js';
 import { cuesFromNativeMetadata, type NativeMetadataCue } from '../cues/native-metadata.js';
 import type { ProductCue } from '../cues/product-cue.js';
@@ -44,14 +50,21 @@ export interface CueStore {
   addDateRanges(ranges: readonly DateRangeInput[]): void;
   /** Cues of a native metadata text track (Safari). */
   addNativeCues(cues: ArrayLike<NativeMetadataCue>): void;
-  /** Cues given by the host: ProductCues or JSON cue-list entries. */
+  /**
+   * Cues given by the host: ProductCues or JSON cue-list entries. Up to
+   * {@link SYNC_ENTRY_LIMIT} entries that need parsing are added at once; a longer list is
+   * parsed in slices that yield to the main thread, and its cues appear when the whole list is
+   * parsed (see {@link settled}).
+   */
   addCues(entries: readonly unknown[]): void;
   /**
    * Loads a side-car cue list (JSON or WebVTT metadata) from a URL; a JSON list with `refresh`
-   * keeps being re-fetched while the stream is live, until `signal` aborts. Resolves after the
-   * first load.
+   * keeps being re-fetched while the stream is live, until `signal` aborts. Documents are parsed
+   * in slices that yield to the main thread. Resolves after the first load.
    */
   loadSideCar(url: string, signal: AbortSignal): Promise<void>;
+  /** Resolves once every host cue list given to {@link addCues} so far has been added. */
+  settled(): Promise<void>;
   /**
    * The stream's program date-time after a playlist (re)load: places wall-clock cues
    * (`startDate`/`endDate`) and starts or stops live cue-list refreshes.
@@ -68,15 +81,30 @@ export interface CueStore {
 }
 
 /**
- * Creates the cue store of one player. Parsing happens when data arrives (seconds before the
- * frame); activation happens on the presented frame through the {@link CueScheduler}.
+ * Host cue lists up to this many entries needing parsing are added synchronously; longer ones are
+ * parsed in slices (each well under a frame) so the page stays responsive.
  */
+export const SYNC_ENTRY_LIMIT = 1000;
+
+/**
+ * Creates the cue store of one player. Parsing happens when data arrives (seconds before the
+ * frame); activation happens on the presented frame through the {@link CueScheduler}. Large
+ * lists are parsed in slices that yield to the main thread, and the timeline answers "what is
+ * active now" from an interval index, so neither loading nor playing a 10,000-cue show blocks
+ * the page.
+ */
+
 export function createCueStore(options: CueStoreOptions = {}): CueStore {
   const timeline = new CueTimeline();
   const $cues = atom<readonly ProductCue[]>([]);
   const $active = atom<readonly ProductCue[]>([]);
   const onError: ErrorSink = (error) => options.onError?.(error);
   let scheduler: CueScheduler | undefined;
+  // Host lists parsed in slices are added in call order; `clear()` and removing the `api`
+  // source abandon the ones still parsing.
+  const settledQueue: Promise<void> = Promise.resolve();
+  let hostQueue = settledQueue;
+  let hostGeneration = 0;
   let clock: FrameClock | undefined;
   const dates = new ProgramDateTimeMap();
   const pollers = new Set<CueListPoller>();
@@ -96,11 +124,11 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
   const unsubscribeTimeline = timeline.subscribe((cues) => $cues.set(cues));
 
   const detachClock = () => {
-    clock = undefined;
     if (!scheduler) return;
     const leaving = scheduler.active;
     scheduler.destroy();
     scheduler = undefined;
+    clock = undefined;
     $active.set([]);
     for (const cue of leaving) options.onExit?.(cue, NaN);
   };
@@ -143,8 +171,9 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
     addCues(entries) {
       const ready = entries.filter(isProductCue);
       const raw = entries.filter((entry) => !isProductCue(entry));
-      if (raw.length) {
-        const parsed = parseJsonCueList({ cues: raw }, onError);
+      const generation = hostGeneration;
+      const commit = (parsed: JsonCueList | CuecartError) => {
+        if (generation !== hostGeneration) return;
         if (parsed instanceof CuecartError) onError(parsed);
         else {
           for (const entry of parsed.entries) {
@@ -152,11 +181,31 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
               hostDated = hostDated.filter((held) => held.id !== entry.id).concat(entry);
             }
             const cue = resolveJsonCue(entry, toMediaTime);
-            if (cue) ready.push({ ...cue, source: 'api' as const });
+            if (cue) ready.push({ ...cue, source: 'api' });
           }
         }
+        timeline.add(ready);
+      };
+      const queued = hostQueue !== settledQueue;
+      if (raw.length <= SYNC_ENTRY_LIMIT && !queued) {
+        if (raw.length) commit(parseJsonCueList({ cues: raw }, onError));
+        else timeline.add(ready);
+        return;
       }
-      timeline.add(ready);
+      // Behind any list still parsing, so a later call's cues win over an earlier one's.
+      const job = hostQueue.then(async () => {
+        if (generation !== hostGeneration) return;
+        commit(
+          raw.length ? await parseJsonCueListInSlices({ cues: raw }, onError) : { entries: [] },
+        );
+      });
+      hostQueue = job;
+      void job.finally(() => {
+        if (hostQueue === job) hostQueue = settledQueue;
+      });
+    },
+    settled() {
+      return hostQueue;
     },
     async loadSideCar(url, signal) {
       const poller = new CueListPoller({
@@ -181,13 +230,17 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
       for (const poller of pollers) poller.setLive(update.live);
     },
     removeSources(sources) {
-      if (sources.includes('api')) hostDated = [];
-      for (const cue of timeline.list()) if (sources.includes(cue.source)) timeline.remove(cue.id);
+      if (sources.includes('api')) {
+        hostGeneration++;
+        hostDated = [];
+      }
+      timeline.removeWhere((cue) => sources.includes(cue.source));
     },
     prune(time) {
       timeline.prune(time);
     },
     clear() {
+      hostGeneration++;
       timeline.clear();
       dates.clear();
       hostDated = [];
@@ -195,6 +248,7 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
       scheduler?.update();
     },
     destroy() {
+      hostGeneration++;
       for (const poller of pollers) poller.stop();
       pollers.clear();
       detachClock();

@@ -9,37 +9,119 @@ declare const PUB_SUB_EVENTS: { cartUpdate?: string } | undefined;
 /** The source name Cuecart stamps on theme events, so it can ignore its own echoes. */
 export const THEME_EVENT_SOURCE = 'cuecart';
 
+/** The standard storefront event every Horizon ≥ 4 cart listener follows. */
+export const CART_LINES_UPDATE = 'shopify:cart:lines-update';
+
+/** The document event Cuecart dispatches after a change on a theme it does not recognise. */
+export const CART_UPDATED_EVENT = 'cuecart-cart-updated';
+
+/**
+ * Theme generations whose cart UI Cuecart knows how to refresh (docs/shopify.md):
+ * - `horizon` — Horizon ≥ 4 and themes built on it: standard `shopify:cart:lines-update` events.
+ * - `horizon-legacy` — Horizon ≤ 3.5: the theme's own `cart:update` document event.
+ * - `dawn` — Dawn and its family: section rendering through `<cart-drawer>` /
+ *   `<cart-notification>`, pub/sub `cart-update`.
+ * - `unknown` — none of these: `cuecart-cart-updated` on document (and optionally a reload).
+ */
+export type ThemeGeneration = 'horizon' | 'horizon-legacy' | 'dawn' | 'unknown';
+
 /** Where the theme lives: injectable for tests, the page's globals by default (read lazily). */
 export interface ThemeContext {
   window?: ShopifyWindow | undefined;
   document?: Document | undefined;
   /** Section ids to re-render; false turns section rendering off. Default: ask the theme. */
   sections?: string[] | false | undefined;
+  /** Forces a generation instead of detecting it. Default `'auto'`. */
+  theme?: ThemeGeneration | 'auto' | undefined;
+  /** On an `unknown` theme, reload the page after a change (stops the video). Default false. */
+  reloadUnknownTheme?: boolean | undefined;
 }
 
 /** Dawn's `<cart-drawer>` / `<cart-notification>` element API, when present. */
-interface DawnCartElement extends Element {
+export interface DawnCartElement extends Element {
   getSectionsToRender?: () => { id: string }[];
   renderContents?: (response: unknown) => void;
+  setActiveElement?: (element: Element | null) => void;
 }
 
-const currentDocument = (ctx: ThemeContext): Document | undefined =>
+/** The given document, else the global one at call time (undefined on a server). */
+export const currentDocument = (ctx: ThemeContext): Document | undefined =>
   ctx.document ?? (typeof document === 'undefined' ? undefined : document);
 
-function cartElement(ctx: ThemeContext): DawnCartElement | null {
+/** Dawn's cart element: `<cart-notification>`, else `<cart-drawer>`, else null. */
+export function dawnCartElement(ctx: ThemeContext): DawnCartElement | null {
   const doc = currentDocument(ctx);
   return doc?.querySelector('cart-notification') ?? doc?.querySelector('cart-drawer') ?? null;
 }
 
+/** The page's import map entries (Horizon declares its modules there), or an empty object. */
+function importMap(doc: Document | undefined): Record<string, unknown> {
+  const script = doc?.querySelector?.('script[type="importmap"]');
+  try {
+    const json: unknown = JSON.parse(script?.textContent ?? '{}');
+    return isRecord(json) && isRecord(json.imports) ? json.imports : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Dawn's pub/sub event name for cart updates (`PUB_SUB_EVENTS.cartUpdate`), when present. */
+export function pubSubCartUpdate(win: ShopifyWindow | undefined): string | undefined {
+  const fromWindow = win?.PUB_SUB_EVENTS?.cartUpdate;
+  if (fromWindow) return fromWindow;
+  if (win !== currentWindow()) return undefined;
+  return typeof PUB_SUB_EVENTS === 'undefined' ? undefined : PUB_SUB_EVENTS?.cartUpdate;
+}
+
+/**
+ * Which theme generation the page runs, read from what the theme itself loads (so renamed and
+ * derived themes are recognised): Horizon's import map maps `@shopify/events` from 4.0 on and
+ * only `@theme/events` before; Dawn publishes through `PUB_SUB_EVENTS` and renders its cart
+ * through `<cart-drawer>` / `<cart-notification>`. `Shopify.theme.schema_name` and
+ * `schema_version` break ties when the import map is missing. Read at every change: themes
+ * load their scripts after Cuecart.
+ */
+export function detectTheme(ctx: ThemeContext): ThemeGeneration {
+  if (ctx.theme && ctx.theme !== 'auto') return ctx.theme;
+  const doc = currentDocument(ctx);
+  const win = currentWindow(ctx.window);
+  const imports = importMap(doc);
+  if ('@shopify/events' in imports) return 'horizon';
+  if ('@theme/events' in imports) return 'horizon-legacy';
+  const info = win?.Shopify?.theme;
+  if (info && /horizon/i.test(String(info.schema_name ?? ''))) {
+    return Number.parseInt(String(info.schema_version ?? '0'), 10) >= 4
+      ? 'horizon'
+      : 'horizon-legacy';
+  }
+  if (pubSubCartUpdate(win) || dawnCartElement(ctx)) return 'dawn';
+  if (doc?.querySelector?.('cart-items-component[data-section-id]')) return 'horizon';
+  return 'unknown';
+}
+
+/** Horizon's cart sections: every `cart-items-component[data-section-id]` (drawer, cart page). */
+function horizonSections(doc: Document): string[] {
+  const ids = Array.from(doc.querySelectorAll('cart-items-component[data-section-id]'))
+    .map((el) => (el as HTMLElement).dataset.sectionId ?? '')
+    .filter(Boolean);
+  return [...new Set(ids)];
+}
+
 /**
  * Section ids to ask for with a write (Shopify's section rendering in `cart/add.js` and
- * `cart/change.js`): the caller's list, else what the theme's cart element renders, else the
- * cart icon bubble most themes have. Null when section rendering is off or there is no page.
+ * `cart/change.js`): the caller's list, else what the theme's own forms ask for — Horizon's
+ * `cart-items-component[data-section-id]`, Dawn's `getSectionsToRender()` — else the cart icon
+ * bubble most themes have. Null when section rendering is off or there is no page.
  */
-export function themeSections(ctx: ThemeContext): string[] | null {
-  if (ctx.sections === false || !currentDocument(ctx)) return null;
+export function themeSections(ctx: ThemeContext, generation = detectTheme(ctx)): string[] | null {
+  const doc = currentDocument(ctx);
+  if (ctx.sections === false || !doc) return null;
   if (Array.isArray(ctx.sections)) return ctx.sections;
-  const element = cartElement(ctx);
+  if (generation === 'horizon' || generation === 'horizon-legacy') {
+    const ids = horizonSections(doc);
+    return ids.length ? ids : null;
+  }
+  const element = dawnCartElement(ctx);
   if (typeof element?.getSectionsToRender === 'function') {
     try {
       const ids = element
@@ -67,83 +149,12 @@ export function applySections(sections: unknown, ctx: ThemeContext): void {
   }
 }
 
-function pubSubCartUpdate(win: ShopifyWindow | undefined): string | undefined {
-  const fromWindow = win?.PUB_SUB_EVENTS?.cartUpdate;
-  if (fromWindow) return fromWindow;
-  if (win !== currentWindow()) return undefined;
-  return typeof PUB_SUB_EVENTS === 'undefined' ? undefined : PUB_SUB_EVENTS?.cartUpdate;
-}
-
-/** What changed, for {@link refreshTheme}. */
-export interface ThemeChange {
-  kind: 'add' | 'change';
-  /** The raw `cart/add.js` or `cart/change.js` response (with `sections` when asked for). */
-  response: unknown;
-  /** The raw cart JSON after the change. */
-  cart: unknown;
-  itemCount: number;
-  variantId?: string | undefined;
-}
-
-/**
- * Makes the theme's own cart UI show a change made through the AJAX API: Dawn-style section
- * rendering (the cart element's `renderContents`, else in-place replacement), then Dawn's
- * pub/sub `cart-update` when the theme has it, else Horizon's `cart:update` document event.
- * Never throws: a theme that breaks must not break the cart.
- */
-export function refreshTheme(change: ThemeChange, ctx: ThemeContext): void {
-  const win = currentWindow(ctx.window);
-  const doc = currentDocument(ctx);
-  const sections = isRecord(change.response) ? change.response.sections : undefined;
-  try {
-    if (isRecord(sections)) {
-      const element = cartElement(ctx);
-      const items = isRecord(change.response) ? change.response.items : undefined;
-      // renderContents opens Dawn's drawer/notification for the added item; on a quantity
-      // change that would be wrong, so changes only swap markup in place.
-      if (change.kind === 'add' && typeof element?.renderContents === 'function') {
-        const item = Array.isArray(items) && isRecord(items[0]) ? items[0] : {};
-        element.renderContents({ ...item, sections });
-      } else {
-        applySections(sections, ctx);
-      }
-    }
-  } catch {
-    // The theme's renderContents threw: swap the markup ourselves (this never throws).
-    applySections(sections, ctx);
-  }
-  try {
-    const cartUpdate = pubSubCartUpdate(win);
-    if (cartUpdate && typeof win?.publish === 'function') {
-      void Promise.resolve(
-        win.publish(cartUpdate, {
-          source: THEME_EVENT_SOURCE,
-          productVariantId: change.variantId,
-          cartData: change.kind === 'add' ? change.response : change.cart,
-        }),
-      ).catch(() => undefined);
-    } else {
-      doc?.dispatchEvent(
-        new CustomEvent('cart:update', {
-          bubbles: true,
-          detail: {
-            resource: change.cart,
-            sourceId: THEME_EVENT_SOURCE,
-            data: { source: THEME_EVENT_SOURCE, itemCount: change.itemCount },
-          },
-        }),
-      );
-    }
-  } catch {
-    // Same as above: theme listeners are not ours to crash on.
-  }
-}
-
 /**
  * Calls `reload` whenever the cart may have changed outside Cuecart: the tab becomes visible,
  * the page comes back from the back/forward cache, the theme announces a cart change (Horizon
- * `cart:update`, standard `shopify:cart:lines-update`, Dawn pub/sub `cart-update`) that is not
- * Cuecart's own. Returns the function that removes every listener.
+ * ≤ 3.5 `cart:update`, standard `shopify:cart:lines-update` once its promise settles, Dawn
+ * pub/sub `cart-update`) that is not Cuecart's own. Returns the function that removes every
+ * listener.
  */
 export function watchThemeCart(ctx: ThemeContext, reload: () => void): () => void {
   const win = currentWindow(ctx.window);
@@ -165,10 +176,12 @@ export function watchThemeCart(ctx: ThemeContext, reload: () => void): () => voi
     if ((event as PageTransitionEvent).persisted) reload();
   });
   listen(doc, 'cart:update', (event) => {
-    const data = (event as CustomEvent).detail?.data;
-    if (data?.source !== THEME_EVENT_SOURCE) reload();
+    const detail = (event as CustomEvent).detail;
+    if (detail?.data?.source !== THEME_EVENT_SOURCE && detail?.sourceId !== THEME_EVENT_SOURCE) {
+      reload();
+    }
   });
-  listen(doc, 'shopify:cart:lines-update', (event) => {
+  listen(doc, CART_LINES_UPDATE, (event) => {
     const standard = event as Event & { promise?: Promise<unknown>; detail?: { source?: string } };
     if (standard.detail?.source === THEME_EVENT_SOURCE) return;
     // The standard event fires when the change starts; read the cart once it is done.

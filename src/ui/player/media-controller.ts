@@ -1,8 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { MapStore } from 'nanostores';
 import { CuecartError } from '../../internal/errors.js';
-import { createEngine } from '../../player/create-engine.js';
-import type { EngineCallbacks, PlaybackEngine } from '../../player/playback-engine.js';
+import { createEngine, prepareEngine } from '../../player/create-engine.js';
+import type { HlsBuild } from '../../player/hls-build.js';
+import { isEager, whenNearViewport } from '../../facade/near-viewport.js';
+import type { EngineCallbacks, HlsSettings, PlaybackEngine } from '../../player/playback-engine.js';
 import { createMediaStore, initialMediaState, type MediaState } from '../../state/media-store.js';
 
 /** Seconds behind the live edge that still count as "live". */
@@ -30,11 +32,18 @@ export interface MediaControllerOptions {
   onError(error: CuecartError): void;
   /** Timed metadata from the engine, for the cue engine. */
   metadata: Pick<EngineCallbacks, 'onMetadataSamples' | 'onDateRanges' | 'onMetadataTrack'>;
+  /** hls.js settings the host gave (the player's `hlsConfig`), read when an engine starts. */
+  hlsConfig?: () => HlsSettings | undefined;
 }
+
+/** Dispatched (bubbling, composed) by the error message's "Try again" button; the player retries. */
+export const REQUEST_RETRY_EVENT = 'cuecart-request-retry';
 
 /**
  * Owns one player's playback: starts the right engine for `src`, mirrors the `<video>` into the
- * media store, and tears everything down on disconnect or source change.
+ * media store, retries on request after a fatal error, and tears everything down on disconnect
+ * or source change. A disconnect followed by a connect in the same task (the host moving the
+ * player in the DOM) keeps playback as it was.
  */
 export class MediaController implements ReactiveController {
   /** Per-player media state. */
@@ -42,15 +51,25 @@ export class MediaController implements ReactiveController {
   private video?: HTMLVideoElement;
   private engine: PlaybackEngine | null = null;
   private src = '';
+  private hlsBuild: HlsBuild = 'full';
   private loadAbort?: AbortController;
   private listenAbort?: AbortController;
   private connected = false;
+  /** Whether the current source has been live (so its end is "the show has ended"). */
+  private wasLive = false;
+  private stale = false;
   /**
    * Whether the viewer (or the host) asked to play. Attaching a source runs the media element's
    * load algorithm, which resets `paused` and rejects pending play() calls, so a play() made
    * before the engine is attached is replayed once it is.
    */
   private playIntent = false;
+  /**
+   * Whether the lazy-loading gate is open: the player is (or was) near the viewport, loads
+   * eagerly, or the viewer asked to play. Until then no media or hls.js request is made
+   * (`loading="lazy"`, the default; see docs/decisions/0046-lazy-player-facade.md).
+   */
+  private nearViewport = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -71,10 +90,16 @@ export class MediaController implements ReactiveController {
     if (this.connected && this.src) this.start();
   }
 
-  /** Switches to a new source ('' unloads). Safe to call before the video is rendered. */
-  setSource(src: string): void {
-    if (src === this.src && (this.engine || this.loadAbort)) return;
+  /**
+   * Switches to a new source ('' unloads) or hls.js build. Safe to call before the video is
+   * rendered: what the engine will need (the hls.js chunk) starts downloading at once.
+   */
+  setSource(src: string, hlsBuild: HlsBuild = 'full'): void {
+    const same = src === this.src && hlsBuild === this.hlsBuild;
+    if (same && (this.engine || this.loadAbort)) return;
     this.src = src;
+    this.hlsBuild = hlsBuild;
+    if (this.connected && this.mayLoad()) prepareEngine(src, { hlsBuild });
     this.stop();
     this.store.set({ ...initialMediaState(), src, muted: this.store.get().muted });
     if (this.video && this.connected && src) this.start();
@@ -89,14 +114,54 @@ export class MediaController implements ReactiveController {
 
   hostDisconnected(): void {
     this.connected = false;
-    this.stop();
-    this.listenAbort?.abort();
-    this.listenAbort = undefined;
+    // Moving an element disconnects and reconnects it within one task; tearing down here would
+    // restart the stream from scratch. The media element itself keeps playing across a move
+    // (HTML: it pauses on removal only if still disconnected after a stable state).
+    queueMicrotask(() => {
+      if (this.connected) return;
+      this.stop();
+      this.listenAbort?.abort();
+      this.listenAbort = undefined;
+    });
   }
 
-  /** Plays; a rejected autoplay is not an error (the shopper presses play). */
+  /**
+   * Starts the current source again after a fatal error (the "Try again" button): a VOD resumes
+   * where it stopped, a live stream at its live edge.
+   */
+  retry(): void {
+    const { src, live, currentTime, muted } = this.store.get();
+    if (!src) return;
+    const resumeAt = !live && currentTime > 0 ? currentTime : undefined;
+    this.stop();
+    this.store.set({ ...initialMediaState(), src, muted });
+    if (this.video && this.connected) this.start(resumeAt);
+  }
+
+  /**
+   * Autoplay (the `autoplay` attribute): plays once the media may load — at once for a player in
+   * or near the viewport, when a lazy one approaches it. Unlike {@link play}, it does not load a
+   * far-away lazy player.
+   */
+  autoplay(): Promise<void> {
+    if (this.nearViewport || isEager(this.host)) return this.play();
+    this.playIntent = true;
+    return Promise.resolve();
+  }
+
+  /**
+   * Plays; a rejected autoplay is not an error (the shopper presses play). A call is a request to
+   * watch: a lazy player far from the viewport loads now.
+   */
   async play(): Promise<void> {
     this.playIntent = true;
+    if (!this.nearViewport) {
+      this.nearViewport = true;
+      if (this.video && this.connected && this.src) {
+        this.stop();
+        this.start();
+      }
+    }
     if (!this.video || !this.engine) return;
     if (this.store.get().ended) this.video.currentTime = 0;
     try {
@@ -135,11 +200,29 @@ export class MediaController implements ReactiveController {
     this.store.setKey('muted', muted);
   }
 
-  private start(): void {
+  /** Whether media may be requested now; reads the `loading` attribute at call time. */
+  private mayLoad(): boolean {
+    if (!this.nearViewport && isEager(this.host)) this.nearViewport = true;
+    return this.nearViewport;
+  }
+
+  private start(startPosition?: number): void {
     const video = this.video;
     if (!video) return;
     const abort = new AbortController();
     this.loadAbort = abort;
+    this.wasLive = false;
+    this.stale = false;
+    if (!this.mayLoad()) {
+      // Lazy: wait until the player approaches the viewport (or play() is called).
+      whenNearViewport(this.host, abort.signal, () => {
+        if (this.loadAbort !== abort) return;
+        this.nearViewport = true;
+        this.loadAbort = undefined;
+        this.start(startPosition);
+      });
+      return;
+    }
     const callbacks: EngineCallbacks = {
       ...this.options.metadata,
       onFatalError: (error) => {
@@ -149,11 +232,32 @@ export class MediaController implements ReactiveController {
       },
       onLiveChange: (live) => {
         if (abort.signal.aborted) return;
+        if (live) this.wasLive = true;
         this.store.setKey('live', live);
         this.sync();
       },
+      onStreamStale: (stale) => {
+        if (abort.signal.aborted) return;
+        this.stale = stale;
+        this.sync();
+      },
+      onSegmentSkipped: (segment) => {
+        if (abort.signal.aborted) return;
+        this.options.onError(
+          new CuecartError(
+            'media-segment-skipped',
+            `A part of the video could not be loaded; ${segment.duration.toFixed(1)} s from ${segment.start.toFixed(1)} s were skipped.`,
+            { cause: segment },
+          ),
+        );
+      },
     };
-    createEngine(video, this.src, callbacks, abort.signal).then(
+    const options = {
+      hlsConfig: this.options.hlsConfig?.(),
+      startPosition,
+      hlsBuild: this.hlsBuild,
+    };
+    createEngine(video, this.src, callbacks, abort.signal, options).then(
       (engine) => {
         if (abort.signal.aborted) {
           engine?.destroy();
@@ -186,6 +290,7 @@ export class MediaController implements ReactiveController {
     const { signal } = this.listenAbort;
     for (const type of VIDEO_EVENTS)
       video.addEventListener(type, () => this.sync(type), { signal });
+    this.host.addEventListener(REQUEST_RETRY_EVENT, () => this.retry(), { signal });
     const doc = this.host.ownerDocument;
     doc.addEventListener(
       'fullscreenchange',
@@ -217,6 +322,8 @@ export class MediaController implements ReactiveController {
       liveWindowStart: state.live ? (this.engine?.liveWindowStart() ?? null) : null,
       waiting,
       ended: video.ended,
+      reconnecting: state.live && this.stale && !state.error,
+      showEnded: this.wasLive && !state.live && video.ended,
       atLiveEdge:
         state.live &&
         !video.paused &&
