@@ -35,7 +35,18 @@ export {
   type DateRangeInput,
 } from './cues/daterange.js';
 export { parseWebVttCues } from './cues/webvtt.js';
-export { parseJsonCues } from './cues/json-cues.js';
+export {
+  parseJsonCues,
+  parseJsonCueList,
+  resolveJsonCue,
+  type JsonCueEntry,
+  type JsonCueList,
+} from './cues/json-cues.js';
+export {
+  ProgramDateTimeMap,
+  type DateAnchor,
+  type ProgramDateTimeUpdate,
+} from './cues/program-date-time.js';
 export { cuesFromNativeMetadata, type NativeMetadataCue } from './cues/native-metadata.js';
 export { CueTimeline } from './cues/cue-timeline.js';
 export { CueScheduler, type FrameClock, type CueSchedulerCallbacks } from './cues/cue-scheduler.js';
@@ -107,3 +118,9 @@ export {
 } from './state/player-commerce.js';
 export { systemClock, type Clock } from './internal/clock.js';
 export { createCueStore, type CueStore, type CueStoreOptions } from './state/cue-store.js';
+export {
+  CueListPoller,
+  type CueListPollerOptions,
+  type PollerTimers,
+  type ValidatorMode,
+} from './state/cue-list-poller.js';

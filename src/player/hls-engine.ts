@@ -233,14 +233,10 @@ export function createHlsEngine(
     reportStale();
   });
 
-  hls.on(Events.LEVEL_UPDATED, (_event, data: LevelUpdatedData) => {
-    const { details } = data;
-    if (live !== details.live) {
-      live = details.live;
-      callbacks.onLiveChange(details.live);
-      if (live) armStaleCheck();
-      else reportStale();
-    }
+  // Wall-clock cues follow the fragments' media times: estimated from the playlist on load, then
+  // corrected from PTS when each fragment is parsed (across a discontinuity that can move them by
+  // seconds), which happens before it plays.
+  const programDateTime = (details: LevelUpdatedData['details']) =>
     callbacks.onProgramDateTime?.({
       live: details.live,
       anchors: details.fragments.flatMap((frag) =>
@@ -249,6 +245,17 @@ export function createHlsEngine(
           : [{ mediaTime: frag.start, date: frag.programDateTime, duration: frag.duration }],
       ),
     });
+  hls.on(Events.LEVEL_PTS_UPDATED, (_event, data) => programDateTime(data.details));
+
+  hls.on(Events.LEVEL_UPDATED, (_event, data: LevelUpdatedData) => {
+    const { details } = data;
+    if (live !== details.live) {
+      live = details.live;
+      callbacks.onLiveChange(details.live);
+      if (live) armStaleCheck();
+      else reportStale();
+    }
+    programDateTime(details);
     const ranges = Object.values(details.dateRanges ?? {}) as unknown as DateRangeInput[];
     callbacks.onDateRanges(ranges);
   });

@@ -143,7 +143,7 @@ export const studioStyles = [
       padding: 4px;
       text-align: start;
     }
-    .marks tr[aria-selected='true'] {
+    .marks tr.selected {
       background: var(--_cc-surface-2);
     }
     .time {

@@ -47,11 +47,15 @@ export interface StudioPublishDetail {
 
 const SHORTCUT_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
+/** Text for screen readers only, appended to a short visible label (which stays its prefix). */
+const hidden = (text: string) => html`<span class="visually-hidden">${text}</span>`;
+
 /**
  * The producer's side of Cuecart. **Live mode**: the show's products as large buttons; "feature"
- * stamps the product with the program date-time of the frame on the monitor (or the wall clock
- * without a stream) and publishes the live cue list through a {@link CuePublisher}; "end" closes
- * it. **Replay mode**: play a recording, mark products at the current frame, nudge them by a
+ * stamps the product with the wall-clock instant (or, with `stamp="monitor"`, the program
+ * date-time of the monitored frame) and publishes the live cue list through a
+ * {@link CuePublisher}; "end" closes it. The clock shows the monitored stream's program
+ * date-time and how far behind the wall clock it is. **Replay mode**: play a recording, mark products at the current frame, nudge them by a
  * frame, preview with the real player, export JSON, WebVTT or a DATERANGE-tagged playlist.
  * Usable by keyboard alone; see the shortcuts it lists.
  *
@@ -94,7 +98,7 @@ export class CuecartStudio extends LitElement {
 
   @state() private feed: StudioProduct[] = [];
   @state() private publishState: PublishState = { status: 'idle' };
-  @state() private clock: { time: number; source: 'stream' | 'wall' } = {
+  @state() private clock: { time: number; source: 'stream' | 'wall'; latency?: number } = {
     time: NaN,
     source: 'wall',
   };
@@ -110,6 +114,13 @@ export class CuecartStudio extends LitElement {
   @property() products = '';
   /** Live: URL the cue list is PUT to (e.g. a pre-signed object-storage URL). */
   @property() publish = '';
+  /**
+   * Live: what a press stamps. `wall` (default): the wall clock, for a producer watching the
+   * camera or program output; the cue reaches viewers before their playhead (they watch seconds
+   * behind). `monitor`: the program date-time of the frame on the studio's monitor, for a
+   * producer watching the HLS stream itself (viewers as close to live may see it late).
+   */
+  @property({ reflect: true }) stamp: 'wall' | 'monitor' = 'wall';
   /** Live: the `refresh` (seconds) written into the published list. */
   @property({ type: Number }) refresh = 2;
   /** Replay: frames per second of the recording (one nudge = one frame). */
@@ -164,8 +175,7 @@ export class CuecartStudio extends LitElement {
 
   /** Live: features `product` now (ends the featured one at the same instant) and publishes. */
   featureNow(product: StudioProduct): void {
-    const { time } = this.readClock();
-    this.session.feature(product, time);
+    this.session.feature(product, this.stampTime());
     this.queue.publish(this.session.toList(this.refresh));
     this.notice = `Featured ${product.title}.`;
     this.changed();
@@ -174,7 +184,7 @@ export class CuecartStudio extends LitElement {
   /** Live: ends the featured product now and publishes. */
   endNow(): void {
     const featured = this.session.featured;
-    if (!this.session.end(this.readClock().time)) return;
+    if (!this.session.end(this.stampTime())) return;
     this.queue.publish(this.session.toList(this.refresh));
     this.notice = `Ended ${featured?.title ?? featured?.product}.`;
     this.changed();
@@ -275,8 +285,20 @@ export class CuecartStudio extends LitElement {
     return time === undefined ? { time: Date.now(), source: 'wall' } : { time, source: 'stream' };
   }
 
+  /**
+   * The instant a press stamps: the wall clock (the moment on camera, which viewers see seconds
+   * later; needs the encoder's and this machine's clocks in sync, e.g. NTP), or with
+   * `stamp="monitor"` the program date-time of the frame on the monitor.
+   */
+  private stampTime(): number {
+    return this.stamp === 'monitor' ? this.readClock().time : Date.now();
+  }
+
   private tickClock() {
-    if (this.mode === 'live') this.clock = this.readClock();
+    if (this.mode !== 'live') return;
+    const clock = this.readClock();
+    this.clock =
+      clock.source === 'stream' ? { ...clock, latency: (Date.now() - clock.time) / 1000 } : clock;
   }
 
   private async loadFeed() {
@@ -453,6 +475,11 @@ export class CuecartStudio extends LitElement {
             datetime=${Number.isFinite(clock.time) ? new Date(clock.time).toISOString() : nothing}
             >${Number.isFinite(clock.time) ? new Date(clock.time).toISOString().slice(11, 23) : '—'}</time
           >
+          ${
+            clock.latency !== undefined
+              ? html`<span class="label">${clock.latency.toFixed(1)} s behind the wall clock</span>`
+              : nothing
+          }
         </p>
         <button
           class="end"
@@ -497,7 +524,7 @@ export class CuecartStudio extends LitElement {
       <tbody>
         ${marks.map((mark) => {
           const name = mark.title ?? mark.product;
-          return html`<tr aria-selected=${String(mark.id === this.selected)}>
+          return html`<tr class=${mark.id === this.selected ? 'selected' : ''}>
             <th scope="row">
               <button
                 class="select"
@@ -508,64 +535,47 @@ export class CuecartStudio extends LitElement {
               </button>
             </th>
             <td>
-              <button
-                aria-label="Start of ${name} one frame earlier"
-                @click=${() => this.nudge('start', -1, mark.id)}
-              >
-                −1
+              <button @click=${() => this.nudge('start', -1, mark.id)}>
+                −1${hidden(` frame: start of ${name} one frame earlier`)}
               </button>
               <span class="time">${this.timecode(mark.start)}</span>
-              <button
-                aria-label="Start of ${name} one frame later"
-                @click=${() => this.nudge('start', 1, mark.id)}
-              >
-                +1
+              <button @click=${() => this.nudge('start', 1, mark.id)}>
+                +1${hidden(` frame: start of ${name} one frame later`)}
               </button>
             </td>
             <td>
               ${
                 mark.end === undefined
                   ? html`<span class="time">until next</span>`
-                  : html`<button
-                        aria-label="End of ${name} one frame earlier"
-                        @click=${() => this.nudge('end', -1, mark.id)}
-                      >
-                        −1
+                  : html`<button @click=${() => this.nudge('end', -1, mark.id)}>
+                        −1${hidden(` frame: end of ${name} one frame earlier`)}
                       </button>
                       <span class="time">${this.timecode(mark.end)}</span>
-                      <button
-                        aria-label="End of ${name} one frame later"
-                        @click=${() => this.nudge('end', 1, mark.id)}
-                      >
-                        +1
+                      <button @click=${() => this.nudge('end', 1, mark.id)}>
+                        +1${hidden(` frame: end of ${name} one frame later`)}
                       </button>`
               }
             </td>
             <td>
-              <button
-                aria-label="Go to ${name}"
-                @click=${() => this.player && (this.player.currentTime = mark.start)}
-              >
-                Go to
+              <button @click=${() => this.player && (this.player.currentTime = mark.start)}>
+                Go to${hidden(` ${name}`)}
               </button>
               <button
-                aria-label="End ${name} here"
                 @click=${() => {
                   this.selected = mark.id;
                   this.endMarkNow();
                 }}
               >
-                End here
+                End here${hidden(`: ${name}`)}
               </button>
               <button
-                aria-label="Remove ${name}"
                 @click=${() => {
                   this.marks.remove(mark.id);
                   if (this.selected === mark.id) this.selected = undefined;
                   this.changed();
                 }}
               >
-                Remove
+                Remove${hidden(` ${name}`)}
               </button>
             </td>
           </tr>`;

@@ -10,6 +10,7 @@ import { startServer } from '../../demo/server/start.mjs';
 import { benchBundle } from './bundle.mjs';
 import { benchCueAccuracy } from './cue-accuracy.mjs';
 import { benchLargeShows } from './large-shows.mjs';
+import { benchLiveCueList } from './live-cue-list.mjs';
 import { benchLiveMemory } from './live-memory.mjs';
 import { benchStartup } from './startup.mjs';
 import { launchBrowser } from './lib/browser.mjs';
@@ -55,6 +56,7 @@ const chromiumVersion = browser.version();
 let startup;
 let accuracy;
 let live;
+let cueList;
 let large;
 try {
   log(`start-up, MP4 vs HLS (${STARTUP_RUNS} runs each)`);
@@ -84,6 +86,15 @@ try {
     warnings.push(
       `${acc.frameMismatches} enter(s) reported a different frame than the first presented one`,
     );
+
+  log('live cue list vs encoder ID3 on the simulated live show (about 60 s)');
+  cueList = await benchLiveCueList(browser, server.url);
+  const cl = cueList.summary;
+  if (cl.early > 0) failures.push(`${cl.early} live-cue-list cue(s) activated before their start`);
+  if (cl.entered < cl.published)
+    warnings.push(`${cl.published - cl.entered} published live cue(s) never entered`);
+  if (cl.withinOneFrame < cl.entered)
+    warnings.push(`${cl.entered - cl.withinOneFrame} live cue(s) entered more than 1 frame late`);
 
   log(`live stream in Chromium (${LIVE_SECONDS} s)`);
   live = await benchLiveMemory(browser, server.url, { seconds: LIVE_SECONDS });
@@ -197,6 +208,32 @@ const report = [
       ['simulation time (4 h, every frame at 30 fps)', `${fmt(lastMark.elapsedMs / 1000, 2)} s`],
     ],
   ),
+  table(
+    `1b. Live cue list (wall-clock cue PUT ahead of the playhead) vs encoder ID3 of the same moment`,
+    [
+      ['cues published / entered', `${cueList.summary.published} / ${cueList.summary.entered}`],
+      [
+        'lateness in frames median / max',
+        `${fmt(cueList.summary.lateness.median, 2)} / ${fmt(cueList.summary.lateness.max, 2)}`,
+        `within 1 frame: ${cueList.summary.withinOneFrame}/${cueList.summary.entered}`,
+      ],
+      [
+        'entered on the ID3 cue’s frame',
+        `${cueList.summary.sameFrameAsId3}/${cueList.summary.comparedWithId3}`,
+        `placement max |Δ| ${fmt(cueList.summary.placementMs.max, 1)} ms`,
+      ],
+      [
+        'PUT → in the player, median / max',
+        `${fmt(cueList.summary.propagationMs.median, 0)} / ${fmt(cueList.summary.propagationMs.max, 0)} ms`,
+        'bounded by refresh (2 s)',
+      ],
+      [
+        'arrived ahead of the playhead (min)',
+        `${fmt(cueList.summary.headroomSeconds.min, 1)} s`,
+        'the live latency',
+      ],
+    ],
+  ),
   table(`3b. Live stream in Chromium (${live.src}, ${live.seconds} s)`, [
     ['max cues held (player.cueList.length)', String(live.maxCues)],
     ['cue enters during the run', String(live.enters)],
@@ -256,7 +293,7 @@ const machine = {
 await mkdir(RESULTS_DIR, { recursive: true });
 await writeFile(
   new URL('latest.json', RESULTS_DIR),
-  `${JSON.stringify({ date: new Date().toISOString(), seconds, machine, failures, warnings, bundle, parse, showMemory, live, startup, accuracy, large }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), seconds, machine, failures, warnings, bundle, parse, showMemory, live, startup, accuracy, cueList, large }, null, 2)}\n`,
 );
 console.log(`results: test/bench/results/latest.json`);
 process.exitCode = failures.length ? 1 : 0;

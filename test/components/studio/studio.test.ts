@@ -128,6 +128,32 @@ describe('CuecartStudio live mode', () => {
   });
 });
 
+describe('CuecartStudio live clock', () => {
+  it('shows the monitored stream’s program date-time and can stamp with it', async function () {
+    this.timeout(40_000);
+    const { lists, publisher } = recorder();
+    const el = await fixture<CuecartStudio>(
+      html`<cuecart-studio
+        src=${FIXTURES.liveTs}
+        stamp="monitor"
+        .productList=${PRODUCTS}
+        .publisher=${publisher}
+      ></cuecart-studio>`,
+    );
+    const clock = () => part(el, 'clock')[0]!.textContent!.replace(/\s+/g, ' ').trim();
+    await waitUntil(() => /Stream time \(PDT\)/.test(clock()), clock(), { timeout: 30_000 });
+    expect(clock()).to.match(/\d\d:\d\d:\d\d\.\d{3} [\d.]+ s behind the wall clock/);
+    const monitor = el.shadowRoot!.querySelector('cuecart-player') as CuecartPlayer;
+    el.featureNow(PRODUCTS[0]!);
+    await waitUntil(() => lists.length === 1);
+    const stamped = Date.parse(lists[0]!.cues[0]!.startDate);
+    const expected = monitor.cueStore.dates.toDate(monitor.currentTime)!;
+    // The live show is several seconds behind the wall clock; the stamp is the monitor's frame.
+    expect(Math.abs(stamped - expected)).to.be.below(300);
+    expect(Date.now() - stamped).to.be.above(2000);
+  });
+});
+
 describe('CuecartStudio replay mode', () => {
   let extra: CuecartPlayer | undefined;
   afterEach(() => extra?.remove());
@@ -217,17 +243,18 @@ describe('CuecartStudio replay mode', () => {
     );
     el.replayMarks = [{ id: 'a', start: 0, end: 2 / 30, product: 'aurora-headphones' }];
     await el.updateComplete;
+    await expectAccessible(el);
     const button = (label: RegExp) =>
       [...el.shadowRoot!.querySelectorAll('button')].find((b) =>
-        label.test(b.getAttribute('aria-label') ?? ''),
+        label.test(b.textContent!.replace(/\s+/g, ' ').trim()),
       )!;
-    button(/^Start of aurora-headphones one frame earlier/).click();
+    button(/frame: start of aurora-headphones one frame earlier$/).click();
     expect(el.replayMarks[0]!.start).to.equal(0);
-    button(/^Start of aurora-headphones one frame later/).click();
+    button(/frame: start of aurora-headphones one frame later$/).click();
     await el.updateComplete;
-    button(/^Start of aurora-headphones one frame later/).click();
+    button(/frame: start of aurora-headphones one frame later$/).click();
     expect(el.replayMarks[0]!.start).to.be.closeTo(1 / 30, 1e-9);
-    button(/^End of aurora-headphones one frame earlier/).click();
+    button(/frame: end of aurora-headphones one frame earlier$/).click();
     // The end reached the start: it is removed (the cue lasts until the next one).
     expect(el.replayMarks[0]!.end).to.equal(undefined);
   });
