@@ -118,7 +118,15 @@ const external = (id) =>
 
 export default [
   {
-    input: { index: 'src/index.ts', define: 'src/define.ts', react: 'src/react.ts' },
+    input: {
+      index: 'src/index.ts',
+      define: 'src/define.ts',
+      react: 'src/react.ts',
+      // The producer element: its own entry, never imported by the player.
+      studio: 'src/studio/index.ts',
+      // The `cuecart` command's logic (bin/cuecart.mjs does the Node I/O).
+      cli: 'src/cli/main.ts',
+    },
     external,
     plugins: [nodeResolve({ extensions: ['.ts', '.js'] }), minifyTemplates(), ts(false)],
     output: {
@@ -169,6 +177,17 @@ export default [
       sourcemap: true,
       sourcemapExcludeSources: true,
     },
+  },
+  {
+    // The studio's script-tag build: a producer page loads it beside dist/cdn/cuecart.js.
+    input: { 'cuecart-studio': 'src/studio/cdn.ts' },
+    plugins: [
+      nodeResolve({ extensions: ['.ts', '.js'], browser: true }),
+      minifyTemplates(),
+      ts(true),
+      sizeReport('cdn/studio'),
+    ],
+    output: { dir: 'dist/cdn', format: 'es', sourcemap: true, sourcemapExcludeSources: true },
   },
   {
     input: 'src/cdn-iife.ts',

@@ -6,13 +6,8 @@
 export { defineCuecart, cuecartElements } from './define-elements.js';
 
 // Elements
-export {
-  CuecartPlayer,
-  type CueEventDetail,
-  type AddToCartEventDetail,
-  type CuecartPlayerEventMap,
-} from './ui/player/cuecart-player.js';
-export { CuecartControls, type SeekRequestDetail } from './ui/controls/cuecart-controls.js';
+export { CuecartPlayer } from './ui/player/cuecart-player.js';
+export { CuecartControls } from './ui/controls/cuecart-controls.js';
 export { CuecartProductCard } from './ui/product-card/product-card.js';
 export { CuecartProductList, type ProductListItem } from './ui/product-list/product-list.js';
 export { CuecartSeekMarkers, type SeekMarker } from './ui/seek-markers/seek-markers.js';
@@ -59,9 +54,9 @@ export {
   type AdapterCallOptions,
 } from './commerce/checkout-adapter.js';
 export { formatMoney, currencyDigits } from './commerce/money.js';
+export { findVariant, defaultVariant, variantIdToAdd } from './commerce/variants.js';
 export {
   createProductCatalog,
-  findVariant,
   type ProductCatalog,
   type ProductCatalogOptions,
   type ResolveProducts,
@@ -79,6 +74,8 @@ export {
 export { callbackAdapter, type CallbackAdapterFunctions } from './commerce/adapters/callback.js';
 export { shopifyAdapter, type ShopifyAdapterOptions } from './commerce/adapters/shopify.js';
 export { cartFromShopify } from './commerce/adapters/shopify-http.js';
+export { detectTheme, type ThemeGeneration } from './commerce/adapters/shopify-theme.js';
+export { SHOPPER_MESSAGES } from './commerce/adapters/shopper-messages.js';
 export { shopifyProductResolver, productFromShopify } from './commerce/shopify-products.js';
 
 // State
@@ -87,8 +84,26 @@ export {
   type CartController,
   type CartOptions,
   type CartStatus,
-  type VariantCartState,
+  type VariantAddState,
+  type AddState,
+  type CartAdd,
+  type CartCallOptions,
+  cartFailure,
   type CartLinePreview,
 } from './state/cart-store.js';
 export type { MediaState } from './state/media-store.js';
+export {
+  createPlayerCommerce,
+  type PlayerCommerce,
+  type PlayerCommerceOptions,
+  type PlayerCommerceEvents,
+  type FeaturedProduct,
+  type FeaturedItem,
+  type ProductAddState,
+  type AddRequest,
+  type AddToCartNotice,
+  type AdapterChoice,
+  type AdapterName,
+} from './state/player-commerce.js';
+export { systemClock, type Clock } from './internal/clock.js';
 export { createCueStore, type CueStore, type CueStoreOptions } from './state/cue-store.js';

@@ -1,6 +1,7 @@
 /**
  * `cuecart/react`: React 18 and 19 components for the Cuecart elements, with typed props and
- * typed event props (`@lit/react`). Importing it registers the elements when a custom-element
+ * typed event props. Needs only `react` beside `cuecart` (the wrapper is Cuecart's own,
+ * `src/react/create-component.ts`). Importing it registers the elements when a custom-element
  * registry exists; in Node (SSR) it only defines the components.
  *
  * ```tsx
@@ -16,16 +17,14 @@
  * @module
  */
 import * as React from 'react';
-import { createComponent, type EventName } from '@lit/react';
+import { createCustomElementComponent } from './react/create-component.js';
 import { defineCuecart } from './define-elements.js';
-import {
-  CuecartPlayer as CuecartPlayerElement,
-  type AddToCartEventDetail,
-  type CueEventDetail,
-} from './ui/player/cuecart-player.js';
-import { CuecartMiniCart as CuecartMiniCartElement } from './ui/mini-cart/mini-cart.js';
+import type { CuecartPlayer as CuecartPlayerElement } from './ui/player/cuecart-player.js';
+import { type AddToCartEventDetail, type CueEventDetail } from './ui/player/cuecart-player.js';
+import type { CuecartMiniCart as CuecartMiniCartElement } from './ui/mini-cart/mini-cart.js';
 import type { CuecartErrorDetail } from './internal/errors.js';
 import type { Cart } from './commerce/checkout-adapter.js';
+import type { Product } from './commerce/product.js';
 import type {
   AddToCartRequestDetail,
   CartRequestDetail,
@@ -58,63 +57,95 @@ export type CheckoutDetail = { cart: Cart };
 
 /** Event props of {@link CuecartPlayer}: prop name → DOM event it listens to. */
 const playerEvents = {
-  onCueEnter: 'cuecart-cue-enter' as EventName<CustomEvent<CueEventDetail>>,
-  onCueExit: 'cuecart-cue-exit' as EventName<CustomEvent<CueEventDetail>>,
-  onProductImpression: 'cuecart-product-impression' as EventName<
+  onCueEnter: 'cuecart-cue-enter' as EventTypeOf<CustomEvent<CueEventDetail>>,
+  onCueExit: 'cuecart-cue-exit' as EventTypeOf<CustomEvent<CueEventDetail>>,
+  onProductImpression: 'cuecart-product-impression' as EventTypeOf<
     CustomEvent<ProductImpressionDetail>
   >,
-  onProductClick: 'cuecart-product-click' as EventName<CustomEvent<ProductClickDetail>>,
-  onProductChange: 'cuecart-product-change' as EventName<CustomEvent<ProductChangeDetail>>,
-  onAddToCart: 'cuecart-add-to-cart' as EventName<CustomEvent<AddToCartDetail>>,
-  onChangeLine: 'cuecart-change-line' as EventName<CustomEvent<ChangeLineRequestDetail>>,
-  onGetCart: 'cuecart-get-cart' as EventName<CustomEvent<CartRequestDetail>>,
-  onCartChange: 'cuecart-cart-change' as EventName<CustomEvent<{ cart: Cart }>>,
-  onCheckout: 'cuecart-checkout' as EventName<CustomEvent<CheckoutDetail>>,
-  onMiniCartToggle: 'cuecart-mini-cart-toggle' as EventName<CustomEvent<MiniCartToggleDetail>>,
-  onError: 'cuecart-error' as EventName<CustomEvent<CuecartErrorDetail>>,
+  onProductClick: 'cuecart-product-click' as EventTypeOf<CustomEvent<ProductClickDetail>>,
+  onProductChange: 'cuecart-product-change' as EventTypeOf<CustomEvent<ProductChangeDetail>>,
+  onAddToCart: 'cuecart-add-to-cart' as EventTypeOf<CustomEvent<AddToCartDetail>>,
+  onChangeLine: 'cuecart-change-line' as EventTypeOf<CustomEvent<ChangeLineRequestDetail>>,
+  onGetCart: 'cuecart-get-cart' as EventTypeOf<CustomEvent<CartRequestDetail>>,
+  onCartChange: 'cuecart-cart-change' as EventTypeOf<CustomEvent<{ cart: Cart }>>,
+  onCheckout: 'cuecart-checkout' as EventTypeOf<CustomEvent<CheckoutDetail>>,
+  onMiniCartToggle: 'cuecart-mini-cart-toggle' as EventTypeOf<CustomEvent<MiniCartToggleDetail>>,
+  onError: 'cuecart-error' as EventTypeOf<CustomEvent<CuecartErrorDetail>>,
 };
 
 /** Event props of {@link CuecartMiniCart}. */
 const miniCartEvents = {
-  onRequestChangeLine: 'cuecart-request-change-line' as EventName<
+  onRequestChangeLine: 'cuecart-request-change-line' as EventTypeOf<
     CustomEvent<RequestChangeLineDetail>
   >,
-  onRequestCheckout: 'cuecart-request-checkout' as EventName<CustomEvent<RequestCheckoutDetail>>,
-  onMiniCartToggle: 'cuecart-mini-cart-toggle' as EventName<CustomEvent<MiniCartToggleDetail>>,
+  onRequestCheckout: 'cuecart-request-checkout' as EventTypeOf<CustomEvent<RequestCheckoutDetail>>,
+  onMiniCartToggle: 'cuecart-mini-cart-toggle' as EventTypeOf<CustomEvent<MiniCartToggleDetail>>,
 };
+
+/**
+ * An event type string that remembers its event object's type (the string itself is unchanged
+ * at run time), so that the event table below types the `on…` props.
+ */
+type EventTypeOf<T extends Event> = string & { __eventType?: T };
 
 /** Maps an event table to typed handler props. */
 type EventProps<E> = {
-  [K in keyof E]?: E[K] extends EventName<infer T> ? (event: T) => void : never;
+  [K in keyof E]?: E[K] extends EventTypeOf<infer T> ? (event: T) => void : never;
 };
 
 /** Props every component takes besides its own: React's HTML attributes, minus our handlers. */
 type HostProps<I extends HTMLElement, E> = Omit<React.HTMLAttributes<I>, keyof E> &
   React.RefAttributes<I>;
 
-/** The settable properties of `<cuecart-player>` (read-only state and methods are not props). */
+/**
+ * The settable properties of `<cuecart-player>`, each set as a property (read-only state and
+ * methods are not props). Every attribute of the element is here, under its property name.
+ */
+const playerProperties = [
+  'src',
+  'poster',
+  'autoplay',
+  'muted',
+  'loop',
+  'cues',
+  'products',
+  'currency',
+  'locale',
+  'layout',
+  'theme',
+  'messages',
+  'adapter',
+  'resolveProducts',
+  'cartStore',
+  'productList',
+  'cueList',
+] as const;
+
+/** The settable properties of `<cuecart-mini-cart>`; `htmlFor` is the `for` attribute. */
+const miniCartProperties = [
+  'cart',
+  'status',
+  'htmlFor',
+  'currency',
+  'locale',
+  'messages',
+  'open',
+  'contained',
+  'theme',
+] as const;
+
+/** The property names each component sets on its element (for tests and tooling). */
+export const elementPropertyNames = {
+  'cuecart-player': playerProperties,
+  'cuecart-mini-cart': miniCartProperties,
+} as const;
+
+/** The settable properties of `<cuecart-player>` as React props. */
 export type CuecartPlayerElementProps = Partial<
-  Pick<
-    CuecartPlayerElement,
-    | 'src'
-    | 'poster'
-    | 'autoplay'
-    | 'muted'
-    | 'loop'
-    | 'cues'
-    | 'products'
-    | 'currency'
-    | 'locale'
-    | 'layout'
-    | 'theme'
-    | 'messages'
-    | 'adapter'
-    | 'resolveProducts'
-    | 'cartStore'
-  >
+  Pick<CuecartPlayerElement, Exclude<(typeof playerProperties)[number], 'productList' | 'cueList'>>
 > & {
   /** Products given directly (same shape as the feed's `products`). */
-  productList?: CuecartPlayerElement['productList'];
+  productList?: readonly Product[];
   /** Host-given cues: ProductCues or JSON cue-list entries (`{ start, end?, product, ... }`). */
   cueList?: readonly unknown[];
 };
@@ -124,20 +155,9 @@ export type CuecartPlayerProps = HostProps<CuecartPlayerElement, typeof playerEv
   CuecartPlayerElementProps &
   EventProps<typeof playerEvents>;
 
-/** The settable properties of `<cuecart-mini-cart>`; `htmlFor` is the `for` attribute. */
+/** The settable properties of `<cuecart-mini-cart>` as React props. */
 export type CuecartMiniCartElementProps = Partial<
-  Pick<
-    CuecartMiniCartElement,
-    | 'cart'
-    | 'status'
-    | 'htmlFor'
-    | 'currency'
-    | 'locale'
-    | 'messages'
-    | 'open'
-    | 'contained'
-    | 'theme'
-  >
+  Pick<CuecartMiniCartElement, (typeof miniCartProperties)[number]>
 >;
 
 /** Props of {@link CuecartMiniCart}. */
@@ -149,7 +169,8 @@ export type CuecartMiniCartProps = HostProps<CuecartMiniCartElement, typeof mini
  * `<cuecart-player>` as a React component. Every prop that is a property of the element
  * (`adapter`, `resolveProducts`, `productList`, `cueList`, `cartStore`, `messages`, …) is set as a
  * property, so objects and functions reach the element as they are; `on*` props listen to the
- * player's events. The ref is the element (for `play()`, `pause()`, `addCues()`, …).
+ * player's events. The ref is the element (for `play()`, `pause()`, `addCues()`, …). Unmounting
+ * removes the element, which stops playback and releases the stream.
  *
  * ```tsx
  * <CuecartPlayer
@@ -161,13 +182,15 @@ export type CuecartMiniCartProps = HostProps<CuecartMiniCartElement, typeof mini
  * />
  * ```
  */
-export const CuecartPlayer = createComponent({
-  tagName: 'cuecart-player',
-  elementClass: CuecartPlayerElement,
-  react: React,
-  events: playerEvents,
-  displayName: 'CuecartPlayer',
-}) as unknown as React.ForwardRefExoticComponent<CuecartPlayerProps>;
+export const CuecartPlayer = createCustomElementComponent<CuecartPlayerProps, CuecartPlayerElement>(
+  {
+    react: React,
+    tagName: 'cuecart-player',
+    properties: playerProperties,
+    events: playerEvents,
+    displayName: 'CuecartPlayer',
+  },
+);
 
 /**
  * `<cuecart-mini-cart>` as a React component: a cart button and drawer placed anywhere on the
@@ -178,10 +201,13 @@ export const CuecartPlayer = createComponent({
  * <CuecartMiniCart htmlFor="show" onMiniCartToggle={(e) => setOpen(e.detail.open)} />
  * ```
  */
-export const CuecartMiniCart = createComponent({
-  tagName: 'cuecart-mini-cart',
-  elementClass: CuecartMiniCartElement,
+export const CuecartMiniCart = createCustomElementComponent<
+  CuecartMiniCartProps,
+  CuecartMiniCartElement
+>({
   react: React,
+  tagName: 'cuecart-mini-cart',
+  properties: miniCartProperties,
   events: miniCartEvents,
   displayName: 'CuecartMiniCart',
-}) as unknown as React.ForwardRefExoticComponent<CuecartMiniCartProps>;
+});

@@ -34,7 +34,7 @@ const FORMATS = {
  * @param {{ fixturesDir: string, windowSize?: number, now?: () => number, startedAt?: number }} options
  *   `startedAt`: wall time (ms) at which segment 0 began; by default a full window before the first playlist request,
  *   so the first request already sees `windowSize` segments. `now` is injectable for tests.
- * @returns {{ handle(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): boolean | Promise<boolean> }}
+ * @returns {{ serve(pathname: string, searchParams: URLSearchParams, at?: { now?: number, endList?: boolean }): Promise<{ body: string | Uint8Array, type: string, cacheControl: string } | null>, handle(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse): boolean | Promise<boolean> }}
  */
 export function createLiveHls({ fixturesDir, windowSize = 6, now = () => Date.now(), startedAt }) {
   /** @type {Map<string, Promise<Rendition>>} */
@@ -59,45 +59,61 @@ export function createLiveHls({ fixturesDir, windowSize = 6, now = () => Date.no
   };
 
   /**
-   * @param {import('node:http').IncomingMessage} req
-   * @param {import('node:http').ServerResponse} res
+   * The body of a live resource, or null when there is no such resource.
+   * @param {string} pathname e.g. `/live/ts/index.m3u8`
+   * @param {URLSearchParams} searchParams `window=N` for playlists
+   * @param {{ now?: number, endList?: boolean }} [at] playlist as of wall time `now` (default: the
+   *   clock), ended with EXT-X-ENDLIST when `endList` (used by media-faults.mjs)
+   * @returns {Promise<{ body: string | Uint8Array, type: string, cacheControl: string } | null>}
    */
-  async function respond(req, res, url) {
+  async function serve(pathname, searchParams, at = {}) {
     const match = /^\/live\/(ts|fmp4)\/(?:(index\.m3u8)|(init\.mp4)|seg-(\d{1,9})\.(ts|m4s))$/.exec(
-      url.pathname,
+      pathname,
     );
     const kind = /** @type {'ts' | 'fmp4' | undefined} */ (match?.[1]);
-    if (!match || !kind || (req.method !== 'GET' && req.method !== 'HEAD'))
-      return send(req, res, 404, 'text/plain', 'Not found\n');
+    if (!match || !kind) return null;
     const [, , playlist, init, msnText, ext] = match;
-    if ((init && kind !== 'fmp4') || (ext && ext !== FORMATS[kind].ext))
-      return send(req, res, 404, 'text/plain', 'Not found\n');
+    if ((init && kind !== 'fmp4') || (ext && ext !== FORMATS[kind].ext)) return null;
     const loop = await rendition(kind);
     if (playlist) {
-      const requested = Number(url.searchParams.get('window'));
+      const requested = Number(searchParams.get('window'));
       const size =
         Number.isInteger(requested) && requested > 0 ? Math.min(requested, MAX_WINDOW) : windowSize;
       const text = livePlaylist(loop, {
         kind,
         windowSize: size,
         startedAt: startTime(loop),
-        now: now(),
+        now: at.now ?? now(),
+        endList: at.endList,
       });
-      return send(req, res, 200, 'application/vnd.apple.mpegurl', text, 'no-cache');
+      return { body: text, type: 'application/vnd.apple.mpegurl', cacheControl: 'no-cache' };
     }
-    if (init) return send(req, res, 200, 'video/mp4', loop.init, 'max-age=3600');
+    if (init && loop.init)
+      return { body: loop.init, type: 'video/mp4', cacheControl: 'max-age=3600' };
     const msn = Number(msnText);
-    return send(
-      req,
-      res,
-      200,
-      FORMATS[kind].type,
-      loop.segments[msn % loop.segments.length].data,
-      'max-age=3600',
-    );
+    return {
+      body: loop.segments[msn % loop.segments.length].data,
+      type: FORMATS[kind].type,
+      cacheControl: 'max-age=3600',
+    };
+  }
+
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   * @param {URL} url
+   */
+  async function respond(req, res, url) {
+    const served =
+      req.method === 'GET' || req.method === 'HEAD'
+        ? await serve(url.pathname, url.searchParams)
+        : null;
+    if (!served) return send(req, res, 404, 'text/plain', 'Not found\n');
+    return send(req, res, 200, served.type, served.body, served.cacheControl);
   }
 
   return {
+    serve,
     handle(req, res) {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (!url.pathname.startsWith('/live/')) return false;
@@ -153,9 +169,10 @@ async function loadRendition(fixturesDir, kind) {
  * The live media playlist at wall time `now`. The last segment is the newest one whose wall time
  * has fully elapsed, as a live packager would publish it.
  * @param {Rendition} loop
- * @param {{ kind: 'ts' | 'fmp4', windowSize: number, startedAt: number, now: number }} options
+ * @param {{ kind: 'ts' | 'fmp4', windowSize: number, startedAt: number, now: number, endList?: boolean }} options
+ *   `endList`: the show has ended (EXT-X-ENDLIST closes the playlist)
  */
-export function livePlaylist(loop, { kind, windowSize, startedAt, now }) {
+export function livePlaylist(loop, { kind, windowSize, startedAt, now, endList = false }) {
   const count = loop.segments.length;
   const elapsed = Math.max(0, (now - startedAt) / 1000);
   const loopsDone = Math.floor(elapsed / loop.loopDuration);
@@ -214,6 +231,7 @@ export function livePlaylist(loop, { kind, windowSize, startedAt, now }) {
     map: kind === 'fmp4' ? 'init.mp4' : undefined,
     dateRanges: earlier,
     segments,
+    endList,
   });
 }
 

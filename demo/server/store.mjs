@@ -15,6 +15,7 @@ import {
   shopifyProductJson,
   variantsById,
 } from './catalog.mjs';
+import { answerAfter, answerBefore, captureResponse, createFaults } from './store-faults.mjs';
 
 const DEFAULT_CONFIG = () => ({
   latencyMs: 0,
@@ -115,12 +116,14 @@ export function createStore({ root = '/' } = {}) {
   let inventory = new Map();
   let config = DEFAULT_CONFIG();
   let requests = {};
+  const faults = createFaults();
 
   function reset() {
     carts = new Map();
     inventory = new Map(products.flatMap((p) => p.variants.map((v) => [v.id, v.inventory])));
     config = DEFAULT_CONFIG();
     requests = {};
+    faults.reset();
   }
   reset();
 
@@ -140,7 +143,24 @@ export function createStore({ root = '/' } = {}) {
       .map((s) => String(s).trim())
       .filter(Boolean)
       .slice(0, 5);
-    return Object.fromEntries(ids.map((id) => [id, renderSection(id, cart, base)]));
+    return Object.fromEntries(ids.map((id) => [id, sectionHtml(id, cart)]));
+  }
+
+  /**
+   * A cart section by id. Themes name their cart sections per template (Horizon:
+   * `sections--…__cart-drawer`, `template--…__main`): those render as the store's cart drawer or
+   * cart items, wrapped under the id asked for, as Shopify wraps any section it renders.
+   */
+  function sectionHtml(id, cart) {
+    const known = renderSection(id, cart, base);
+    if (known !== null) return known;
+    const alias = /cart-drawer/.test(id)
+      ? 'cart-drawer'
+      : /main|cart-items/.test(id)
+        ? 'main-cart-items'
+        : null;
+    const html = alias && renderSection(alias, cart, base);
+    return html ? html.replace(`shopify-section-${alias}`, `shopify-section-${id}`) : null;
   }
 
   /** Checks that `quantity` of a variant fits the stock, counting what the cart already has. */
@@ -283,7 +303,6 @@ export function createStore({ root = '/' } = {}) {
     const method = req.method ?? 'GET';
     const cartRoute = /^cart(\/(add|change|update|clear))?\.js(on)?$/.test(rel);
     if (cartRoute) {
-      requests[`${method} ${rel}`] = (requests[`${method} ${rel}`] ?? 0) + 1;
       if (config.rateLimit.remaining429 > 0) {
         config.rateLimit.remaining429--;
         return send(
@@ -347,7 +366,7 @@ export function createStore({ root = '/' } = {}) {
       const cart = cartFor(req, res);
       const single = url.searchParams.get('section_id');
       if (single) {
-        const html = renderSection(single, cart, base);
+        const html = sectionHtml(single, cart);
         return html ? send(res, 200, html) : send(res, 404, '<p>Section not found</p>');
       }
       return send(res, 200, sections(url.searchParams.get('sections'), cart));
@@ -365,6 +384,7 @@ export function createStore({ root = '/' } = {}) {
         inventory: Object.fromEntries(inventory),
         carts: [...carts.values()].map((c) => cartJson(c, base)),
         requests,
+        faults: faults.pending(),
         sections: SECTION_IDS,
       });
     }
@@ -381,6 +401,15 @@ export function createStore({ root = '/' } = {}) {
         inventory.set(Number(id), Number(n));
       return send(res, 200, { ok: true, config });
     }
+    if (name === 'faults' && method === 'POST') {
+      const body = await parseBody(req);
+      try {
+        faults.add(body.faults);
+      } catch (error) {
+        return send(res, 400, { status: 400, message: 'Bad Request', description: error.message });
+      }
+      return send(res, 200, { ok: true, faults: faults.pending() });
+    }
     return false;
   }
 
@@ -390,16 +419,32 @@ export function createStore({ root = '/' } = {}) {
       const url = new URL(req.url ?? '/', 'http://store.local');
       if (!url.pathname.startsWith(base) && `${url.pathname}/` !== base) return false;
       const rel = url.pathname.slice(base.length);
-      try {
-        return await route(req, res, rel, url);
-      } catch (error) {
-        if (error instanceof StoreError) return send(res, error.status, error.body);
-        return send(res, 500, {
-          status: 500,
-          message: 'Server Error',
-          description: String(error?.message ?? error),
-        });
+      const key = `${req.method ?? 'GET'} ${rel}`;
+      if (/^cart(\/(add|change|update|clear))?\.js(on)?$/.test(rel)) {
+        requests[key] = (requests[key] ?? 0) + 1;
       }
+      const fault = rel.startsWith('__store/') ? null : faults.take(key);
+      if (fault?.kind === 'error-before') {
+        answerBefore(fault, res);
+        return true;
+      }
+      const target = fault ? captureResponse(res) : res;
+      let handled;
+      try {
+        handled = await route(req, target, rel, url);
+      } catch (error) {
+        handled = true;
+        if (error instanceof StoreError) send(target, error.status, error.body);
+        else {
+          send(target, 500, {
+            status: 500,
+            message: 'Server Error',
+            description: String(error?.message ?? error),
+          });
+        }
+      }
+      if (fault && handled) await answerAfter(fault, res, target.captured);
+      return handled;
     },
   };
 }

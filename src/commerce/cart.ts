@@ -1,4 +1,5 @@
 import { isRecord } from '../internal/is-record.js';
+import { isUnsafeUrl } from '../internal/url-policy.js';
 import type { Cart, CartLine, CartLineInput } from './checkout-adapter.js';
 
 const num = (value: unknown): number | undefined => {
@@ -71,4 +72,43 @@ export function normalizeCart(value: unknown, fallbackCurrency = 'USD'): Cart | 
   };
   if (typeof value.checkoutUrl === 'string') cart.checkoutUrl = value.checkoutUrl;
   return cart;
+}
+
+/**
+ * Applies the URL policy to a cart from any adapter (built-in, callback, events or a host's own
+ * `CheckoutAdapter` object): a line's `url` or `image` and the cart's `checkoutUrl` survive only
+ * when `safeUrl` accepts them (http(s) or relative). Returns `cart` itself when nothing had to
+ * go, else a copy without the unsafe fields; each dropped field is described to `onProblem`.
+ * Never throws: a value that is not cart-shaped is returned as it is, and one that cannot be
+ * read (a throwing getter) becomes an empty cart.
+ */
+export function withSafeUrls(cart: Cart, onProblem?: (problem: string) => void): Cart {
+  try {
+    if (!isRecord(cart) || !Array.isArray(cart.lines)) return cart;
+    let changed = false;
+    const lines = cart.lines.map((line) => {
+      if (!isRecord(line)) return line;
+      let safe = line;
+      for (const field of ['url', 'image'] as const) {
+        if (!isUnsafeUrl(line[field])) continue;
+        if (safe === line) safe = { ...line };
+        delete safe[field];
+        const name = typeof line.title === 'string' && line.title ? line.title : line.key;
+        onProblem?.(
+          `${field === 'url' ? 'link' : 'image'} of line ${JSON.stringify(typeof name === 'string' ? name.slice(0, 60) : '?')} was dropped`,
+        );
+      }
+      if (safe !== line) changed = true;
+      return safe;
+    });
+    const checkoutUnsafe = isUnsafeUrl(cart.checkoutUrl);
+    if (checkoutUnsafe) onProblem?.('"checkoutUrl" was dropped');
+    if (!changed && !checkoutUnsafe) return cart;
+    const copy: Cart = { ...cart, lines };
+    if (checkoutUnsafe) delete copy.checkoutUrl;
+    return copy;
+  } catch {
+    onProblem?.('content could not be read and was dropped');
+    return { lines: [], itemCount: 0, subtotal: 0, currency: 'USD' };
+  }
 }

@@ -6,7 +6,9 @@ export interface CartLineInput {
   quantity: number;
   /**
    * Line properties. Keys starting with `_` are hidden from the shopper by Shopify themes;
-   * Cuecart records `_cuecart_video` and `_cuecart_cue` there.
+   * Cuecart records `_cuecart_video` and `_cuecart_cue` there. The Shopify adapter does not send
+   * them as line properties (they would split one variant over several lines): it records the
+   * show as a cart attribute instead (its `attribution` option).
    */
   properties?: Record<string, string>;
 }
@@ -61,9 +63,19 @@ export interface CheckoutAdapter {
   subscribe?(onChange: (cart: Cart) => void): () => void;
 }
 
-/** Why a checkout call failed. */
+/**
+ * Why a checkout call failed. `unconfirmed`: the store's answer was lost or unreadable and the
+ * adapter could not tell from the cart whether the write happened (the cart may or may not
+ * contain it; re-read the cart before retrying).
+ */
 export type CheckoutErrorReason =
-  'out-of-stock' | 'quantity-limit' | 'rate-limited' | 'network' | 'timeout' | 'rejected';
+  | 'out-of-stock'
+  | 'quantity-limit'
+  | 'rate-limited'
+  | 'network'
+  | 'timeout'
+  | 'rejected'
+  | 'unconfirmed';
 
 /** The error every adapter rejects with; `message` is readable by a shopper. */
 export class CheckoutError extends Error {

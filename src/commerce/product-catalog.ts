@@ -2,8 +2,16 @@ import { atom, map, type MapStore, type ReadableAtom } from 'nanostores';
 import type { CuePayload } from '../cues/product-cue.js';
 import { CuecartError, type ErrorSink } from '../internal/errors.js';
 import { isAbortError } from './abort.js';
-import type { Product, ProductVariant } from './product.js';
+import type { Product } from './product.js';
 import { parseProduct, parseProductFeed } from './product-feed.js';
+import { safeUrl } from '../internal/url-policy.js';
+
+/** A product record without a prototype, so no key reaches `Object.prototype`. */
+const emptyRecord = (): Record<string, Product> => Object.create(null) as Record<string, Product>;
+
+/** `record[key]` when it is the record's own entry; never an inherited `constructor`. */
+const own = (record: Record<string, Product>, key: string): Product | undefined =>
+  Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
 
 /**
  * The host's product lookup: given ids or handles Cuecart has no data for, return what it knows.
@@ -11,7 +19,11 @@ import { parseProduct, parseProductFeed } from './product-feed.js';
  */
 export type ResolveProducts = (
   ids: string[],
-  opts: { signal: AbortSignal },
+  opts: {
+    signal: AbortSignal;
+    /** Where a resolver reports what it left out of a product (an unsafe URL, say). */
+    onError?: ErrorSink;
+  },
 ) => Promise<Product[]> | Product[];
 
 /** Options of {@link createProductCatalog}. */
@@ -20,7 +32,7 @@ export interface ProductCatalogOptions {
   resolveProducts?: ResolveProducts | undefined;
   /** Used by `loadFeed`; defaults to the global `fetch` at call time. */
   fetch?: typeof fetch | undefined;
-  /** Receives `products-load-failed` and `product-unknown` errors. */
+  /** Receives `products-load-failed` errors. */
   onError?: ErrorSink | undefined;
   /** Currency of products that state none, until a feed says otherwise. */
   currency?: string | undefined;
@@ -28,7 +40,10 @@ export interface ProductCatalogOptions {
 
 /** One player's products, keyed by id and by handle. Created by {@link createProductCatalog}. */
 export interface ProductCatalog {
-  /** Every known product under its `id` and, when it has one, under its `handle`. */
+  /**
+   * Every known product under its `id` and, when it has one, under its `handle`. The record has
+   * no prototype: `constructor` or `__proto__` is a product id like any other.
+   */
   readonly $products: MapStore<Record<string, Product>>;
   /** The feed's currency (or the one given to `setProducts`). */
   readonly $currency: ReadableAtom<string | undefined>;
@@ -47,25 +62,8 @@ export interface ProductCatalog {
   resolve(ids: readonly string[], signal?: AbortSignal): Promise<(Product | undefined)[]>;
   /** Like `resolve`, but asks the resolver again even for known ids (mid-show price changes). */
   refresh(ids: readonly string[], signal?: AbortSignal): Promise<(Product | undefined)[]>;
-  /**
-   * The product a cue features: the known one, else one built from the payload when it carries
-   * `title` and `price`, else null (reported once per id as `product-unknown`).
-   */
-  productForCue(payload: CuePayload): Product | null;
   /** Aborts resolver calls and feed loads in flight. */
   destroy(): void;
-}
-
-/**
- * The variant a cue or button means: matched by id or SKU, else the first available one, else
- * the first.
- */
-export function findVariant(product: Product, ref?: string): ProductVariant | undefined {
-  if (ref) {
-    const match = product.variants.find((v) => v.id === ref || v.sku === ref);
-    if (match) return match;
-  }
-  return product.variants.find((v) => v.available) ?? product.variants[0];
 }
 
 /** A product made from a cue payload alone, when it has at least a title and a price. */
@@ -83,12 +81,43 @@ export function productFromPayload(payload: CuePayload, currency?: string): Prod
   };
   const cur = typeof payload.currency === 'string' ? payload.currency : currency;
   if (cur) product.currency = cur;
-  if (typeof payload.image === 'string') product.image = payload.image;
-  if (typeof payload.url === 'string') product.url = payload.url;
+  // Payloads are checked when parsed; a host-made ProductCue is not, so check again.
+  const image = safeUrl(payload.image);
+  if (image) product.image = image;
+  const url = safeUrl(payload.url);
+  if (url) product.url = url;
   return product;
 }
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** Marks a list entry whose read threw (a host array with a throwing getter or a proxy). */
+class Unreadable {}
+
+/** Copies a host-given list entry by entry, never letting a throwing getter escape. */
+function readList(list: unknown): unknown[] | undefined {
+  try {
+    if (!Array.isArray(list)) return undefined;
+    const out: unknown[] = [];
+    for (let i = 0; i < list.length; i++) {
+      try {
+        out.push(list[i]);
+      } catch {
+        out.push(new Unreadable());
+      }
+    }
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A readable line for whatever a resolver or fetch threw (even a value whose toString throws). */
+function message(error: unknown): string {
+  try {
+    return error instanceof Error ? error.message : String(error);
+  } catch {
+    return 'unreadable error';
+  }
+}
 
 interface Batch {
   ids: Set<string>;
@@ -97,22 +126,21 @@ interface Batch {
 
 /** Creates one player's product catalogue. Nothing is shared between catalogues. */
 export function createProductCatalog(options: ProductCatalogOptions = {}): ProductCatalog {
-  const $products = map<Record<string, Product>>({});
+  const $products = map<Record<string, Product>>(emptyRecord());
   const $currency = atom<string | undefined>(options.currency);
   const lifetime = new AbortController();
   let resolver = options.resolveProducts;
   let batch: Batch | undefined;
   const inFlight = new Map<string, Promise<void>>();
   const notFound = new Set<string>();
-  const reportedUnknown = new Set<string>();
 
   const report = (error: CuecartError) => {
     if (!lifetime.signal.aborted) options.onError?.(error);
   };
-  const get = (ref: string) => $products.get()[ref];
+  const get = (ref: string) => (typeof ref === 'string' ? own($products.get(), ref) : undefined);
 
   function upsert(products: readonly Product[]) {
-    const next = { ...$products.get() };
+    const next = Object.assign(emptyRecord(), $products.get());
     for (const product of products) {
       // Handle first, id last: an id always wins over another product's handle.
       if (product.handle) next[product.handle] = product;
@@ -127,14 +155,24 @@ export function createProductCatalog(options: ProductCatalogOptions = {}): Produ
     if (currency) $currency.set(currency);
     const valid: Product[] = [];
     const problems: string[] = [];
-    list.forEach((raw, i) => {
-      const parsed = parseProduct(raw, currency ?? $currency.get());
+    const entries = readList(list);
+    if (!entries) problems.push('the product list is not an array');
+    entries?.forEach((raw, i) => {
+      const notes: string[] = [];
+      const parsed =
+        raw instanceof Unreadable
+          ? 'could not be read'
+          : parseProduct(raw, currency ?? $currency.get(), notes);
       if (typeof parsed === 'string') problems.push(`[${i}]: ${parsed}`);
       else valid.push(parsed);
+      for (const note of notes) problems.push(`[${i}]: ${note}`);
     });
     if (problems.length) {
       report(
-        new CuecartError('products-load-failed', `Skipped invalid products ${problems.join('; ')}`),
+        new CuecartError(
+          'products-load-failed',
+          `Problems in the given products: ${problems.join('; ')}`,
+        ),
       );
     }
     upsert(valid);
@@ -145,7 +183,7 @@ export function createProductCatalog(options: ProductCatalogOptions = {}): Produ
     const current = resolver;
     if (!current || lifetime.signal.aborted) return;
     try {
-      const found = await current(ids, { signal: lifetime.signal });
+      const found = await current(ids, { signal: lifetime.signal, onError: report });
       if (lifetime.signal.aborted) return;
       setProducts(Array.isArray(found) ? found : []);
       for (const id of ids) if (!get(id)) notFound.add(id);
@@ -189,29 +227,20 @@ export function createProductCatalog(options: ProductCatalogOptions = {}): Produ
       }
     }
     const all = Promise.all(waits);
-    if (signal) {
-      await Promise.race([
-        all,
-        new Promise<void>((resolve) => {
-          if (signal.aborted) resolve();
-          signal.addEventListener('abort', () => resolve(), { once: true });
-        }),
-      ]);
-    } else {
+    if (signal && !signal.aborted) {
+      // The caller stops waiting on abort; the listener goes when the wait ends either way.
+      let onAbort = () => {};
+      const aborted = new Promise<void>((resolve) => {
+        onAbort = resolve;
+        signal.addEventListener('abort', onAbort, { once: true });
+      });
+      await Promise.race([all, aborted]).finally(() =>
+        signal.removeEventListener('abort', onAbort),
+      );
+    } else if (!signal) {
       await all;
     }
     return ids.map((id) => get(id));
-  }
-
-  function reportUnknown(id: string) {
-    if (reportedUnknown.has(id)) return;
-    reportedUnknown.add(id);
-    report(
-      new CuecartError(
-        'product-unknown',
-        `A cue names product "${id}", which is not in the product feed and could not be looked up.`,
-      ),
-    );
   }
 
   return {
@@ -259,23 +288,6 @@ export function createProductCatalog(options: ProductCatalogOptions = {}): Produ
       if (feed.problems.length) fail(`skipped ${feed.problems.join('; ')}`);
       setProducts(feed.products, feed.currency);
       return feed.products.map((p) => get(p.id) ?? p);
-    },
-
-    productForCue(payload) {
-      const id = payload?.product;
-      if (typeof id !== 'string' || !id) return null;
-      const known = get(id);
-      if (known) return known;
-      const fromPayload = productFromPayload(payload, $currency.get());
-      if (resolver && !notFound.has(id)) {
-        // The resolver gets a chance first; only a miss there makes the product unknown.
-        void lookUp([id], false).then(() => {
-          if (!get(id) && !fromPayload) reportUnknown(id);
-        });
-      } else if (!fromPayload) {
-        reportUnknown(id);
-      }
-      return fromPayload;
     },
 
     destroy() {

@@ -4,6 +4,8 @@ import { currencyDigits } from './money.js';
 export interface ShopifyGlobal {
   routes?: { root?: string };
   currency?: { active?: string };
+  /** The published theme, as Shopify's `content_for_header` describes it. */
+  theme?: { name?: string; schema_name?: string | null; schema_version?: string | null };
   /** Standard storefront actions (https://shopify.dev/docs/storefronts/themes/best-practices/standard-actions). */
   actions?: {
     updateCart?: ((payload: unknown, options?: unknown) => Promise<unknown>) & {
@@ -18,7 +20,12 @@ export interface ShopifyGlobal {
  */
 export interface ShopifyWindow {
   Shopify?: ShopifyGlobal;
-  location?: { protocol?: string; pathname?: string; assign?(url: string): void };
+  location?: {
+    protocol?: string;
+    pathname?: string;
+    assign?(url: string): void;
+    reload?(): void;
+  };
   publish?: (event: string, data: unknown) => unknown;
   subscribe?: (event: string, callback: (data: unknown) => unknown) => () => void;
   PUB_SUB_EVENTS?: { cartUpdate?: string };

@@ -1,4 +1,6 @@
+import { CuecartError } from '../internal/errors.js';
 import { isRecord } from '../internal/is-record.js';
+import { isUnsafeUrl, safeUrl } from '../internal/url-policy.js';
 import { deadline, isAbortError } from './abort.js';
 import type { ResolveProducts } from './product-catalog.js';
 import type { Product, ProductVariant } from './product.js';
@@ -19,30 +21,69 @@ export interface ShopifyProductContext {
   /** Store root, for a product `url` when the JSON has none. */
   root?: string | undefined;
   window?: ShopifyWindow | undefined;
+  /**
+   * Told, in a readable phrase, about each URL left out because it failed the URL policy
+   * (`safeUrl`: only http(s) and relative URLs).
+   */
+  onProblem?: ((problem: string) => void) | undefined;
 }
 
-function imageSrc(value: unknown, win?: ShopifyWindow): string | undefined {
-  if (isRecord(value)) return shopifyUrl(value.src ?? value.url, win);
-  return shopifyUrl(value, win);
+/** A URL from the store through the URL policy; an unsafe one is left out and described. */
+function checkedUrl(
+  value: unknown,
+  what: string,
+  context: ShopifyProductContext,
+): string | undefined {
+  const url = shopifyUrl(value, context.window);
+  if (isUnsafeUrl(url)) {
+    context.onProblem?.(`dropped the unsafe ${what}; only http(s) and relative URLs are allowed`);
+  }
+  return safeUrl(url);
 }
+
+function imageSrc(value: unknown, what: string, context: ShopifyProductContext) {
+  return checkedUrl(isRecord(value) ? (value.src ?? value.url) : value, what, context);
+}
+
+/** An id or option value as text; only strings and numbers qualify (no `String()` of objects). */
+const scalar = (value: unknown): string | undefined =>
+  typeof value === 'string'
+    ? value
+    : typeof value === 'number' && Number.isFinite(value)
+      ? String(value)
+      : undefined;
 
 /**
  * Maps Shopify's product JSON (`/products/{handle}.js`) to a {@link Product}: option names,
  * variants with option1..3, availability, prices in true minor units, absolute image URLs.
- * Returns null when the JSON is not a product.
+ * `url` and image URLs pass the URL policy; unsafe ones are left out and told to
+ * `context.onProblem`. Returns null when the JSON is not a product; never throws.
  */
 export function productFromShopify(
   json: unknown,
   context: ShopifyProductContext = {},
 ): Product | null {
-  if (!isRecord(json) || json.id === undefined || !Array.isArray(json.variants)) return null;
-  const { currency, window: win } = context;
-  const variants: ProductVariant[] = json.variants.filter(isRecord).map((v) => {
-    const options = Array.isArray(v.options)
-      ? v.options.map(String)
-      : [v.option1, v.option2, v.option3].filter((o) => o !== null && o !== undefined).map(String);
+  try {
+    return readShopifyProduct(json, context);
+  } catch {
+    return null;
+  }
+}
+
+function readShopifyProduct(json: unknown, context: ShopifyProductContext): Product | null {
+  if (!isRecord(json) || scalar(json.id) === undefined || !Array.isArray(json.variants)) {
+    return null;
+  }
+  const { currency } = context;
+  const variants: ProductVariant[] = [];
+  for (const v of json.variants) {
+    if (!isRecord(v) || scalar(v.id) === undefined) continue;
+    const rawOptions: unknown[] = Array.isArray(v.options)
+      ? v.options
+      : [v.option1, v.option2, v.option3].filter((o) => o !== null && o !== undefined);
+    const options = rawOptions.map(scalar).filter((o): o is string => o !== undefined);
     const variant: ProductVariant = {
-      id: String(v.id),
+      id: scalar(v.id)!,
       title: text(v.title) ?? text(v.public_title) ?? 'Default Title',
       price: shopifyAmount(v.price, currency),
       available: v.available !== false,
@@ -52,18 +93,18 @@ export function productFromShopify(
       if (compareAt > variant.price) variant.compareAtPrice = compareAt;
     }
     if (options.length) variant.options = options;
-    const image = imageSrc(v.featured_image, win);
+    const image = imageSrc(v.featured_image, `image of variant ${variant.id}`, context);
     if (image) variant.image = image;
     const sku = text(v.sku);
     if (sku) variant.sku = sku;
-    return variant;
-  });
+    variants.push(variant);
+  }
   if (!variants.length) return null;
   const cheapest = variants.reduce((a, b) => (b.price < a.price ? b : a));
   const handle = text(json.handle);
   const product: Product = {
-    id: String(json.id),
-    title: text(json.title) ?? handle ?? String(json.id),
+    id: scalar(json.id)!,
+    title: text(json.title) ?? handle ?? scalar(json.id)!,
     price: cheapest.price,
     variants,
   };
@@ -71,10 +112,18 @@ export function productFromShopify(
   if (cheapest.compareAtPrice) product.compareAtPrice = cheapest.compareAtPrice;
   if (currency) product.currency = currency;
   const url =
-    text(json.url) ?? (handle ? `${shopifyRoot(context.root, win)}products/${handle}` : '');
+    json.url !== undefined && json.url !== null && json.url !== ''
+      ? checkedUrl(json.url, '"url"', context)
+      : handle
+        ? safeUrl(
+            `${shopifyRoot(context.root, context.window)}products/${encodeURIComponent(handle)}`,
+          )
+        : undefined;
   if (url) product.url = url;
   const images = Array.isArray(json.images) ? json.images : [];
-  const image = imageSrc(json.featured_image, win) ?? imageSrc(images[0], win);
+  const image =
+    imageSrc(json.featured_image, 'featured image', context) ??
+    imageSrc(images[0], 'first image', context);
   if (image) product.image = image;
   if (Array.isArray(json.options)) {
     const names = json.options
@@ -106,7 +155,7 @@ export interface ShopifyProductResolverOptions {
 export function shopifyProductResolver(
   options: ShopifyProductResolverOptions = {},
 ): ResolveProducts {
-  return async (ids, { signal }) => {
+  return async (ids, { signal, onError }) => {
     const root = shopifyRoot(options.root, options.window);
     const currency = options.currency ?? shopifyCurrency(options.window);
     const fetchFn = options.fetch ?? globalThis.fetch;
@@ -126,6 +175,13 @@ export function shopifyProductResolver(
             currency,
             root,
             window: options.window,
+            onProblem: (problem) =>
+              onError?.(
+                new CuecartError(
+                  'products-load-failed',
+                  `The store's product "${handle}" ${problem}.`,
+                ),
+              ),
           });
         } catch (error) {
           if (isAbortError(error) && signal.aborted) throw error;

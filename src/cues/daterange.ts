@@ -120,7 +120,8 @@ export function payloadFromClientAttributes(
       .slice(CLIENT_PREFIX.length)
       .toLowerCase()
       .replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-    if (!key) continue;
+    // `__proto__` would be a prototype assignment, not a field.
+    if (!key || key === '__proto__') continue;
     payload[key] =
       NUMERIC_FIELDS.has(key) && /^-?[0-9]+(\.[0-9]+)?$/.test(value) ? Number(value) : value;
   }
@@ -161,7 +162,9 @@ export function cueFromDateRange(
     );
     return undefined;
   }
-  const payload = parseCuePayload(payloadFromClientAttributes(attr));
+  const payload = parseCuePayload(payloadFromClientAttributes(attr), (problem) =>
+    onError(new CuecartError('cue-invalid', `${label} ${problem}.`)),
+  );
   if (payload instanceof CuecartError) {
     onError(new CuecartError('cue-invalid', `${label}: ${payload.message}`, { cause: payload }));
     return undefined;

@@ -293,7 +293,13 @@ export function payloadsFromId3Frames(
       }
       continue;
     }
-    const result = explicit ? parseCuePayload(frame.text) : parseCandidatePayload(frame.text);
+    const onProblem = (problem: string) =>
+      onError(
+        new CuecartError('cue-invalid', `An ID3 ${frame.id} frame's cue payload ${problem}.`),
+      );
+    const result = explicit
+      ? parseCuePayload(frame.text, onProblem)
+      : parseCandidatePayload(frame.text, onProblem);
     if (result === undefined) continue;
     if (result instanceof Error) {
       onError(result);

@@ -86,7 +86,9 @@ export function cuesFromNativeMetadata(
       if (bytes) payloads = payloadsFromId3(bytes, onError);
     } else if (typeof cue.text === 'string') {
       source = 'webvtt';
-      const result = parseCuePayload(cue.text);
+      const result = parseCuePayload(cue.text, (problem) =>
+        onError(new CuecartError('cue-invalid', `A WebVTT metadata cue at ${start} s ${problem}.`)),
+      );
       if (result instanceof CuecartError) onError(result);
       else payloads = [result];
       if (Number.isFinite(cue.endTime) && cue.endTime > start) end = cue.endTime;
@@ -111,7 +113,9 @@ function cueFromDateRangeGroup(
   const { attr, start, end } = group;
   const productClass = attr.CLASS === undefined || attr.CLASS === CUECART_DATERANGE_CLASS;
   if (!productClass || !('X-CUECART-PRODUCT' in attr)) return undefined;
-  const payload = parseCuePayload(payloadFromClientAttributes(attr));
+  const payload = parseCuePayload(payloadFromClientAttributes(attr), (problem) =>
+    onError(new CuecartError('cue-invalid', `A DATERANGE at ${start} s ${problem}.`)),
+  );
   if (payload instanceof CuecartError) {
     onError(payload);
     return undefined;

@@ -1,5 +1,6 @@
 import { isRecord } from '../internal/is-record.js';
 import { CuecartError } from '../internal/errors.js';
+import { isUnsafeUrl, safeUrl } from '../internal/url-policy.js';
 import type { CuePayload } from './product-cue.js';
 
 /** Largest accepted payload, in UTF-8 bytes of its JSON text. */
@@ -9,6 +10,19 @@ export const MAX_PAYLOAD_BYTES = 4096;
 const MAX_PARSED_DEPTH = 64;
 
 const STRING_FIELDS = ['variant', 'title', 'currency', 'image', 'url'] as const;
+
+/** Payload fields a player renders as a link or an image: only http(s) and relative URLs pass. */
+const URL_FIELDS = ['url', 'image'] as const;
+
+/** Longest product id a payload may name (ids and handles are short; Shopify's are ≤ 255). */
+export const MAX_PRODUCT_ID_LENGTH = 256;
+
+/**
+ * Receives one readable sentence per optional payload field that was dropped because it was
+ * unsafe (a `javascript:` link, say); the cue itself is kept. The caller reports it as
+ * `cue-invalid` with the cue's label.
+ */
+export type PayloadProblemSink = (problem: string) => void;
 
 /**
  * UTF-8 length of a string, counted without allocating; stops counting once past `limit`, so a
@@ -79,10 +93,15 @@ function invalid(message: string, cause?: unknown): CuecartError {
  * The payload must be a JSON object with a non-empty string `product` and at most
  * {@link MAX_PAYLOAD_BYTES} bytes. Optional fields of the wrong type are dropped rather than
  * failing the cue, so one sloppy field from an encoder does not hide the product; unknown fields
- * are kept. Never throws: an invalid payload comes back as a `cue-invalid` {@link CuecartError}
- * for the caller to report once.
+ * are kept. `url` and `image` must pass the URL policy (`safeUrl`: http(s) or relative, after
+ * the browser's own trimming); an unsafe one is dropped and described to `onProblem`. Never
+ * throws: an invalid payload comes back as a `cue-invalid` {@link CuecartError} for the caller to
+ * report once.
  */
-export function parseCuePayload(input: unknown): CuePayload | CuecartError {
+export function parseCuePayload(
+  input: unknown,
+  onProblem?: PayloadProblemSink,
+): CuePayload | CuecartError {
   let value: unknown = input;
   if (typeof input === 'string') {
     // Size first: JSON.parse on megabytes of nested brackets is the expensive part.
@@ -96,17 +115,51 @@ export function parseCuePayload(input: unknown): CuePayload | CuecartError {
     }
   } else if (input instanceof CuecartError) {
     return input;
-  } else if (boundedJsonSize(input, MAX_PAYLOAD_BYTES) > MAX_PAYLOAD_BYTES) {
-    return invalid(`Cue payload is larger than ${MAX_PAYLOAD_BYTES} bytes or too deeply nested.`);
+  } else {
+    let size: number;
+    try {
+      size = boundedJsonSize(input, MAX_PAYLOAD_BYTES);
+    } catch (error) {
+      // A host-made object whose getter or proxy trap throws.
+      return invalid('Cue payload could not be read.', error);
+    }
+    if (size > MAX_PAYLOAD_BYTES) {
+      return invalid(`Cue payload is larger than ${MAX_PAYLOAD_BYTES} bytes or too deeply nested.`);
+    }
   }
   if (!isRecord(value)) return invalid('Cue payload is not a JSON object.');
-  const source = value;
-  if (typeof source.product !== 'string' || source.product.trim() === '') {
+  let payload: CuePayload;
+  try {
+    // Spread copies own fields as data: a `__proto__` key stays a plain field, not a prototype.
+    payload = { ...value } as CuePayload;
+  } catch (error) {
+    // A host-made object whose getter throws.
+    return invalid('Cue payload could not be read.', error);
+  }
+  if (typeof payload.product !== 'string' || payload.product.trim() === '') {
     return invalid('Cue payload has no "product" string.');
   }
-  const payload: CuePayload = { ...source, product: source.product.trim() };
+  payload.product = payload.product.trim();
+  if (payload.product.length > MAX_PRODUCT_ID_LENGTH) {
+    return invalid(
+      `Cue payload names a product id longer than ${MAX_PRODUCT_ID_LENGTH} characters.`,
+    );
+  }
   for (const field of STRING_FIELDS) {
     if (field in payload && typeof payload[field] !== 'string') delete payload[field];
+  }
+  for (const field of URL_FIELDS) {
+    if (!(field in payload)) continue;
+    const url = safeUrl(payload[field]);
+    if (url !== undefined) payload[field] = url;
+    else {
+      if (isUnsafeUrl(payload[field])) {
+        onProblem?.(
+          `dropped its "${field}" ${preview(String(payload[field]), 40)}: only http(s) and relative URLs are allowed`,
+        );
+      }
+      delete payload[field];
+    }
   }
   if ('price' in payload && !isMinorUnits(payload.price)) delete payload.price;
   if ('duration' in payload && !isPositiveFinite(payload.duration)) delete payload.duration;
@@ -118,10 +171,13 @@ export function parseCuePayload(input: unknown): CuePayload | CuecartError {
  * arbitrary ID3 text frame, say): returns `undefined` when the text does not look like a JSON
  * object mentioning `"product"`, and validates it otherwise.
  */
-export function parseCandidatePayload(text: string): CuePayload | CuecartError | undefined {
+export function parseCandidatePayload(
+  text: string,
+  onProblem?: PayloadProblemSink,
+): CuePayload | CuecartError | undefined {
   const trimmed = text.trim();
   if (!trimmed.startsWith('{') || !trimmed.includes('"product"')) return undefined;
-  return parseCuePayload(trimmed);
+  return parseCuePayload(trimmed, onProblem);
 }
 
 function isMinorUnits(value: unknown): value is number {

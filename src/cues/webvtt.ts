@@ -1,4 +1,5 @@
 import { CuecartError, type ErrorSink } from '../internal/errors.js';
+import { forEachInSlices, type SliceOptions } from '../internal/time-slices.js';
 import { parseCuePayload, preview } from './payload.js';
 import { cueId, type ProductCue } from './product-cue.js';
 
@@ -25,6 +26,42 @@ const TIMING = /^(\S+)[ \t]+-->[ \t]+(\S+)(?:[ \t].*)?$/;
  * without the `WEBVTT` header (or too large) returns a `cues-load-failed` {@link CuecartError}.
  */
 export function parseWebVttCues(text: string, onError: ErrorSink): ProductCue[] | CuecartError {
+  const lines = webVttLines(text);
+  if (lines instanceof CuecartError) return lines;
+  const cues: ProductCue[] = [];
+  for (const block of webVttBlocks(lines)) {
+    const cue = cueFromBlock(block, onError);
+    if (cue) cues.push(cue);
+  }
+  return cues;
+}
+
+/**
+ * {@link parseWebVttCues} for large documents: the same result, but the cue blocks are parsed in
+ * slices of at most `budgetMs` (default 8 ms) with the main thread given back between them, so a
+ * 10,000-cue document never makes a long task. Resolves an empty list when `signal` aborts.
+ */
+export async function parseWebVttCuesInSlices(
+  text: string,
+  onError: ErrorSink,
+  options: SliceOptions = {},
+): Promise<ProductCue[] | CuecartError> {
+  const lines = webVttLines(text);
+  if (lines instanceof CuecartError) return lines;
+  const cues: ProductCue[] = [];
+  const complete = await forEachInSlices(
+    webVttBlocks(lines),
+    (block) => {
+      const cue = cueFromBlock(block, onError);
+      if (cue) cues.push(cue);
+    },
+    options,
+  );
+  return complete ? cues : [];
+}
+
+/** The lines of a WebVTT document after its BOM, or why it is not one. */
+function webVttLines(text: string): string[] | CuecartError {
   if (typeof text !== 'string' || text.length > MAX_CUE_DOCUMENT_LENGTH) {
     return new CuecartError('cues-load-failed', 'The WebVTT cue list is missing or too large.');
   }
@@ -32,7 +69,11 @@ export function parseWebVttCues(text: string, onError: ErrorSink): ProductCue[] 
   if (!/^WEBVTT(?:[ \t].*)?$/.test(lines[0] ?? '')) {
     return new CuecartError('cues-load-failed', 'The cue list is not WebVTT: no "WEBVTT" header.');
   }
-  const cues: ProductCue[] = [];
+  return lines;
+}
+
+/** The blocks after the header, each a run of non-blank lines. */
+function* webVttBlocks(lines: string[]): Generator<string[]> {
   let i = 1;
   // The header block runs to the first blank line.
   while (i < lines.length && lines[i]!.trim() !== '') i++;
@@ -41,10 +82,8 @@ export function parseWebVttCues(text: string, onError: ErrorSink): ProductCue[] 
     if (i >= lines.length) break;
     const block: string[] = [];
     while (i < lines.length && lines[i]!.trim() !== '') block.push(lines[i++]!);
-    const cue = cueFromBlock(block, onError);
-    if (cue) cues.push(cue);
+    yield block;
   }
-  return cues;
 }
 
 function cueFromBlock(block: string[], onError: ErrorSink): ProductCue | undefined {
@@ -65,7 +104,9 @@ function cueFromBlock(block: string[], onError: ErrorSink): ProductCue | undefin
     return undefined;
   }
   const payloadText = block.slice(timingIndex + 1).join('\n');
-  const payload = parseCuePayload(payloadText);
+  const payload = parseCuePayload(payloadText, (problem) =>
+    onError(new CuecartError('cue-invalid', `${label} at ${timing[1]} ${problem}.`)),
+  );
   if (payload instanceof CuecartError) {
     onError(
       new CuecartError('cue-invalid', `${label} at ${timing[1]}: ${payload.message}`, {

@@ -9,6 +9,8 @@ export type CuecartErrorCode =
   | 'media-unsupported'
   /** Playback failed while decoding and could not be recovered. */
   | 'media-decode-failed'
+  /** Not fatal: a media segment could not be loaded under the retry policy and was skipped. */
+  | 'media-segment-skipped'
   /** A cue was dropped: not JSON, no `product`, over the size limit, or malformed carrier. */
   | 'cue-invalid'
   /** The side-car cue list (`cues` attribute) could not be loaded or parsed. */

@@ -44,3 +44,20 @@ export function safeUrl(value: unknown): string | undefined {
 export function isUnsafeUrl(value: unknown): boolean {
   return value !== undefined && value !== null && value !== '' && safeUrl(value) === undefined;
 }
+
+/**
+ * The `rel` of a link to a product page that came from untrusted data: always `noopener` (the
+ * page it opens never gets a handle on the shopper's page), plus `noreferrer` when the link
+ * leaves the page's origin, so a third-party URL from a feed or a stream does not learn which
+ * page the shopper was on. Same-origin and relative links keep their referrer for the
+ * merchant's own analytics. `base` defaults to the document's URL at call time.
+ */
+export function linkRel(url: string, base?: string): 'noopener' | 'noopener noreferrer' {
+  const from = base ?? (typeof document === 'undefined' ? undefined : document.baseURI);
+  try {
+    if (from && new URL(url, from).origin === new URL(from).origin) return 'noopener';
+  } catch {
+    // An unparsable URL is treated as foreign.
+  }
+  return 'noopener noreferrer';
+}

@@ -2,7 +2,7 @@ import { CuecartError } from '../internal/errors.js';
 import { createHlsEngine } from './hls-engine.js';
 import { loadHls, preloadHls, type HlsBuild } from './load-hls.js';
 import { createNativeEngine } from './native-engine.js';
-import type { EngineCallbacks, PlaybackEngine } from './playback-engine.js';
+import type { EngineCallbacks, EngineStartOptions, PlaybackEngine } from './playback-engine.js';
 import { hasMediaSource, progressiveMimeType, sourceKind } from './source-type.js';
 
 /** Options of {@link createEngine}. */
@@ -35,7 +35,7 @@ export async function createEngine(
   src: string,
   callbacks: EngineCallbacks,
   signal: AbortSignal,
-  options: EngineOptions = {},
+  options: EngineStartOptions & EngineOptions = {},
 ): Promise<PlaybackEngine | null> {
   if (sourceKind(src) === 'progressive') {
     const mime = progressiveMimeType(src);
@@ -45,7 +45,7 @@ export async function createEngine(
       );
       return null;
     }
-    return createNativeEngine(video, src, 'progressive', callbacks);
+    return createNativeEngine(video, src, 'progressive', callbacks, options.startPosition);
   }
   if (hasMediaSource()) {
     let Hls;
@@ -61,10 +61,15 @@ export async function createEngine(
       return null;
     }
     if (signal.aborted) return null;
-    if (Hls.isSupported()) return createHlsEngine(Hls, video, src, callbacks);
+    if (Hls.isSupported()) {
+      return createHlsEngine(Hls, video, src, callbacks, {
+        config: options.hlsConfig,
+        startPosition: options.startPosition,
+      });
+    }
   }
   if (video.canPlayType('application/vnd.apple.mpegurl') !== '') {
-    return createNativeEngine(video, src, 'native-hls', callbacks);
+    return createNativeEngine(video, src, 'native-hls', callbacks, options.startPosition);
   }
   callbacks.onFatalError(
     new CuecartError('media-unsupported', 'This browser cannot play HLS streams.'),

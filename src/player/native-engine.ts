@@ -4,12 +4,14 @@ import type { EngineCallbacks, PlaybackEngine } from './playback-engine.js';
 /**
  * Plays a source with the `<video>` element itself: progressive MP4/WebM, or HLS where Media
  * Source Extensions are missing (iOS Safari), reading in-band metadata text tracks there.
+ * `startPosition` (seconds) seeks there once metadata is known (a retry resumes in place).
  */
 export function createNativeEngine(
   video: HTMLVideoElement,
   src: string,
   kind: 'native-hls' | 'progressive',
   callbacks: EngineCallbacks,
+  startPosition?: number,
 ): PlaybackEngine {
   const controller = new AbortController();
   const { signal } = controller;
@@ -37,6 +39,16 @@ export function createNativeEngine(
   }
   const onDuration = () => callbacks.onLiveChange(video.duration === Infinity);
   video.addEventListener('durationchange', onDuration, { signal });
+
+  if (startPosition !== undefined && startPosition > 0) {
+    video.addEventListener(
+      'loadedmetadata',
+      () => {
+        if (video.duration !== Infinity) video.currentTime = startPosition;
+      },
+      { signal, once: true },
+    );
+  }
 
   video.src = src;
   video.load();

@@ -4,10 +4,17 @@ import { CueScheduler, type FrameClock } from '../cues/cue-scheduler.js';
 import { CueTimeline } from '../cues/cue-timeline.js';
 import { cueFromDateRange, type DateRangeInput } from '../cues/daterange.js';
 import { cuesFromMetadataSamples, type MetadataSample } from '../cues/id3-samples.js';
-import { parseJsonCues } from '../cues/json-cues.js';
+import {
+  parseJsonCueList,
+  parseJsonCueListInSlices,
+  resolveJsonCue,
+  type JsonCueEntry,
+  type JsonCueList,
+} from '../cues/json-cues.js';
+import { ProgramDateTimeMap, type ProgramDateTimeUpdate } from '../cues/program-date-time.js';
 import { cuesFromNativeMetadata, type NativeMetadataCue } from '../cues/native-metadata.js';
 import type { ProductCue } from '../cues/product-cue.js';
-import { parseWebVttCues } from '../cues/webvtt.js';
+import { CueListPoller } from './cue-list-poller.js';
 
 /** What a cue store reports. */
 export interface CueStoreOptions {
@@ -19,6 +26,8 @@ export interface CueStoreOptions {
   onError?: ErrorSink;
   /** Injected for tests; defaults to the global `fetch` at call time. */
   fetch?: typeof fetch;
+  /** Injected for tests: timers of the live cue-list poller. */
+  timers?: ConstructorParameters<typeof CueListPoller>[0]['timers'];
 }
 
 /** One player's cues: every carrier in, one ordered timeline, frame-accurate enter/exit out. */
@@ -29,6 +38,8 @@ export interface CueStore {
   readonly $active: ReadableAtom<readonly ProductCue[]>;
   /** The underlying timeline (effective ends, lookups). */
   readonly timeline: CueTimeline;
+  /** The stream's program date-time mapping (wall clock ↔ media time), once known. */
+  readonly dates: ProgramDateTimeMap;
   /** Follows a media clock; replaces any previous one. */
   attachClock(clock: FrameClock): void;
   /** Stops following the clock (active cues exit). */
@@ -39,10 +50,26 @@ export interface CueStore {
   addDateRanges(ranges: readonly DateRangeInput[]): void;
   /** Cues of a native metadata text track (Safari). */
   addNativeCues(cues: ArrayLike<NativeMetadataCue>): void;
-  /** Cues given by the host: ProductCues or JSON cue-list entries. */
+  /**
+   * Cues given by the host: ProductCues or JSON cue-list entries. Up to
+   * {@link SYNC_ENTRY_LIMIT} entries that need parsing are added at once; a longer list is
+   * parsed in slices that yield to the main thread, and its cues appear when the whole list is
+   * parsed (see {@link settled}).
+   */
   addCues(entries: readonly unknown[]): void;
-  /** Loads a side-car cue list (JSON or WebVTT metadata) from a URL. */
+  /**
+   * Loads a side-car cue list (JSON or WebVTT metadata) from a URL; a JSON list with `refresh`
+   * keeps being re-fetched while the stream is live, until `signal` aborts. Documents are parsed
+   * in slices that yield to the main thread. Resolves after the first load.
+   */
   loadSideCar(url: string, signal: AbortSignal): Promise<void>;
+  /** Resolves once every host cue list given to {@link addCues} so far has been added. */
+  settled(): Promise<void>;
+  /**
+   * The stream's program date-time after a playlist (re)load: places wall-clock cues
+   * (`startDate`/`endDate`) and starts or stops live cue-list refreshes.
+   */
+  setProgramDateTime(update: ProgramDateTimeUpdate): void;
   /** Forgets the cues that came from the given carriers (e.g. a replaced side-car list). */
   removeSources(sources: readonly ProductCue['source'][]): void;
   /** Drops cues that ended before `time` (the start of a live window). */
@@ -54,15 +81,45 @@ export interface CueStore {
 }
 
 /**
- * Creates the cue store of one player. Parsing happens when data arrives (seconds before the
- * frame); activation happens on the presented frame through the {@link CueScheduler}.
+ * Host cue lists up to this many entries needing parsing are added synchronously; longer ones are
+ * parsed in slices (each well under a frame) so the page stays responsive.
  */
+export const SYNC_ENTRY_LIMIT = 1000;
+
+/**
+ * Creates the cue store of one player. Parsing happens when data arrives (seconds before the
+ * frame); activation happens on the presented frame through the {@link CueScheduler}. Large
+ * lists are parsed in slices that yield to the main thread, and the timeline answers "what is
+ * active now" from an interval index, so neither loading nor playing a 10,000-cue show blocks
+ * the page.
+ */
+
 export function createCueStore(options: CueStoreOptions = {}): CueStore {
   const timeline = new CueTimeline();
   const $cues = atom<readonly ProductCue[]>([]);
   const $active = atom<readonly ProductCue[]>([]);
   const onError: ErrorSink = (error) => options.onError?.(error);
   let scheduler: CueScheduler | undefined;
+  // Host lists parsed in slices are added in call order; `clear()` and removing the `api`
+  // source abandon the ones still parsing.
+  const settledQueue: Promise<void> = Promise.resolve();
+  let hostQueue = settledQueue;
+  let hostGeneration = 0;
+  let clock: FrameClock | undefined;
+  const dates = new ProgramDateTimeMap();
+  const pollers = new Set<CueListPoller>();
+  let live: boolean | undefined;
+  /** Host-given wall-clock entries, re-placed whenever the date mapping changes. */
+  let hostDated: JsonCueEntry[] = [];
+  const toMediaTime = (date: number) => dates.toMediaTime(date);
+  const placeHostDated = () => {
+    const cues: ProductCue[] = [];
+    for (const entry of hostDated) {
+      const cue = resolveJsonCue(entry, toMediaTime);
+      if (cue) cues.push({ ...cue, source: 'api' });
+    }
+    timeline.add(cues);
+  };
 
   const unsubscribeTimeline = timeline.subscribe((cues) => $cues.set(cues));
 
@@ -71,6 +128,7 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
     const leaving = scheduler.active;
     scheduler.destroy();
     scheduler = undefined;
+    clock = undefined;
     $active.set([]);
     for (const cue of leaving) options.onExit?.(cue, NaN);
   };
@@ -79,9 +137,11 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
     $cues,
     $active,
     timeline,
-    attachClock(clock) {
+    dates,
+    attachClock(frameClock) {
       detachClock();
-      scheduler = new CueScheduler(timeline, clock, {
+      clock = frameClock;
+      scheduler = new CueScheduler(timeline, frameClock, {
         enter(cue, mediaTime) {
           $active.set(scheduler?.active ?? []);
           options.onEnter?.(cue, mediaTime);
@@ -111,51 +171,86 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
     addCues(entries) {
       const ready = entries.filter(isProductCue);
       const raw = entries.filter((entry) => !isProductCue(entry));
-      if (raw.length) {
-        const parsed = parseJsonCues({ cues: raw }, onError);
+      const generation = hostGeneration;
+      const commit = (parsed: JsonCueList | CuecartError) => {
+        if (generation !== hostGeneration) return;
         if (parsed instanceof CuecartError) onError(parsed);
-        else ready.push(...parsed.map((cue) => ({ ...cue, source: 'api' as const })));
-      }
-      timeline.add(ready);
-    },
-    async loadSideCar(url, signal) {
-      const doFetch = options.fetch ?? fetch;
-      let text: string;
-      try {
-        const response = await doFetch(url, { signal });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        text = await response.text();
-      } catch (cause) {
-        if (signal.aborted) return;
-        onError(
-          new CuecartError(
-            'cues-load-failed',
-            `The cue list ${url} could not be loaded (${String((cause as Error)?.message ?? cause)}).`,
-            {
-              cause,
-            },
-          ),
-        );
+        else {
+          for (const entry of parsed.entries) {
+            if (entry.startDate !== undefined || entry.endDate !== undefined) {
+              hostDated = hostDated.filter((held) => held.id !== entry.id).concat(entry);
+            }
+            const cue = resolveJsonCue(entry, toMediaTime);
+            if (cue) ready.push({ ...cue, source: 'api' });
+          }
+        }
+        timeline.add(ready);
+      };
+      const queued = hostQueue !== settledQueue;
+      if (raw.length <= SYNC_ENTRY_LIMIT && !queued) {
+        if (raw.length) commit(parseJsonCueList({ cues: raw }, onError));
+        else timeline.add(ready);
         return;
       }
-      if (signal.aborted) return;
-      const parsed = /^\uFEFF?WEBVTT/.test(text)
-        ? parseWebVttCues(text, onError)
-        : parseJsonCues(text, onError);
-      if (parsed instanceof CuecartError) onError(parsed);
-      else timeline.add(parsed);
+      // Behind any list still parsing, so a later call's cues win over an earlier one's.
+      const job = hostQueue.then(async () => {
+        if (generation !== hostGeneration) return;
+        commit(
+          raw.length ? await parseJsonCueListInSlices({ cues: raw }, onError) : { entries: [] },
+        );
+      });
+      hostQueue = job;
+      void job.finally(() => {
+        if (hostQueue === job) hostQueue = settledQueue;
+      });
+    },
+    settled() {
+      return hostQueue;
+    },
+    async loadSideCar(url, signal) {
+      const poller = new CueListPoller({
+        timeline,
+        dates,
+        currentTime: () => clock?.now() ?? NaN,
+        onError,
+        fetch: options.fetch,
+        timers: options.timers,
+      });
+      pollers.add(poller);
+      signal.addEventListener('abort', () => pollers.delete(poller), { once: true });
+      if (live !== undefined) poller.setLive(live);
+      await poller.start(url, signal);
+    },
+    setProgramDateTime(update) {
+      if (dates.update(update.anchors)) {
+        for (const poller of pollers) poller.datesChanged();
+        if (hostDated.length) placeHostDated();
+      }
+      live = update.live;
+      for (const poller of pollers) poller.setLive(update.live);
     },
     removeSources(sources) {
-      for (const cue of timeline.list()) if (sources.includes(cue.source)) timeline.remove(cue.id);
+      if (sources.includes('api')) {
+        hostGeneration++;
+        hostDated = [];
+      }
+      timeline.removeWhere((cue) => sources.includes(cue.source));
     },
     prune(time) {
       timeline.prune(time);
     },
     clear() {
+      hostGeneration++;
       timeline.clear();
+      dates.clear();
+      hostDated = [];
+      live = undefined;
       scheduler?.update();
     },
     destroy() {
+      hostGeneration++;
+      for (const poller of pollers) poller.stop();
+      pollers.clear();
       detachClock();
       unsubscribeTimeline();
       timeline.clear();

@@ -24,6 +24,13 @@ export interface MediaState {
   waiting: boolean;
   ended: boolean;
   fullscreen: boolean;
+  /**
+   * Live only: the playlist stopped advancing or cannot be reloaded; the player keeps trying
+   * (docs/resilience.md) and says "Reconnecting…".
+   */
+  reconnecting: boolean;
+  /** A live stream ended (EXT-X-ENDLIST) and playback reached its end: "The show has ended". */
+  showEnded: boolean;
   /** The fatal playback error, shown inside the player. */
   error: CuecartErrorDetail | null;
 }
@@ -45,6 +52,8 @@ export function initialMediaState(): MediaState {
     waiting: false,
     ended: false,
     fullscreen: false,
+    reconnecting: false,
+    showEnded: false,
     error: null,
   };
 }

@@ -30,7 +30,12 @@ export interface CuecartMessages {
   exitPictureInPicture: string;
   captions: string;
   loading: string;
+  /** The button under a playback error that starts the video again. */
   retry: string;
+  /** Status while a live stream's playlist stopped advancing or cannot be reloaded. */
+  reconnecting: string;
+  /** Status once a live stream has ended (EXT-X-ENDLIST) and played to its end. */
+  showEnded: string;
   /** Polite live-region announcement when a product cue starts. */
   nowFeaturing: string;
   /** Accessible name of the featured-product region. */
@@ -118,6 +123,8 @@ export const defaultMessages: Readonly<CuecartMessages> = Object.freeze({
   captions: 'Captions',
   loading: 'Loading…',
   retry: 'Try again',
+  reconnecting: 'Reconnecting…',
+  showEnded: 'The show has ended',
   nowFeaturing: 'Now featuring {title}',
   featuredProduct: 'Featured product',
   dismiss: 'Dismiss',
@@ -181,7 +188,7 @@ export function mergeMessages(partial?: Partial<CuecartMessages> | null): Cuecar
   if (!partial || typeof partial !== 'object') return merged;
   for (const key of Object.keys(partial) as Array<keyof CuecartMessages>) {
     const value = partial[key];
-    if (key in defaultMessages && typeof value === 'string') merged[key] = value;
+    if (Object.hasOwn(defaultMessages, key) && typeof value === 'string') merged[key] = value;
   }
   return merged;
 }

@@ -2,12 +2,14 @@
 // Prints a table and writes test/bench/results/latest.json. Timings are reported as ratios taken
 // within this run (shared, noisy machines); the exit code is non-zero only for deterministic
 // failures: a cue activated early, a cue count that grows over a long show, hls.js code in the
-// core bundle, or an hls.js chunk requested by an MP4 page. See docs/benchmarks.md.
+// core bundle, an hls.js chunk requested by an MP4 page, or a large show that loads incompletely
+// or has the wrong cue active after a seek. See docs/benchmarks.md.
 import { mkdir, writeFile } from 'node:fs/promises';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { startServer } from '../../demo/server/start.mjs';
 import { benchBundle } from './bundle.mjs';
 import { benchCueAccuracy } from './cue-accuracy.mjs';
+import { benchLargeShows } from './large-shows.mjs';
 import { benchLiveMemory } from './live-memory.mjs';
 import { benchStartup } from './startup.mjs';
 import { launchBrowser } from './lib/browser.mjs';
@@ -53,6 +55,7 @@ const chromiumVersion = browser.version();
 let startup;
 let accuracy;
 let live;
+let large;
 try {
   log(`start-up, MP4 vs HLS (${STARTUP_RUNS} runs each)`);
   startup = await benchStartup(browser, server.url, {
@@ -85,6 +88,18 @@ try {
   log(`live stream in Chromium (${LIVE_SECONDS} s)`);
   live = await benchLiveMemory(browser, server.url, { seconds: LIVE_SECONDS });
   if (live.errors.length) warnings.push(`live stream reported errors: ${live.errors.join(', ')}`);
+
+  log('large shows: 10 to 100,000 cues, JSON and WebVTT (traced)');
+  large = await benchLargeShows(browser, server.url);
+  for (const run of large.runs) {
+    if (run.skipped) continue;
+    if (run.loaded !== run.n)
+      failures.push(`${run.n} ${run.format} cues: only ${run.loaded} loaded`);
+    if (run.wrongActive.length)
+      failures.push(
+        `${run.n} ${run.format} cues: wrong active cue after ${run.wrongActive.length} seek(s): ${JSON.stringify(run.wrongActive[0])}`,
+      );
+  }
 } finally {
   await browser.close().catch(() => {});
   await server.close();
@@ -219,6 +234,7 @@ const report = [
     ],
     ['ratio HLS / MP4', `${fmt(startup.hlsOverMp4, 2)}×`],
   ]),
+  largeShowsTable(large),
 ].join('\n');
 
 console.log(report);
@@ -230,6 +246,7 @@ console.log(
 );
 
 const machine = {
+  loadAverage: loadavg(),
   cpus: cpus().length,
   cpuModel: cpus()[0]?.model,
   memoryGB: Math.round(totalmem() / 2 ** 30),
@@ -239,7 +256,45 @@ const machine = {
 await mkdir(RESULTS_DIR, { recursive: true });
 await writeFile(
   new URL('latest.json', RESULTS_DIR),
-  `${JSON.stringify({ date: new Date().toISOString(), seconds, machine, failures, warnings, bundle, parse, showMemory, live, startup, accuracy }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), seconds, machine, failures, warnings, bundle, parse, showMemory, live, startup, accuracy, large }, null, 2)}\n`,
 );
 console.log(`results: test/bench/results/latest.json`);
 process.exitCode = failures.length ? 1 : 0;
+
+/** Table 6: one row per show and measure, ratios against the 10-cue show of the same format. */
+function largeShowsTable(large) {
+  const rows = [];
+  const base = (format) => large.runs.find((r) => r.format === format && !r.skipped);
+  for (const format of ['json', 'vtt']) {
+    const b = base(format);
+    for (const run of large.runs.filter((r) => r.format === format)) {
+      const label = `${run.n.toLocaleString('en')} ${format.toUpperCase()}`;
+      if (run.skipped) {
+        rows.push([label, 'n/a', `${run.skipped} (${mb(run.bytes)})`]);
+        continue;
+      }
+      const p = run.phases;
+      const longest = Math.max(p.load.maxCpuMs, p.play.maxCpuMs, p.seek.maxCpuMs);
+      const over50 = p.load.over50CpuMs + p.play.over50CpuMs + p.seek.over50CpuMs;
+      rows.push([
+        `${label}: load`,
+        `${fmt(run.loadMs, 0)} ms`,
+        `${fmt(ratio(run.loadMs, b.loadMs), 1)}× the ${b.n}-cue load; ${kb(run.bytes)}`,
+      ]);
+      rows.push([
+        `${label}: longest task CPU load / play / seek`,
+        `${fmt(p.load.maxCpuMs, 0)} / ${fmt(p.play.maxCpuMs, 0)} / ${fmt(p.seek.maxCpuMs, 0)} ms`,
+        `${over50} task(s) over 50 ms CPU${longest > 50 ? '' : ' — ok'}; wall max ${fmt(Math.max(p.load.maxWallMs, p.play.maxWallMs, p.seek.maxWallMs), 0)} ms`,
+      ]);
+      rows.push([
+        `${label}: per frame, main-thread CPU / rVFC callback`,
+        `${fmt(run.cpuMsPerFrame, 2)} / ${fmt(run.frameCallbackMs.mean, 3)} ms`,
+        `${fmt(ratio(run.cpuMsPerFrame, b.cpuMsPerFrame), 2)}× / ${fmt(ratio(run.frameCallbackMs.mean, b.frameCallbackMs.mean), 2)}× the ${b.n}-cue show; ${run.frames} frames, ${run.droppedFrames} dropped`,
+      ]);
+    }
+  }
+  return table(
+    `6. Large shows — a cue every ${large.spacing} s, MP4 playing ${large.playSeconds} s, ${large.seeks} seeks (fresh context each; CPU = thread time from a Chromium trace)`,
+    rows,
+  );
+}

@@ -15,7 +15,12 @@ import {
   nextError,
   shadowPart,
 } from '../helpers/player.js';
-import { configureStore, resetStore, storeState } from '../unit/commerce/local-store.js';
+import {
+  configureStore,
+  injectFaults,
+  resetStore,
+  storeState,
+} from '../unit/commerce/local-store.js';
 
 /** The feed the local store serves for its catalogue. */
 const FEED = '/cuecart/products.json';
@@ -24,6 +29,7 @@ const SNEAKERS_42_WHITE = '45014';
 
 interface ShopifyCartJson {
   item_count: number;
+  attributes: Record<string, string>;
   items: Array<{ key: string; id: number; quantity: number; properties: Record<string, string> }>;
 }
 
@@ -114,10 +120,13 @@ describe('CuecartPlayer commerce with adapter="shopify" (local store)', () => {
     const json = await storeCart();
     expect(json.items).to.have.length(1);
     expect(String(json.items[0]!.id)).to.equal(SNEAKERS_42_WHITE);
-    expect(json.items[0]!.properties).to.deep.equal({
-      _cuecart_video: FIXTURES.tsId3,
-      _cuecart_cue: cueId,
-    });
+    // One line per variant: the show is attributed once, on the cart (issue 10).
+    expect(json.items[0]!.properties).to.deep.equal({});
+    await waitUntil(
+      async () => (await storeCart()).attributes._cuecart_video === FIXTURES.tsId3,
+      'the show is not recorded on the cart',
+    );
+    expect(adds[0]!.line.properties).to.include({ _cuecart_cue: cueId });
     await waitUntil(() => changes.some((cart) => cart.itemCount === 1), 'no cuecart-cart-change');
     expect(changes.at(-1)!.lines[0]!.variantId).to.equal(SNEAKERS_42_WHITE);
 
@@ -197,7 +206,13 @@ describe('CuecartPlayer commerce with adapter="shopify" (local store)', () => {
     this.timeout(20_000);
     player = createPlayer({ src: FIXTURES.tsId3, adapter: 'shopify', products: FEED });
     await feature(player, 14, 'Drift Sneakers');
-    await configureStore({ rateLimit: { remaining429: 1, retryAfter: 1 } });
+    await injectFaults({
+      route: 'POST cart/add.js',
+      kind: 'error-before',
+      status: 429,
+      json: { status: 429, message: 'Too Many Requests', description: 'Too many requests.' },
+      retryAfter: 1,
+    });
     const errors: string[] = [];
     player.addEventListener('cuecart-error', (e) => errors.push(e.detail.code));
 

@@ -61,6 +61,8 @@ describe('CuecartPlayer playback (real hls.js, local fixtures)', () => {
     await playsPast(player, 0.5);
     const video = videoOf(player);
     player.remove();
+    // Teardown waits one microtask, so a move (remove + append in one task) keeps playing.
+    await Promise.resolve();
     expect(player.engine).to.equal(null);
     // hls.js detaches MSE on destroy: the media element no longer has a source.
     await waitUntil(() => !video.currentSrc || video.readyState === 0, 'video still attached');

@@ -249,6 +249,62 @@ describe('local store: cart contract', () => {
   });
 });
 
+describe('local store: fault injection', () => {
+  beforeEach(() => control('reset', {}));
+  const add = (s) => s('/cart/add.js', { method: 'POST', json: { id: MUG_12, quantity: 1 } });
+  const fault = (f) => control('faults', { faults: [{ route: 'POST cart/add.js', ...f }] });
+
+  it('error-before answers without applying, with Retry-After, once', async () => {
+    await fault({ kind: 'error-before', status: 503, text: 'Service Unavailable', retryAfter: 2 });
+    const s = shopper();
+    const failed = await add(s);
+    assert.equal(failed.status, 503);
+    assert.equal(failed.headers.get('retry-after'), '2');
+    assert.equal((await s('/cart.js')).body.item_count, 0);
+    assert.equal((await add(s)).status, 200, 'the fault is used up');
+    assert.equal((await s('/cart.js')).body.item_count, 1);
+  });
+
+  it('error-after applies the add, then answers the given status and JSON', async () => {
+    const json = { status: 500, message: 'Internal Server Error' };
+    await fault({ kind: 'error-after', status: 500, json });
+    const s = shopper();
+    const failed = await add(s);
+    assert.equal(failed.status, 500);
+    assert.deepEqual(failed.body, json);
+    assert.equal((await s('/cart.js')).body.item_count, 1);
+  });
+
+  it('malformed-after applies the add, then answers 200 with cut-off JSON', async () => {
+    await fault({ kind: 'malformed-after' });
+    const s = shopper();
+    const answer = await add(s);
+    assert.equal(answer.status, 200);
+    assert.equal(typeof answer.body, 'string');
+    assert.throws(() => JSON.parse(answer.body));
+    assert.equal((await s('/cart.js')).body.item_count, 1);
+  });
+
+  it('slow-after applies at once and answers late; drop-after closes the connection', async () => {
+    await fault({ kind: 'slow-after', delayMs: 300 });
+    const s = shopper();
+    await s('/cart.js'); // the cart cookie first: the late answer would bring it too late
+    const late = add(s);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal((await s('/cart.js')).body.item_count, 1, 'applied before the answer');
+    assert.equal((await late).status, 200);
+    await fault({ kind: 'drop-after' });
+    await assert.rejects(add(s));
+    assert.equal((await s('/cart.js')).body.item_count, 2);
+  });
+
+  it('refuses an unknown fault kind with 400', async () => {
+    const answer = await control('faults', { faults: [{ route: 'POST cart/add.js', kind: 'x' }] });
+    assert.equal(answer.status, 400);
+    assert.match(answer.body.description, /Unknown fault kind/);
+  });
+});
+
 describe('local store: catalogue', () => {
   it('serves Shopify product JSON with options, variants and protocol-relative images', async () => {
     const { status, body } = await shopper()('/products/drift-sneakers.js');

@@ -1,7 +1,6 @@
-import { isAbortError } from '../abort.js';
+import { cartFromAnswer } from './cart-answer.js';
 import { normalizeCart } from '../cart.js';
 import {
-  CheckoutError,
   toCheckoutError,
   type AdapterCallOptions,
   type Cart,
@@ -23,21 +22,6 @@ export interface CallbackAdapterFunctions {
   currency?: string;
 }
 
-/** Runs a host function and keeps the adapter contract: Cart out, CheckoutError on failure. */
-async function call(run: () => Answer, currency: string): Promise<Cart> {
-  let value: unknown;
-  try {
-    value = await run();
-  } catch (error) {
-    if (isAbortError(error)) throw error;
-    throw toCheckoutError(error);
-  }
-  const cart = normalizeCart(value, currency);
-  if (!cart)
-    throw new CheckoutError('rejected', 'The store answered without a cart.', { cause: value });
-  return cart;
-}
-
 /**
  * An adapter from plain functions, for JS and React hosts. Whatever a function throws that is
  * not a `CheckoutError` becomes `CheckoutError('rejected', itsMessage)`.
@@ -45,14 +29,15 @@ async function call(run: () => Answer, currency: string): Promise<Cart> {
 export function callbackAdapter(functions: CallbackAdapterFunctions): CheckoutAdapter {
   const currency = functions.currency ?? 'USD';
   const adapter: CheckoutAdapter = {
-    addToCart: (line, opts) => call(() => functions.addToCart(line, opts), currency),
+    addToCart: (line, opts) => cartFromAnswer(() => functions.addToCart(line, opts), currency),
   };
   const { changeLine, getCart, checkout, subscribe } = functions;
   if (changeLine) {
     adapter.changeLine = (key, quantity, opts) =>
-      call(() => changeLine.call(functions, key, quantity, opts), currency);
+      cartFromAnswer(() => changeLine.call(functions, key, quantity, opts), currency);
   }
-  if (getCart) adapter.getCart = (opts) => call(() => getCart.call(functions, opts), currency);
+  if (getCart)
+    adapter.getCart = (opts) => cartFromAnswer(() => getCart.call(functions, opts), currency);
   if (checkout) {
     adapter.checkout = async (cart) => {
       try {

@@ -1,5 +1,7 @@
-import { abortReason, isAbortError } from '../abort.js';
+import { abortReason } from '../abort.js';
+import { cartFromAnswer } from './cart-answer.js';
 import { normalizeCart } from '../cart.js';
+import { safeUrl } from '../../internal/url-policy.js';
 import {
   CheckoutError,
   emptyCart,
@@ -49,31 +51,6 @@ export const CART_EVENTS = {
   checkout: 'cuecart-checkout',
   cartUpdate: 'cuecart-cart-update',
 } as const;
-
-const message = (error: unknown, fallback: string) =>
-  error instanceof Error && error.message ? error.message : fallback;
-
-/** Turns a host's answer into a Cart, or the CheckoutError the contract promises. */
-async function settle(answer: PromiseLike<unknown>, currency: string, signal: AbortSignal) {
-  const aborted = new Promise<never>((_, reject) => {
-    if (signal.aborted) reject(abortReason(signal));
-    signal.addEventListener('abort', () => reject(abortReason(signal)), { once: true });
-  });
-  let value: unknown;
-  try {
-    value = await Promise.race([answer, aborted]);
-  } catch (error) {
-    if (error instanceof CheckoutError || isAbortError(error)) throw error;
-    throw new CheckoutError('rejected', message(error, 'The store could not update the cart.'), {
-      cause: error,
-    });
-  }
-  const cart = normalizeCart(value, currency);
-  if (!cart) {
-    throw new CheckoutError('rejected', 'The store answered without a cart.', { cause: value });
-  }
-  return cart;
-}
 
 /**
  * The default adapter: every cart operation is a cancelable, bubbling, composed request event on
@@ -135,7 +112,7 @@ export function eventsAdapter(
     const { answer, vetoed, settleResult } = request(type, fields);
     try {
       let cart: Cart;
-      if (answer) cart = await settle(answer, currency(), signal);
+      if (answer) cart = await cartFromAnswer(() => answer, currency(), signal);
       else if (vetoed) {
         throw new CheckoutError('rejected', 'The store did not accept this change to the cart.');
       } else cart = await unanswered();
@@ -179,9 +156,13 @@ export function eventsAdapter(
         detail: { cart },
       });
       const proceed = target.dispatchEvent(event);
-      if (proceed && cart.checkoutUrl) {
-        if (options.navigate) options.navigate(cart.checkoutUrl);
-        else globalThis.location?.assign(cart.checkoutUrl);
+      // The URL policy again: this cart may not have come through the player's store.
+      const url = safeUrl(cart.checkoutUrl);
+      if (proceed && url) {
+        if (options.navigate) options.navigate(url);
+        else globalThis.location?.assign(url);
+      } else if (proceed && cart.checkoutUrl) {
+        throw new CheckoutError('rejected', 'Checkout is not available on this page.');
       }
     },
 

@@ -8,13 +8,14 @@ import {
   type CheckoutErrorReason,
 } from '../checkout-adapter.js';
 import { shopifyAmount, shopifyUrl, type ShopifyWindow } from '../shopify-conventions.js';
+import { PRODUCT_UNAVAILABLE_MESSAGE, SHOPPER_MESSAGES } from './shopper-messages.js';
 
 /** Transport settings of the Shopify adapter. */
 export interface ShopifyHttpOptions {
   fetch?: typeof fetch | undefined;
   /** Per attempt. */
   timeoutMs: number;
-  /** Extra attempts after a 429 or 409. */
+  /** Extra attempts after a 429, a 409 or a 503 with `Retry-After`. */
   retries: number;
   /** First backoff step; doubles each attempt, plus up to 50% jitter. */
   retryDelayMs: number;
@@ -24,14 +25,28 @@ export interface ShopifyHttpOptions {
 
 type Json = Record<string, unknown>;
 
-const MESSAGES: Record<CheckoutErrorReason, string> = {
-  'out-of-stock': 'This item is sold out.',
-  'quantity-limit': 'No more of this item can be added to the cart.',
-  'rate-limited': 'The store is busy right now. Please try again in a moment.',
-  network: 'Could not reach the store. Check your connection and try again.',
-  timeout: 'The store took too long to answer. Please try again.',
-  rejected: 'The store could not update the cart.',
-};
+/**
+ * The `cause` of every CheckoutError thrown by {@link shopifyRequest}: what the store answered,
+ * and whether the request may have been applied although it failed (timeout, connection lost
+ * after sending, 5xx, unreadable 200 body). Writes that fail ambiguously must be reconciled
+ * against the cart before the failure is reported; see {@link isAmbiguousFailure}.
+ */
+export interface ShopifyFailure {
+  /** True when the store may have applied the request. */
+  ambiguous: boolean;
+  status?: number;
+  body?: unknown;
+  error?: unknown;
+}
+
+/** True when `error` is a failure after which the store may still have applied the write. */
+export function isAmbiguousFailure(error: unknown): boolean {
+  return (
+    error instanceof CheckoutError &&
+    isRecord(error.cause) &&
+    (error.cause as Partial<ShopifyFailure>).ambiguous === true
+  );
+}
 
 /** Seconds (possibly fractional) or an HTTP date, as `Retry-After` allows; null if absent. */
 export function retryAfterMs(header: string | null, now = Date.now()): number | null {
@@ -54,27 +69,34 @@ export function reasonFromShopifyText(text: string): CheckoutErrorReason | null 
   return null;
 }
 
-/** The CheckoutError for a failed AJAX API response (status + parsed JSON body, if any). */
+/**
+ * The CheckoutError for a failed AJAX API response (status + parsed JSON body, if any). Only a
+ * 422's `description` is Shopify's text for shoppers ("… is already sold out."); every other
+ * answer gets Cuecart's own message, so a shopper never reads "Internal Server Error".
+ */
 export function checkoutErrorFromShopify(status: number, body: unknown): CheckoutError {
-  const description = isRecord(body)
-    ? [body.description, body.message].find((v): v is string => typeof v === 'string' && !!v)
-    : undefined;
+  const description =
+    isRecord(body) && typeof body.description === 'string' ? body.description.trim() : '';
   let reason: CheckoutErrorReason = 'rejected';
-  if (status === 429) reason = 'rate-limited';
+  if (status === 429 || status === 503) reason = 'rate-limited';
   else if (status === 422 && description) reason = reasonFromShopifyText(description) ?? 'rejected';
-  const fallback = status === 404 ? 'This product is no longer available.' : MESSAGES[reason];
-  const message = description && description !== 'Cart Error' ? description : fallback;
-  return new CheckoutError(reason, message, { cause: { status, body } });
+  let message = SHOPPER_MESSAGES[reason];
+  if (status === 404) message = PRODUCT_UNAVAILABLE_MESSAGE;
+  else if (status === 422 && description && description !== 'Cart Error') message = description;
+  const cause: ShopifyFailure = { ambiguous: status >= 500, status, body };
+  return new CheckoutError(reason, message, { cause });
 }
 
-const checkoutError = (reason: CheckoutErrorReason, cause?: unknown) =>
-  new CheckoutError(reason, MESSAGES[reason], { cause });
+const checkoutError = (reason: CheckoutErrorReason, cause: ShopifyFailure) =>
+  new CheckoutError(reason, SHOPPER_MESSAGES[reason], { cause });
 
 /**
  * One AJAX API call with the adapter's failure policy: per-attempt timeout merged with the
- * caller's signal; 429 retried after `Retry-After` (or exponential backoff) with jitter; 409
- * (another write to the same cart in progress) retried with backoff; everything else mapped to
- * a CheckoutError. Resolves with the parsed JSON body.
+ * caller's signal; 429, and 503 with `Retry-After` (the store saying "not now", RFC 9110
+ * §15.6.4), retried after `Retry-After` (or exponential backoff) with jitter; 409 (another write
+ * to the same cart in progress) retried with backoff; everything else mapped to a CheckoutError
+ * whose cause says whether the request may have been applied ({@link ShopifyFailure}).
+ * Resolves with the parsed JSON body.
  */
 export async function shopifyRequest(
   url: string,
@@ -88,6 +110,7 @@ export async function shopifyRequest(
     const limit = deadline(options.timeoutMs, signal);
     let response: Response;
     let body: unknown;
+    let readable = true;
     try {
       response = await fetchFn(url, {
         method: init.method,
@@ -104,33 +127,38 @@ export async function shopifyRequest(
       try {
         body = textBody ? JSON.parse(textBody) : undefined;
       } catch {
+        readable = false;
         body = textBody;
       }
     } catch (error) {
       if (signal.aborted) throw abortReason(signal);
-      if (limit.timedOut) throw checkoutError('timeout', error);
+      // A request that was sent may have been applied, whatever stopped its answer.
+      if (limit.timedOut) throw checkoutError('timeout', { ambiguous: true, error });
       if (isAbortError(error)) throw error;
-      throw checkoutError('network', error);
+      throw checkoutError('network', { ambiguous: true, error });
     } finally {
       limit.dispose();
     }
     if (response.ok) {
-      if (body === undefined || typeof body === 'string') {
-        throw new CheckoutError('rejected', MESSAGES.rejected, { cause: body });
+      if (!readable || !isRecord(body)) {
+        throw checkoutError('rejected', { ambiguous: true, status: response.status, body });
       }
       return body;
     }
-    const retriable = response.status === 429 || response.status === 409;
+    const asked = retryAfterMs(response.headers.get('Retry-After'));
+    const retriable =
+      response.status === 429 ||
+      response.status === 409 ||
+      (response.status === 503 && asked !== null);
     if (!retriable || attempt >= options.retries)
       throw checkoutErrorFromShopify(response.status, body);
     const backoff = options.retryDelayMs * 2 ** attempt;
-    const asked =
-      response.status === 429 ? retryAfterMs(response.headers.get('Retry-After')) : null;
-    if (asked !== null && asked > options.maxRetryDelayMs) {
+    const wait = response.status === 409 ? null : asked;
+    if (wait !== null && wait > options.maxRetryDelayMs) {
       throw checkoutErrorFromShopify(response.status, body);
     }
     // Jitter spreads retries of many shoppers (and many players on one page) apart.
-    await sleep(Math.max(asked ?? 0, backoff) + Math.random() * backoff * 0.5, signal);
+    await sleep(Math.max(wait ?? 0, backoff) + Math.random() * backoff * 0.5, signal);
   }
 }
 
@@ -166,7 +194,7 @@ export function cartFromShopify(
   context: { root: string; window?: ShopifyWindow },
 ): Cart {
   if (!isRecord(json) || !Array.isArray(json.items)) {
-    throw new CheckoutError('rejected', MESSAGES.rejected, { cause: json });
+    throw new CheckoutError('rejected', SHOPPER_MESSAGES.rejected, { cause: json });
   }
   const currency = typeof json.currency === 'string' ? json.currency : 'USD';
   const lines = json.items

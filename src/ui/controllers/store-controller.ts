@@ -1,31 +1,30 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { ReadableAtom } from 'nanostores';
+import type { Store } from 'nanostores';
 
 /**
- * Re-renders a Lit host whenever a nanostores store changes, subscribing only while the host is
- * connected so a removed element holds no listener.
+ * Re-renders a Lit host whenever one of its nanostores stores changes, subscribing only while
+ * the host is connected so a removed element holds no listener. The host reads values with
+ * `store.get()` in `render()` (a computed store is up to date while subscribed).
  */
-export class StoreController<T> implements ReactiveController {
-  private unsubscribe?: () => void;
+export class StoresController implements ReactiveController {
+  private unsubscribes: Array<() => void> = [];
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly store: ReadableAtom<T>,
+    private readonly stores: readonly Store[],
   ) {
     host.addController(this);
   }
 
-  /** The store's current value. */
-  get value(): T {
-    return this.store.get();
-  }
-
   hostConnected(): void {
-    this.unsubscribe = this.store.subscribe(() => this.host.requestUpdate());
+    this.hostDisconnected();
+    const update = () => this.host.requestUpdate();
+    this.unsubscribes = this.stores.map((store) => store.listen(update));
+    update();
   }
 
   hostDisconnected(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
+    for (const unsubscribe of this.unsubscribes) unsubscribe();
+    this.unsubscribes = [];
   }
 }

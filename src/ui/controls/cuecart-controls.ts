@@ -3,12 +3,11 @@ import { property } from 'lit/decorators.js';
 import { controlsStyles } from './cuecart-controls.styles.js';
 import { formatTime } from '../shared/format-time.js';
 import { defaultMessages, formatMessage, type CuecartMessages } from '../messages.js';
-
-/** Detail of `cuecart-request-seek`. */
-export interface SeekRequestDetail {
-  /** Media time in seconds. */
-  time: number;
-}
+import {
+  dispatchCuecartEvent,
+  type CuecartEventDetail,
+  type CuecartRequestName,
+} from '../shared/ui-events.js';
 
 const icon = (path: string) =>
   html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
@@ -73,13 +72,16 @@ export class CuecartControls extends LitElement {
   /** The message table (the player passes its merged `messages`). */
   @property({ attribute: false }) messages: CuecartMessages = defaultMessages;
 
-  private request(type: string, detail: object = {}) {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  private request<K extends CuecartRequestName>(
+    type: K,
+    ...[detail]: CuecartEventDetail<K> extends Record<string, never> ? [] : [CuecartEventDetail<K>]
+  ) {
+    dispatchCuecartEvent(this, type, (detail ?? {}) as CuecartEventDetail<K>);
   }
 
   private onSeekInput(event: Event) {
     const time = Number((event.target as HTMLInputElement).value);
-    this.request('cuecart-request-seek', { time } satisfies SeekRequestDetail);
+    this.request('cuecart-request-seek', { time });
   }
 
   override render() {

@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property } from 'lit/decorators.js';
 import { emptyCart, type Cart, type CartLine } from '../../commerce/checkout-adapter.js';
 import { formatMoney } from '../../commerce/money.js';
+import { linkRel, safeUrl } from '../../internal/url-policy.js';
 import {
   formatMessage,
   mergeMessages,
@@ -11,9 +12,10 @@ import {
 } from '../messages.js';
 import { deepActiveElement, FocusTrapController } from '../shared/focus-trap.js';
 import { quantityStepper } from '../shared/quantity-stepper.js';
-import { dispatchUiEvent } from '../shared/ui-events.js';
+import { dispatchCuecartEvent } from '../shared/ui-events.js';
 import { miniCartStyles } from './mini-cart.styles.js';
-import { PlayerCartConnection, type CartStatus } from './player-cart-connection.js';
+import type { CartStatus } from '../../state/cart-store.js';
+import { PlayerCartConnection } from './player-cart-connection.js';
 
 const cartIcon = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
   <path
@@ -151,7 +153,7 @@ export class CuecartMiniCart extends LitElement {
       } else {
         this.trap.deactivate();
       }
-      dispatchUiEvent(this, 'cuecart-mini-cart-toggle', { open: this.open });
+      dispatchCuecartEvent(this, 'cuecart-mini-cart-toggle', { open: this.open });
     } else if (this.open && this.focusWasInDrawer && this.shadowRoot?.activeElement == null) {
       // The focused control went away (its line was removed): keep focus in the dialog.
       this.renderRoot.querySelector<HTMLElement>('[part="title"]')?.focus();
@@ -190,7 +192,7 @@ export class CuecartMiniCart extends LitElement {
   };
 
   private changeLine(line: CartLine, quantity: number): void {
-    const request = dispatchUiEvent(
+    const request = dispatchCuecartEvent(
       this,
       'cuecart-request-change-line',
       { key: line.key, quantity },
@@ -201,7 +203,12 @@ export class CuecartMiniCart extends LitElement {
 
   private onCheckout = () => {
     if (this.effectiveStatus.state === 'pending' || this.effectiveCart.lines.length === 0) return;
-    const request = dispatchUiEvent(this, 'cuecart-request-checkout', {}, { cancelable: true });
+    const request = dispatchCuecartEvent(
+      this,
+      'cuecart-request-checkout',
+      {},
+      { cancelable: true },
+    );
     if (!request.defaultPrevented) this.connection.store?.checkout();
   };
 
@@ -226,6 +233,9 @@ export class CuecartMiniCart extends LitElement {
 
   private renderLine(line: CartLine, cart: Cart): TemplateResult {
     const msgs = this.msgs;
+    // The cart store checks adapters' carts; a `cart` set directly on this element is checked here.
+    const image = safeUrl(line.image);
+    const url = safeUrl(line.url);
     return html`
       <li
         class="line"
@@ -233,13 +243,13 @@ export class CuecartMiniCart extends LitElement {
         aria-busy=${line.pending ? 'true' : nothing}
       >
         ${
-          line.image
-            ? html`<img part="line-image" class="thumb" src=${line.image} alt="" loading="lazy" />`
+          image
+            ? html`<img part="line-image" class="thumb" src=${image} alt="" loading="lazy" />`
             : html`<span part="line-image" class="thumb"></span>`
         }
         <div class="line-info">
           <p class="line-title" part="line-title">
-            ${line.url ? html`<a href=${line.url}>${line.title}</a>` : line.title}
+            ${url ? html`<a href=${url} rel=${linkRel(url)}>${line.title}</a>` : line.title}
           </p>
           ${
             line.variantTitle

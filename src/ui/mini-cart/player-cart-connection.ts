@@ -1,12 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Cart } from '../../commerce/checkout-adapter.js';
-
-/** The cart request status a player reports. */
-export interface CartStatus {
-  state: 'idle' | 'pending' | 'error';
-  /** Shopper-readable message when `state` is `error`. */
-  message?: string;
-}
+import type { CartStatus } from '../../state/cart-store.js';
 
 /**
  * A readable store: structurally a nanostores `ReadableAtom` (`subscribe` calls the listener at
@@ -40,7 +34,7 @@ export interface CuecartCartSource extends Element {
  * `cartStore` exists after connecting, and again whenever it uses another cart (a shared one set
  * later). Lets a `for=` mini cart that was parsed first connect, or follow the new cart.
  */
-export const PLAYER_READY_EVENT = 'cuecart-player-ready';
+export const PLAYER_READY_EVENT = 'cuecart-player-ready' satisfies keyof HTMLElementEventMap;
 
 const PLAYER_TAG = 'cuecart-player';
 

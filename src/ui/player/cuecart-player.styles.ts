@@ -164,9 +164,42 @@ export const playerStyles = [
       color: #fff;
       font-size: 0.9375rem;
     }
+    .error {
+      align-content: center;
+      gap: 1rem;
+    }
     .error p {
       margin: 0;
       max-inline-size: 32ch;
+    }
+    .retry {
+      font: inherit;
+      padding: 0.5rem 1.25rem;
+      border: 0;
+      border-radius: 999px;
+      background: #fff;
+      color: #111;
+      cursor: pointer;
+    }
+    .retry:focus-visible {
+      outline: 2px solid #fff;
+      outline-offset: 3px;
+    }
+    .stream-status {
+      position: absolute;
+      inset-block-start: 0.75rem;
+      inset-inline-start: 50%;
+      z-index: 5;
+      transform: translateX(-50%);
+      padding: 0.375rem 0.875rem;
+      border-radius: 999px;
+      background: rgb(0 0 0 / 0.72);
+      color: #fff;
+      font-size: 0.875rem;
+      pointer-events: none;
+    }
+    .stream-status:empty {
+      display: none;
     }
     .spinner {
       position: absolute;

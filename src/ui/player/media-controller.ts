@@ -4,7 +4,7 @@ import { CuecartError } from '../../internal/errors.js';
 import { createEngine, prepareEngine } from '../../player/create-engine.js';
 import type { HlsBuild } from '../../player/hls-build.js';
 import { isEager, whenNearViewport } from '../../facade/near-viewport.js';
-import type { EngineCallbacks, PlaybackEngine } from '../../player/playback-engine.js';
+import type { EngineCallbacks, HlsSettings, PlaybackEngine } from '../../player/playback-engine.js';
 import { createMediaStore, initialMediaState, type MediaState } from '../../state/media-store.js';
 
 /** Seconds behind the live edge that still count as "live". */
@@ -32,11 +32,18 @@ export interface MediaControllerOptions {
   onError(error: CuecartError): void;
   /** Timed metadata from the engine, for the cue engine. */
   metadata: Pick<EngineCallbacks, 'onMetadataSamples' | 'onDateRanges' | 'onMetadataTrack'>;
+  /** hls.js settings the host gave (the player's `hlsConfig`), read when an engine starts. */
+  hlsConfig?: () => HlsSettings | undefined;
 }
+
+/** Dispatched (bubbling, composed) by the error message's "Try again" button; the player retries. */
+export const REQUEST_RETRY_EVENT = 'cuecart-request-retry';
 
 /**
  * Owns one player's playback: starts the right engine for `src`, mirrors the `<video>` into the
- * media store, and tears everything down on disconnect or source change.
+ * media store, retries on request after a fatal error, and tears everything down on disconnect
+ * or source change. A disconnect followed by a connect in the same task (the host moving the
+ * player in the DOM) keeps playback as it was.
  */
 export class MediaController implements ReactiveController {
   /** Per-player media state. */
@@ -48,6 +55,9 @@ export class MediaController implements ReactiveController {
   private loadAbort?: AbortController;
   private listenAbort?: AbortController;
   private connected = false;
+  /** Whether the current source has been live (so its end is "the show has ended"). */
+  private wasLive = false;
+  private stale = false;
   /**
    * Whether the viewer (or the host) asked to play. Attaching a source runs the media element's
    * load algorithm, which resets `paused` and rejects pending play() calls, so a play() made
@@ -104,9 +114,28 @@ export class MediaController implements ReactiveController {
 
   hostDisconnected(): void {
     this.connected = false;
+    // Moving an element disconnects and reconnects it within one task; tearing down here would
+    // restart the stream from scratch. The media element itself keeps playing across a move
+    // (HTML: it pauses on removal only if still disconnected after a stable state).
+    queueMicrotask(() => {
+      if (this.connected) return;
+      this.stop();
+      this.listenAbort?.abort();
+      this.listenAbort = undefined;
+    });
+  }
+
+  /**
+   * Starts the current source again after a fatal error (the "Try again" button): a VOD resumes
+   * where it stopped, a live stream at its live edge.
+   */
+  retry(): void {
+    const { src, live, currentTime, muted } = this.store.get();
+    if (!src) return;
+    const resumeAt = !live && currentTime > 0 ? currentTime : undefined;
     this.stop();
-    this.listenAbort?.abort();
-    this.listenAbort = undefined;
+    this.store.set({ ...initialMediaState(), src, muted });
+    if (this.video && this.connected) this.start(resumeAt);
   }
 
   /**
@@ -177,18 +206,20 @@ export class MediaController implements ReactiveController {
     return this.nearViewport;
   }
 
-  private start(): void {
+  private start(startPosition?: number): void {
     const video = this.video;
     if (!video) return;
     const abort = new AbortController();
     this.loadAbort = abort;
+    this.wasLive = false;
+    this.stale = false;
     if (!this.mayLoad()) {
       // Lazy: wait until the player approaches the viewport (or play() is called).
       whenNearViewport(this.host, abort.signal, () => {
         if (this.loadAbort !== abort) return;
         this.nearViewport = true;
         this.loadAbort = undefined;
-        this.start();
+        this.start(startPosition);
       });
       return;
     }
@@ -201,11 +232,32 @@ export class MediaController implements ReactiveController {
       },
       onLiveChange: (live) => {
         if (abort.signal.aborted) return;
+        if (live) this.wasLive = true;
         this.store.setKey('live', live);
         this.sync();
       },
+      onStreamStale: (stale) => {
+        if (abort.signal.aborted) return;
+        this.stale = stale;
+        this.sync();
+      },
+      onSegmentSkipped: (segment) => {
+        if (abort.signal.aborted) return;
+        this.options.onError(
+          new CuecartError(
+            'media-segment-skipped',
+            `A part of the video could not be loaded; ${segment.duration.toFixed(1)} s from ${segment.start.toFixed(1)} s were skipped.`,
+            { cause: segment },
+          ),
+        );
+      },
     };
-    createEngine(video, this.src, callbacks, abort.signal, { hlsBuild: this.hlsBuild }).then(
+    const options = {
+      hlsConfig: this.options.hlsConfig?.(),
+      startPosition,
+      hlsBuild: this.hlsBuild,
+    };
+    createEngine(video, this.src, callbacks, abort.signal, options).then(
       (engine) => {
         if (abort.signal.aborted) {
           engine?.destroy();
@@ -238,6 +290,7 @@ export class MediaController implements ReactiveController {
     const { signal } = this.listenAbort;
     for (const type of VIDEO_EVENTS)
       video.addEventListener(type, () => this.sync(type), { signal });
+    this.host.addEventListener(REQUEST_RETRY_EVENT, () => this.retry(), { signal });
     const doc = this.host.ownerDocument;
     doc.addEventListener(
       'fullscreenchange',
@@ -269,6 +322,8 @@ export class MediaController implements ReactiveController {
       liveWindowStart: state.live ? (this.engine?.liveWindowStart() ?? null) : null,
       waiting,
       ended: video.ended,
+      reconnecting: state.live && this.stale && !state.error,
+      showEnded: this.wasLive && !state.live && video.ended,
       atLiveEdge:
         state.live &&
         !video.paused &&

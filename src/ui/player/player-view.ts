@@ -3,13 +3,16 @@ import type { Cart } from '../../commerce/checkout-adapter.js';
 import type { Product } from '../../commerce/product.js';
 import type { ProductCue } from '../../cues/product-cue.js';
 import type { MediaState } from '../../state/media-store.js';
-import type { CartStatus } from '../../state/cart-store.js';
+import type { AddState, CartStatus } from '../../state/cart-store.js';
+import type {
+  FeaturedItem,
+  FeaturedProduct,
+  ProductAddState,
+} from '../../state/player-commerce.js';
 import type { CuecartMessages } from '../messages.js';
 import type { LiveAnnouncer } from '../shared/live-announcer.js';
-import type { AddState } from '../shared/ui-events.js';
-import type { ProductListItem } from '../product-list/product-list.js';
+import { dispatchCuecartEvent } from '../shared/ui-events.js';
 import type { SeekMarker } from '../seek-markers/seek-markers.js';
-import type { FeaturedItem } from './commerce-controller.js';
 
 /** Everything the player's template reads: a plain snapshot of its state. */
 export interface PlayerView {
@@ -22,18 +25,20 @@ export interface PlayerView {
   poster: string;
   autoplay: boolean;
   loop: boolean;
-  featured: { cue: ProductCue; product: Product } | undefined;
+  /** The product on screen, with the variant its cue names. */
+  featured: FeaturedProduct | undefined;
   cues: readonly ProductCue[];
-  featuredHistory: readonly FeaturedItem[];
+  /** "In this show" (the history when live, every cue's product for VOD). */
+  showProducts: readonly FeaturedItem[];
+  /** Seek-bar markers (none when live), derived once per cue list and catalogue. */
+  markers: readonly SeekMarker[];
   productFor(cue: ProductCue): Product | null;
-  addStateFor(productId: string): AddState;
+  addStateFor(productId: string): ProductAddState;
   cart: Cart | undefined;
   cartStatus: CartStatus | undefined;
   announcer: LiveAnnouncer;
   /** Slots the host filled (`card`, `cart-button`): forwarded only then, so fallbacks render. */
   slotted: ReadonlySet<string>;
-  /** The variant id the featured cue names (resolved from a variant id or SKU). */
-  featuredVariantId: string | undefined;
   listOpen: boolean;
   fullscreenEnabled: boolean;
 }
@@ -80,47 +85,29 @@ const LIST_ICON = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="fa
   <path d="M4 6h2v2H4zm4 0h12v2H8zM4 11h2v2H4zm4 0h12v2H8zm-4 5h2v2H4zm4 0h12v2H8z" />
 </svg>`;
 
-function listItems(view: PlayerView): ProductListItem[] {
-  if (view.media.live) return [...view.featuredHistory];
-  const items: ProductListItem[] = [];
-  for (const cue of view.cues) {
-    const product = view.productFor(cue);
-    if (product) items.push({ product, cueId: cue.id, start: cue.start });
-  }
-  return items;
-}
-
-function markers(view: PlayerView): SeekMarker[] {
-  if (view.media.live) return [];
-  return view.cues.map((cue) => ({
-    time: cue.start,
-    cueId: cue.id,
-    label: view.productFor(cue)?.title ?? cue.payload.title ?? cue.payload.product,
-  }));
-}
-
-function addStates(view: PlayerView, items: ProductListItem[]): Record<string, AddState> {
+function addStates(view: PlayerView): Record<string, AddState> {
   const states: Record<string, AddState> = {};
-  for (const item of items) states[item.cueId] = view.addStateFor(item.product.id);
+  for (const item of view.showProducts)
+    states[item.cueId] = view.addStateFor(item.product.id).state;
   return states;
 }
 
 function card(view: PlayerView, layout: 'overlay' | 'panel'): TemplateResult | typeof nothing {
   const featured = view.featured;
   if (!featured) return nothing;
-  const state = view.addStateFor(featured.product.id);
+  const add = view.addStateFor(featured.product.id);
   return html`<cuecart-product-card
     part="card"
     exportparts=${CARD_PARTS}
     .product=${featured.product}
     .cueId=${featured.cue.id}
-    .variantId=${view.featuredVariantId}
+    .variantId=${featured.variantId}
     .currency=${view.currency}
     .locale=${view.locale}
     .messages=${view.messages}
     .theme=${view.theme}
-    .addState=${state}
-    .errorMessage=${state === 'error' ? (view.cartStatus?.message ?? '') : ''}
+    .addState=${add.state}
+    .errorMessage=${add.message ?? ''}
     layout=${layout}
     ?compact=${layout === 'overlay'}
   >
@@ -129,14 +116,13 @@ function card(view: PlayerView, layout: 'overlay' | 'panel'): TemplateResult | t
 }
 
 function productList(view: PlayerView): TemplateResult {
-  const items = listItems(view);
   return html`<cuecart-product-list
     part="list"
     exportparts=${LIST_PARTS}
-    .items=${items}
+    .items=${view.showProducts}
     .mode=${view.media.live ? 'live' : 'vod'}
     .activeCueId=${view.featured?.cue.id}
-    .addStates=${addStates(view, items)}
+    .addStates=${addStates(view)}
     .currency=${view.currency}
     .locale=${view.locale}
     .messages=${view.messages}
@@ -164,8 +150,58 @@ function miniCart(view: PlayerView): TemplateResult {
   </cuecart-mini-cart>`;
 }
 
+/** Fatal errors a retry can fix (a flaky network, a CDN hiccup); not an unsupported format. */
+const RETRYABLE = new Set(['media-load-failed', 'media-decode-failed']);
+
+function requestRetry(event: Event) {
+  event.currentTarget?.dispatchEvent(
+    new CustomEvent('cuecart-request-retry', { bubbles: true, composed: true }),
+  );
+}
+
+/** The playback error over the stage, with "Try again" when retrying can help. */
+function mediaError(view: PlayerView): TemplateResult {
+  const error = view.media.error!;
+  return html`<div class="error" part="error" role="alert">
+    <p>${error.message}</p>
+    ${
+      RETRYABLE.has(error.code)
+        ? html`<button class="retry" part="retry-button" @click=${requestRetry}>
+            ${view.messages.retry}
+          </button>`
+        : nothing
+    }
+  </div>`;
+}
+
+/**
+ * The stream's state in words: "Reconnecting…" while a live playlist is stale, "The show has
+ * ended" after a live show's end. Always rendered (empty when there is nothing to say), so screen
+ * readers announce changes of this live region.
+ */
+function streamStatus(view: PlayerView): TemplateResult {
+  const { media, messages } = view;
+  const text = media.error
+    ? ''
+    : media.showEnded
+      ? messages.showEnded
+      : media.reconnecting
+        ? messages.reconnecting
+        : '';
+  return html`<div
+    class="stream-status"
+    part="stream-status"
+    role="status"
+    data-state=${media.showEnded ? 'ended' : media.reconnecting ? 'reconnecting' : 'ok'}
+  >
+    ${text}
+  </div>`;
+}
+
 function toggleList(event: Event) {
-  event.currentTarget?.dispatchEvent(new CustomEvent('cuecart-toggle-list', { bubbles: true }));
+  if (event.currentTarget) {
+    dispatchCuecartEvent(event.currentTarget, 'cuecart-request-toggle-list', {});
+  }
 }
 
 /**
@@ -174,7 +210,7 @@ function toggleList(event: Event) {
  */
 export function renderPlayer(view: PlayerView, handlers: PlayerViewHandlers): TemplateResult {
   const { media, messages: m, layout } = view;
-  const items = layout === 'overlay' ? listItems(view) : [];
+  const items = layout === 'overlay' ? view.showProducts : [];
   return html`
     <div
       class="stage"
@@ -194,6 +230,7 @@ export function renderPlayer(view: PlayerView, handlers: PlayerViewHandlers): Te
         ?loop=${view.loop}
       ></video>
       ${media.waiting && !media.error ? html`<div class="spinner" aria-hidden="true"></div>` : nothing}
+      ${streamStatus(view)}
       ${
         layout === 'overlay' && view.featured && !view.listOpen
           ? html`<div class="overlay" part="overlay">${card(view, 'overlay')}</div>`
@@ -212,7 +249,7 @@ export function renderPlayer(view: PlayerView, handlers: PlayerViewHandlers): Te
       }
       ${
         media.error
-          ? html`<div class="error" part="error" role="alert"><p>${media.error.message}</p></div>`
+          ? mediaError(view)
           : html`<cuecart-controls
               part="controls"
               exportparts=${CONTROL_PARTS}
@@ -231,7 +268,7 @@ export function renderPlayer(view: PlayerView, handlers: PlayerViewHandlers): Te
                 slot="markers"
                 part="markers"
                 exportparts=${MARKER_PARTS}
-                .markers=${markers(view)}
+                .markers=${view.markers}
                 .duration=${media.duration}
                 .activeCueId=${view.featured?.cue.id}
                 .messages=${m}

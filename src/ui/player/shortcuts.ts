@@ -1,3 +1,6 @@
+import type { MediaState } from '../../state/media-store.js';
+import { dispatchCuecartEvent } from '../shared/ui-events.js';
+
 /** What keyboard shortcuts can do to a player. */
 export interface ShortcutActions {
   togglePlay(): void;
@@ -52,4 +55,27 @@ export function handleShortcut(event: KeyboardEvent, actions: ShortcutActions): 
   }
   event.preventDefault();
   return true;
+}
+
+/**
+ * Turns a media shortcut pressed on the stage into the request a control would raise
+ * (`cuecart-request-play`, `-seek`, `-mute`, `-fullscreen`), dispatched from the stage so the
+ * player's request map answers keys and buttons the same way.
+ */
+export function requestShortcut(event: KeyboardEvent, media: MediaState): boolean {
+  const stage = event.currentTarget;
+  if (!stage) return false;
+  return handleShortcut(event, {
+    togglePlay: () =>
+      dispatchCuecartEvent(
+        stage,
+        media.paused ? 'cuecart-request-play' : 'cuecart-request-pause',
+        {},
+      ),
+    seekBy: (delta) =>
+      dispatchCuecartEvent(stage, 'cuecart-request-seek', { time: media.currentTime + delta }),
+    toggleMute: () => dispatchCuecartEvent(stage, 'cuecart-request-mute', { muted: !media.muted }),
+    toggleFullscreen: () =>
+      dispatchCuecartEvent(stage, 'cuecart-request-fullscreen', { fullscreen: !media.fullscreen }),
+  });
 }

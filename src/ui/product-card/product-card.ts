@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatMoney } from '../../commerce/money.js';
+import { linkRel, safeUrl } from '../../internal/url-policy.js';
 import type { Product, ProductVariant } from '../../commerce/product.js';
 import {
   formatMessage,
@@ -10,11 +11,13 @@ import {
 } from '../messages.js';
 import { LiveAnnouncer } from '../shared/live-announcer.js';
 import { quantityStepper } from '../shared/quantity-stepper.js';
-import { dispatchUiEvent, type AddState } from '../shared/ui-events.js';
+import type { AddState } from '../../state/cart-store.js';
+import { variantIdToAdd } from '../../commerce/variants.js';
+import { dispatchCuecartEvent } from '../shared/ui-events.js';
 import { ImpressionController } from './impression-controller.js';
 import { productCardStyles } from './product-card.styles.js';
 import {
-  findVariant,
+  variantForSelection,
   initialSelection,
   optionModel,
   selectValue,
@@ -97,7 +100,7 @@ export class CuecartProductCard extends LitElement {
     key: () => (this.product ? (this.cueId ?? `product:${this.product.id}`) : undefined),
     onImpression: () => {
       if (this.product) {
-        dispatchUiEvent(this, 'cuecart-product-impression', {
+        dispatchCuecartEvent(this, 'cuecart-product-impression', {
           product: this.product,
           cueId: this.cueId,
         });
@@ -109,7 +112,6 @@ export class CuecartProductCard extends LitElement {
   @state() private quantity = 1;
   private model: OptionModel = { names: [], variants: [] };
   private msgs: CuecartMessages = mergeMessages();
-  private addedTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** The product to show. Nothing renders without one. */
   @property({ attribute: false }) product?: Product;
@@ -131,15 +133,8 @@ export class CuecartProductCard extends LitElement {
   @property({ reflect: true }) layout: 'overlay' | 'panel' = 'panel';
   /** Hides the quantity stepper and uses selects for options (small overlays). */
   @property({ type: Boolean, reflect: true }) compact = false;
-  /** How long the "Added" confirmation shows before the button returns to idle, in ms. */
-  @property({ attribute: false }) addedDuration = 2000;
   /** Light or dark theme; default follows `prefers-color-scheme`. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.addedTimer);
-  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('messages')) this.msgs = mergeMessages(this.messages);
@@ -154,32 +149,18 @@ export class CuecartProductCard extends LitElement {
     if (productChanged || changed.has('variantId')) {
       this.selection = initialSelection(this.model, this.variantId);
     }
-    if (productChanged) {
-      this.quantity = 1;
-      if (previous !== undefined && !changed.has('addState')) {
-        this.addState = 'idle';
-        this.errorMessage = '';
-      }
-    }
+    if (productChanged) this.quantity = 1;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('addState')) {
-      clearTimeout(this.addedTimer);
-      if (this.addState === 'added') {
-        if (this.product) {
-          this.announcer.announce(
-            formatMessage(this.msgs.addedAnnouncement, { title: this.product.title }),
-          );
-        }
-        this.addedTimer = setTimeout(() => {
-          if (this.addState === 'added') this.addState = 'idle';
-        }, this.addedDuration);
-      }
+    if (changed.has('addState') && this.addState === 'added' && this.product) {
+      this.announcer.announce(
+        formatMessage(this.msgs.addedAnnouncement, { title: this.product.title }),
+      );
     }
     if (changed.has('product') || changed.has('cueId')) {
       this.syncSlottedCard();
-      dispatchUiEvent(this, 'cuecart-product-change', {
+      dispatchCuecartEvent(this, 'cuecart-product-change', {
         product: this.product,
         cueId: this.cueId,
       });
@@ -187,7 +168,7 @@ export class CuecartProductCard extends LitElement {
   }
 
   private get selectedVariant(): ProductVariant | undefined {
-    return findVariant(this.model, this.selection);
+    return variantForSelection(this.model, this.selection);
   }
 
   private get effectiveCurrency(): string {
@@ -211,10 +192,9 @@ export class CuecartProductCard extends LitElement {
     const product = this.product;
     const variant = this.selectedVariant;
     if (!product || this.addState === 'pending') return;
-    // A product without variants (a thin cue payload) is added under its own id.
-    const variantId = variant?.id ?? (product.variants?.length ? undefined : product.id);
-    if (!variantId || (variant && !variant.available)) return;
-    dispatchUiEvent(this, 'cuecart-request-add', {
+    const variantId = variantIdToAdd(product, variant);
+    if (!variantId) return;
+    dispatchCuecartEvent(this, 'cuecart-request-add', {
       productId: product.id,
       variantId,
       quantity: this.quantity,
@@ -224,7 +204,7 @@ export class CuecartProductCard extends LitElement {
 
   private onProductClick(event: MouseEvent): void {
     if (!this.product) return;
-    const request = dispatchUiEvent(
+    const request = dispatchCuecartEvent(
       this,
       'cuecart-product-click',
       { product: this.product, cueId: this.cueId },
@@ -301,17 +281,20 @@ export class CuecartProductCard extends LitElement {
 
   private renderCard(): TemplateResult {
     const product = this.product!;
-    const image = this.selectedVariant?.image ?? product.image;
+    // Data is checked where it enters; checking again here covers products a host sets directly.
+    const image = safeUrl(this.selectedVariant?.image ?? product.image);
+    const url = safeUrl(product.url);
     const showError = this.addState === 'error';
     return html`
       <article class="card" part="base" aria-label=${product.title}>
         <div class="media" part="media">
           ${
             image
-              ? product.url
+              ? url
                 ? html`<a
                     part="image-link"
-                    href=${product.url}
+                    href=${url}
+                    rel=${linkRel(url)}
                     tabindex="-1"
                     aria-hidden="true"
                     @click=${this.onProductClick}
@@ -325,8 +308,12 @@ export class CuecartProductCard extends LitElement {
         <div class="body" part="body">
           <p class="title" part="title">
             ${
-              product.url
-                ? html`<a part="title-link" href=${product.url} @click=${this.onProductClick}
+              url
+                ? html`<a
+                    part="title-link"
+                    href=${url}
+                    rel=${linkRel(url)}
+                    @click=${this.onProductClick}
                     >${product.title}</a
                   >`
                 : product.title

@@ -1,4 +1,5 @@
 import type { Product, ProductVariant } from '../../commerce/product.js';
+import { defaultVariant } from '../../commerce/variants.js';
 
 /**
  * The option model the variant picker works on: up to three option names, and for each variant
@@ -64,7 +65,7 @@ export function isValueAvailable(
 }
 
 /** The variant whose values equal `selection` exactly, if any. */
-export function findVariant(
+export function variantForSelection(
   model: OptionModel,
   selection: OptionSelection | null,
 ): ProductVariant | undefined {
@@ -83,7 +84,8 @@ export function initialSelection(model: OptionModel, variantId?: string): Option
     const wanted = model.variants.find(({ variant }) => variant.id === variantId);
     return wanted ? [...wanted.values] : null;
   }
-  const first = model.variants.find(({ variant }) => variant.available) ?? model.variants[0];
+  const variant = defaultVariant(model.variants.map((entry) => entry.variant));
+  const first = model.variants.find((entry) => entry.variant === variant);
   return first ? [...first.values] : [];
 }
 

@@ -113,11 +113,27 @@ export const productListStyles = [
       min-inline-size: 0;
     }
 
+    /* Titles get the whole text column and wrap onto a second line before they are cut. */
     .title {
-      font-weight: 600;
+      display: -webkit-box;
+      -webkit-box-orient: vertical;
+      -webkit-line-clamp: 2;
+      line-clamp: 2;
       overflow: hidden;
-      text-overflow: ellipsis;
-      white-space: nowrap;
+      overflow-wrap: anywhere;
+      font-weight: 600;
+    }
+
+    .meta,
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25rem 0.5rem;
+    }
+
+    .actions {
+      margin-block-start: 0.25rem;
     }
 
     .price,
@@ -152,7 +168,8 @@ export const productListStyles = [
     }
 
     select {
-      margin-block-start: 0.25rem;
+      flex: 1 1 6rem;
+      min-inline-size: 0;
       max-inline-size: 100%;
       padding-inline: 0.5rem;
     }

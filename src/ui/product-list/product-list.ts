@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { formatMoney } from '../../commerce/money.js';
+import { safeUrl } from '../../internal/url-policy.js';
 import type { Product, ProductVariant } from '../../commerce/product.js';
 import {
   formatMessage,
@@ -9,21 +10,18 @@ import {
   type CuecartMessages,
 } from '../messages.js';
 import { formatTime } from '../shared/format-time.js';
-import { dispatchUiEvent, type AddState } from '../shared/ui-events.js';
+import type { AddState } from '../../state/cart-store.js';
+import type { FeaturedItem } from '../../state/player-commerce.js';
+import { defaultVariant, variantIdToAdd } from '../../commerce/variants.js';
+import { dispatchCuecartEvent } from '../shared/ui-events.js';
 import { productListStyles } from './product-list.styles.js';
 
 /** One product featured in the show, at the media time its cue starts. */
-export interface ProductListItem {
-  product: Product;
-  /** The cue that featured it; also the item's identity. */
-  cueId: string;
-  /** Cue start, media time in seconds. */
-  start: number;
-}
+export type ProductListItem = FeaturedItem;
 
 /**
- * "In this show": every product featured so far (live) or in the whole recording (VOD), newest
- * first. In VOD each entry is one button that asks to seek to the moment the product was
+ * "In this show": every product featured so far (live, newest first: what was just shown is on
+ * top) or in the whole recording (VOD, in show order: earliest moment first, like chapters). In VOD each entry is one button that asks to seek to the moment the product was
  * featured; in live each entry has an add-to-cart button (and a variant select when the product
  * has several variants in stock).
  *
@@ -68,7 +66,7 @@ export class CuecartProductList extends LitElement {
   private msgs: CuecartMessages = mergeMessages();
 
   /** Featured products with their cue id and start time, in any order. */
-  @property({ attribute: false }) items: ProductListItem[] = [];
+  @property({ attribute: false }) items: readonly ProductListItem[] = [];
   /** `vod` entries seek; `live` entries add to cart. */
   @property({ reflect: true }) mode: 'live' | 'vod' = 'vod';
   /** Cue currently on screen; its entry is marked `aria-current`. */
@@ -88,33 +86,36 @@ export class CuecartProductList extends LitElement {
     if (changed.has('messages')) this.msgs = mergeMessages(this.messages);
   }
 
-  /** Items newest first; equal starts keep the later-given item first. */
+  /**
+   * Items in show order for a recording (earliest first; equal starts keep the given order) and
+   * newest first while live (equal starts: the later-given item first).
+   */
   private get sortedItems(): ProductListItem[] {
+    const direction = this.mode === 'vod' ? 1 : -1;
     return this.items
       .map((item, index) => ({ item, index }))
-      .sort((a, b) => b.item.start - a.item.start || b.index - a.index)
+      .sort((a, b) => direction * (a.item.start - b.item.start || a.index - b.index))
       .map(({ item }) => item);
   }
 
   private variantFor(item: ProductListItem): ProductVariant | undefined {
-    const variants = item.product.variants ?? [];
     const chosen = this.chosenVariants[item.cueId];
     return (
-      variants.find((v) => v.id === chosen) ?? variants.find((v) => v.available) ?? variants[0]
+      item.product.variants?.find((v) => v.id === chosen) ?? defaultVariant(item.product.variants)
     );
   }
 
   private onSeek(item: ProductListItem): void {
-    dispatchUiEvent(this, 'cuecart-request-seek', { time: item.start, cueId: item.cueId });
+    dispatchCuecartEvent(this, 'cuecart-request-seek', { time: item.start, cueId: item.cueId });
   }
 
   private onAdd(item: ProductListItem): void {
     if (this.addStates[item.cueId] === 'pending') return;
-    const variant = this.variantFor(item);
-    if (variant && !variant.available) return;
-    dispatchUiEvent(this, 'cuecart-request-add', {
+    const variantId = variantIdToAdd(item.product, this.variantFor(item));
+    if (!variantId) return;
+    dispatchCuecartEvent(this, 'cuecart-request-add', {
       productId: item.product.id,
-      variantId: variant?.id ?? item.product.id,
+      variantId,
       quantity: 1,
       cueId: item.cueId,
     });
@@ -126,8 +127,9 @@ export class CuecartProductList extends LitElement {
   }
 
   private renderThumb(product: Product): TemplateResult {
-    return product.image
-      ? html`<img part="image" class="thumb" src=${product.image} alt="" loading="lazy" />`
+    const image = safeUrl(product.image);
+    return image
+      ? html`<img part="image" class="thumb" src=${image} alt="" loading="lazy" />`
       : html`<span part="image" class="thumb"></span>`;
   }
 
@@ -137,15 +139,17 @@ export class CuecartProductList extends LitElement {
         ${this.renderThumb(item.product)}
         <span class="text">
           <span class="title" part="item-title">${item.product.title}</span>
-          <span class="price" part="item-price">${this.price(item)}</span>
-        </span>
-        <span class="time" part="time">
-          <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-            <path
-              d="M8 5.14v13.72a1 1 0 0 0 1.5.86l11-6.86a1 1 0 0 0 0-1.72l-11-6.86A1 1 0 0 0 8 5.14Z"
-            />
-          </svg>
-          ${formatMessage(this.msgs.jumpTo, { time: formatTime(item.start) })}
+          <span class="meta">
+            <span class="price" part="item-price">${this.price(item)}</span>
+            <span class="time" part="time">
+              <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                <path
+                  d="M8 5.14v13.72a1 1 0 0 0 1.5.86l11-6.86a1 1 0 0 0 0-1.72l-11-6.86A1 1 0 0 0 8 5.14Z"
+                />
+              </svg>
+              ${formatMessage(this.msgs.jumpTo, { time: formatTime(item.start) })}
+            </span>
+          </span>
         </span>
       </button>
     `;
@@ -169,47 +173,49 @@ export class CuecartProductList extends LitElement {
     return html`
       <div class="entry">
         ${this.renderThumb(item.product)}
-        <span class="text">
+        <div class="text">
           <span class="title" part="item-title" id=${titleId}>${item.product.title}</span>
           <span class="price" part="item-price">${this.price(item, variant)}</span>
-          ${
-            variants.length > 1
-              ? html`<select
-                  part="select"
-                  aria-label=${formatMessage(this.msgs.chooseOption, { option: this.msgs.variant })}
-                  aria-describedby=${titleId}
-                  @change=${(e: Event) =>
-                    (this.chosenVariants = {
-                      ...this.chosenVariants,
-                      [item.cueId]: (e.target as HTMLSelectElement).value,
-                    })}
-                >
-                  ${variants.map(
-                    (v) =>
-                      html`<option
-                        value=${v.id}
-                        ?selected=${v.id === variant?.id}
-                        ?disabled=${!v.available}
-                      >
-                        ${v.available ? v.title : formatMessage(this.msgs.optionSoldOut, { value: v.title })}
-                      </option>`,
-                  )}
-                </select>`
-              : nothing
-          }
-        </span>
-        <button
-          type="button"
-          class="buy"
-          part=${addState === 'idle' ? 'add-button' : `add-button add-button-${addState}`}
-          aria-describedby=${titleId}
-          ?disabled=${soldOut}
-          aria-disabled=${pending ? 'true' : nothing}
-          aria-busy=${pending ? 'true' : nothing}
-          @click=${() => this.onAdd(item)}
-        >
-          ${pending ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${label}
-        </button>
+          <div class="actions">
+            ${
+              variants.length > 1
+                ? html`<select
+                    part="select"
+                    aria-label=${formatMessage(this.msgs.chooseOption, { option: this.msgs.variant })}
+                    aria-describedby=${titleId}
+                    @change=${(e: Event) =>
+                      (this.chosenVariants = {
+                        ...this.chosenVariants,
+                        [item.cueId]: (e.target as HTMLSelectElement).value,
+                      })}
+                  >
+                    ${variants.map(
+                      (v) =>
+                        html`<option
+                          value=${v.id}
+                          ?selected=${v.id === variant?.id}
+                          ?disabled=${!v.available}
+                        >
+                          ${v.available ? v.title : formatMessage(this.msgs.optionSoldOut, { value: v.title })}
+                        </option>`,
+                    )}
+                  </select>`
+                : nothing
+            }
+            <button
+              type="button"
+              class="buy"
+              part=${addState === 'idle' ? 'add-button' : `add-button add-button-${addState}`}
+              aria-describedby=${titleId}
+              ?disabled=${soldOut}
+              aria-disabled=${pending ? 'true' : nothing}
+              aria-busy=${pending ? 'true' : nothing}
+              @click=${() => this.onAdd(item)}
+            >
+              ${pending ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${label}
+            </button>
+          </div>
+        </div>
       </div>
     `;
   }

@@ -25,13 +25,25 @@ export async function launchBrowser() {
  * until `<cuecart-player>` is defined and rendered.
  * @param {import('playwright-core').Browser} browser
  * @param {string} origin demo server URL, ending with `/`
- * @param {{ onRequest?: (url: string) => void }} [options]
+ * `initScript` runs in the page before any of its scripts (instrumentation); `routes` answers
+ * extra paths on the server's origin (`{ '/__bench/x.json': { body, contentType } }`).
+ * @param {{
+ *   onRequest?: (url: string) => void,
+ *   initScript?: () => void,
+ *   routes?: Record<string, { body: string, contentType: string }>,
+ * }} [options]
  */
-export async function openBenchPage(browser, origin, { onRequest } = {}) {
+export async function openBenchPage(browser, origin, { onRequest, initScript, routes = {} } = {}) {
   const html = await readFile(PAGE_HTML, 'utf8');
   const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
   const page = await context.newPage();
   if (onRequest) page.on('request', (request) => onRequest(request.url()));
+  if (initScript) await page.addInitScript(initScript);
+  for (const [path, { body, contentType }] of Object.entries(routes)) {
+    await page.route(new URL(path, origin).href, (route) =>
+      route.fulfill({ status: 200, contentType, body }),
+    );
+  }
   await page.route(new URL(BENCH_PAGE_PATH, origin).href, (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
   );

@@ -3,9 +3,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import { atom } from 'nanostores';
 import type { Cart } from '../../../src/commerce/checkout-adapter.js';
 import { CuecartMiniCart } from '../../../src/ui/mini-cart/mini-cart.js';
+import type { CartStatus } from '../../../src/state/cart-store.js';
 import {
   PLAYER_READY_EVENT,
-  type CartStatus,
   type CuecartCartStore,
 } from '../../../src/ui/mini-cart/player-cart-connection.js';
 import { deepActiveElement } from '../../../src/ui/shared/focus-trap.js';

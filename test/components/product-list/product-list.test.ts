@@ -52,16 +52,62 @@ describe('CuecartProductList', () => {
     await expectAccessible(el);
   });
 
-  it('lists newest first in a list and marks the active entry', async () => {
+  it('lists a replay in show order (earliest first) and marks the active entry', async () => {
+    // Given out of order, as cues arrive from different carriers.
+    const shuffled = [items[1]!, items[2]!, items[0]!];
     const el = await fixture<CuecartProductList>(
-      html`<cuecart-product-list .items=${items} active-cue-id="c2"></cuecart-product-list>`,
+      html`<cuecart-product-list .items=${shuffled} active-cue-id="c2"></cuecart-product-list>`,
     );
     expect(el.shadowRoot!.querySelector('ul[role="list"]')).to.not.equal(null);
-    expect(titles(el)).to.deep.equal(['Tee', 'Mug', 'Desk Lamp']);
+    expect(titles(el)).to.deep.equal(['Desk Lamp', 'Mug', 'Tee']);
     const current = el.shadowRoot!.querySelectorAll('[aria-current="true"]');
     expect(current).to.have.length(1);
     expect((current[0] as HTMLElement).dataset.cueId).to.equal('c2');
   });
+
+  it('lists a live show newest first', async () => {
+    const el = await fixture<CuecartProductList>(
+      html`<cuecart-product-list mode="live" .items=${items}></cuecart-product-list>`,
+    );
+    expect(titles(el)).to.deep.equal(['Tee', 'Mug', 'Desk Lamp']);
+  });
+
+  for (const mode of ['vod', 'live'] as const) {
+    it(`shows whole titles at the side panel's width (${mode})`, async () => {
+      // 316 px: the list inside the player's 340 px side panel (the panel layout at 1280 px).
+      const long = [
+        { product: product('sunglasses', 'Solstice Sunglasses'), cueId: 's', start: 19 },
+        { product: product('headphones', 'Aurora Headphones'), cueId: 'h', start: 1 },
+        {
+          product: product('sneakers', 'Drift Sneakers', {
+            variants: [
+              { id: 'd-40', title: '40 / White', price: 12900, available: true },
+              { id: 'd-41', title: '41 / White', price: 12900, available: true },
+            ],
+          }),
+          cueId: 'd',
+          start: 13,
+        },
+      ];
+      const el = await fixture<CuecartProductList>(
+        html`<cuecart-product-list
+          style="inline-size: 316px"
+          mode=${mode}
+          .items=${long}
+        ></cuecart-product-list>`,
+      );
+      const list = el.getBoundingClientRect().width;
+      for (const title of el.shadowRoot!.querySelectorAll<HTMLElement>('[part="item-title"]')) {
+        const name = title.textContent!;
+        expect(title.scrollWidth, `${name} overflows`).to.be.at.most(title.clientWidth + 1);
+        expect(title.scrollHeight, `${name} is clipped`).to.be.at.most(title.clientHeight + 1);
+        // The title has the room of the text column, not what a time pill or button leaves over.
+        expect(title.getBoundingClientRect().width, `${name} is squeezed`).to.be.at.least(
+          list * 0.5,
+        );
+      }
+    });
+  }
 
   it('asks to seek to the cue start from a "Jump to" button in VOD', async () => {
     const el = await fixture<CuecartProductList>(
@@ -69,7 +115,7 @@ describe('CuecartProductList', () => {
     );
     const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="item-button"]')];
     expect(buttons.map((b) => b.querySelector('[part="time"]')!.textContent!.trim())).to.deep.equal(
-      ['Jump to 1:02:05', 'Jump to 1:35', 'Jump to 0:12'],
+      ['Jump to 0:12', 'Jump to 1:35', 'Jump to 1:02:05'],
     );
     buttons[1].focus();
     expect(el.shadowRoot!.activeElement).to.equal(buttons[1]);
@@ -117,7 +163,7 @@ describe('CuecartProductList', () => {
     `);
     expect(el.shadowRoot!.querySelector('h2')!.textContent).to.contain('Dans cette émission');
     expect(el.shadowRoot!.querySelector('[part="time"]')!.textContent!.trim()).to.equal(
-      'Aller à 1:02:05',
+      'Aller à 0:12',
     );
   });
 

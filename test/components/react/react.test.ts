@@ -13,7 +13,10 @@ import { loadReact } from './react-cjs.js';
 
 // React is CommonJS: load it first (see react-cjs.ts), then the module under test.
 const { React, ReactDOMClient } = await loadReact();
-const { CuecartPlayer, CuecartMiniCart } = await import('../../../src/react.js');
+const { CuecartPlayer, CuecartMiniCart, elementPropertyNames } =
+  await import('../../../src/react.js');
+const { CuecartPlayer: PlayerClass } = await import('../../../src/ui/player/cuecart-player.js');
+const { CuecartMiniCart: MiniCartClass } = await import('../../../src/ui/mini-cart/mini-cart.js');
 
 const tote: Product = {
   id: 'canvas-tote',
@@ -86,6 +89,61 @@ describe('cuecart/react', () => {
       expect(errors).to.deep.equal([]);
     });
 
+    it('sets every public property of the element, and restores its default when a prop goes', async () => {
+      // Every public reactive property of the element is a prop of the component.
+      const reactive = [...PlayerClass.elementProperties]
+        .filter(([, options]) => !options.state && options.attribute !== 'live')
+        .map(([name]) => String(name));
+      const props: readonly string[] = elementPropertyNames['cuecart-player'];
+      expect(reactive.filter((name) => !props.includes(name))).to.deep.equal([]);
+      for (const name of ['productList', 'cueList', 'resolveProducts', 'cartStore']) {
+        expect(props).to.include(name);
+      }
+
+      const onError = () => {};
+      root.render(
+        React.createElement(CuecartPlayer, {
+          className: 'show',
+          muted: true,
+          layout: 'panel',
+          src: '',
+          onError,
+        }),
+      );
+      const player = await rendered<PlayerElement>('cuecart-player');
+      expect(player.getAttribute('class')).to.equal('show');
+      expect(player.muted).to.equal(true);
+      expect(player.layout).to.equal('panel');
+      // Booleans are properties, never the string "false" (which a Lit boolean reads as true).
+      root.render(React.createElement(CuecartPlayer, { className: 'show', muted: false }));
+      await waitUntil(() => !player.muted, 'muted was not turned off');
+      expect(player.hasAttribute('muted')).to.equal(false);
+      expect(player.layout, 'a removed prop restores the default').to.equal('auto');
+    });
+
+    it('swaps and removes event handlers without duplicating listeners', async () => {
+      const calls: string[] = [];
+      const first = () => calls.push('first');
+      const second = () => calls.push('second');
+      // `data-rev` makes each commit observable.
+      const commit = async (rev: string, props: Record<string, unknown>) => {
+        root.render(React.createElement(CuecartPlayer, { 'data-rev': rev, ...props } as never));
+        await waitUntil(() => container.querySelector(`[data-rev="${rev}"]`), `render ${rev}`);
+      };
+      await commit('1', { onError: first });
+      const player = await rendered<PlayerElement>('cuecart-player');
+      const fire = () =>
+        player.dispatchEvent(
+          new CustomEvent('cuecart-error', { detail: { code: 'x', message: 'x' } }),
+        );
+      fire();
+      await commit('2', { onError: second });
+      fire();
+      await commit('3', {});
+      fire();
+      expect(calls).to.deep.equal(['first', 'second']);
+    });
+
     it('calls onError for a cue list that cannot be loaded', async () => {
       const errors: CuecartErrorDetail[] = [];
       root.render(
@@ -109,6 +167,11 @@ describe('cuecart/react', () => {
       const cart = await rendered<MiniCartElement>('cuecart-mini-cart');
       await expectAccessible(cart);
       expect(cart.htmlFor).to.equal('show');
+      const reactive = [...MiniCartClass.elementProperties]
+        .filter(([, options]) => !options.state)
+        .map(([name]) => String(name));
+      const props: readonly string[] = elementPropertyNames['cuecart-mini-cart'];
+      expect(reactive.filter((name) => !props.includes(name))).to.deep.equal([]);
       expect(cart.getAttribute('theme')).to.equal('dark');
     });
   });

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { CuecartSeekMarkers, type SeekMarker } from '../../../src/ui/seek-markers/seek-markers.js';
 import { expectAccessible } from '../axe.js';
 import { defineOnce } from '../define-once.js';
@@ -94,5 +94,68 @@ describe('CuecartSeekMarkers', () => {
       ></cuecart-seek-markers>
     `);
     expect(buttons(el)[0].getAttribute('aria-label')).to.equal('0:30 – Desk Lamp');
+  });
+
+  it('merges thousands of markers into at most one button per few pixels', async () => {
+    const many: SeekMarker[] = Array.from({ length: 10_000 }, (_, i) => ({
+      time: i * 0.03,
+      label: `Product ${i}`,
+      cueId: `c${i}`,
+    }));
+    const el = await fixture<CuecartSeekMarkers>(html`
+      <cuecart-seek-markers
+        style="inline-size: 600px; block-size: 8px"
+        .markers=${many}
+        duration="300"
+        active-cue-id="c5003"
+      ></cuecart-seek-markers>
+    `);
+    // The width is measured (ResizeObserver) after the first render, which assumed 1000 px.
+    // 4 px apart at most: 600 px / 4 px = 150 buttons for 10,000 markers.
+    await waitUntil(() => buttons(el).length <= 150, 'not regrouped for 600 px');
+    const all = buttons(el);
+    expect(all.length).to.be.at.least(100);
+    expect(all[0]!.getAttribute('aria-label')).to.equal(
+      'Product 0, Product 1, Product 2, … at 0:00',
+    );
+    const active = all.filter((b) => b.getAttribute('aria-current') === 'true');
+    expect(active).to.have.length(1);
+    expect(active[0]!.getAttribute('part')).to.equal('marker marker-active');
+    const activeFirst = Number(active[0]!.dataset.cueId!.slice(1));
+    expect(activeFirst)
+      .to.be.at.most(5003)
+      .and.above(5003 - 67);
+    // A merged button seeks to its earliest marker.
+    setTimeout(() => active[0]!.click());
+    const event = await oneEvent(el, 'cuecart-request-seek');
+    expect(event.detail.time).to.equal(activeFirst * 0.03);
+    // Narrower track, fewer buttons; the same markers again (a new array) change nothing.
+    el.style.inlineSize = '200px';
+    await waitUntil(() => buttons(el).length <= 50, 'not regrouped for 200 px');
+    const narrow = buttons(el).length;
+    el.markers = many.map((m) => ({ ...m }));
+    await el.updateComplete;
+    expect(buttons(el)).to.have.length(narrow);
+    await expectAccessible(el);
+  });
+
+  it('keeps markers at the same time in one button and separate ones apart', async () => {
+    const el = await fixture<CuecartSeekMarkers>(html`
+      <cuecart-seek-markers
+        style="inline-size: 600px; block-size: 8px"
+        .markers=${[
+          { time: 30, label: 'Desk Lamp', cueId: 'a' },
+          { time: 30, label: 'Desk Lamp', cueId: 'b' },
+          { time: 30.1, label: 'Mug', cueId: 'c' },
+          { time: 33, label: 'Hat', cueId: 'd' },
+        ]}
+        duration="300"
+      ></cuecart-seek-markers>
+    `);
+    await waitUntil(() => buttons(el).length === 2, 'not merged');
+    expect(buttons(el).map((b) => b.getAttribute('aria-label'))).to.deep.equal([
+      'Desk Lamp, Mug at 0:30',
+      'Hat at 0:33',
+    ]);
   });
 });

@@ -52,3 +52,39 @@ export async function rejectionOf<E = Error>(promise: Promise<unknown>): Promise
 
 /** A call options object with a fresh signal. */
 export const call = () => ({ signal: new AbortController().signal });
+
+/** One injected failure of the local store (see demo/server/store-faults.mjs for the kinds). */
+export interface StoreFault {
+  route: string;
+  kind: 'error-before' | 'error-after' | 'malformed-after' | 'slow-after' | 'drop-after';
+  times?: number;
+  status?: number;
+  json?: unknown;
+  text?: string;
+  retryAfter?: number | string;
+  delayMs?: number;
+}
+
+/** Queues faults on the local store until they are used up or the store is reset. */
+export async function injectFaults(...faults: StoreFault[]): Promise<void> {
+  const response = await fetch('/__store/faults', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ faults }),
+  });
+  if (!response.ok) throw new Error(`Fault injection refused: ${await response.text()}`);
+}
+
+/** The store's cart for this browser, as `cart.js` returns it. */
+export async function storeCart(): Promise<{
+  item_count: number;
+  attributes: Record<string, string>;
+  items: {
+    variant_id: number;
+    quantity: number;
+    key: string;
+    properties: Record<string, string>;
+  }[];
+}> {
+  return (await fetch('/cart.js')).json();
+}

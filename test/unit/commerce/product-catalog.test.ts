@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import {
   createProductCatalog,
-  findVariant,
   type ResolveProducts,
 } from '../../../src/commerce/product-catalog.js';
+import { findVariant } from '../../../src/commerce/variants.js';
 import type { Product } from '../../../src/commerce/product.js';
 import {
   productFromShopify,
@@ -132,54 +132,6 @@ describe('createProductCatalog', () => {
     expect(await catalog.resolve(['a'])).to.deep.equal([undefined]);
     expect(errors[0]!.code).to.equal('products-load-failed');
     expect(errors[0]!.message).to.contain('API down');
-  });
-
-  it('productForCue: known product, else one built from the payload', () => {
-    const catalog = createProductCatalog({ onError });
-    catalog.setProducts([product('a', 1000, 'alpha')], 'GBP');
-    expect(catalog.productForCue({ product: 'alpha' })!.id).to.equal('a');
-    const built = catalog.productForCue({
-      product: 'limited-print',
-      variant: 'print-a3',
-      title: 'Limited Print',
-      price: 4500,
-      image: '/print.svg',
-    })!;
-    expect(built).to.deep.include({
-      id: 'limited-print',
-      title: 'Limited Print',
-      price: 4500,
-      currency: 'GBP',
-    });
-    expect(built.variants).to.deep.equal([
-      { id: 'print-a3', title: 'Limited Print', price: 4500, available: true },
-    ]);
-    expect(catalog.productForCue({ product: 'x', title: 'X', price: 1 })!.variants[0]!.id).to.equal(
-      'x',
-    );
-    expect(errors).to.have.length(0);
-  });
-
-  it('productForCue: null and one product-unknown per id when the payload is too thin', () => {
-    const catalog = createProductCatalog({ onError });
-    expect(catalog.productForCue({ product: 'ghost' })).to.equal(null);
-    expect(catalog.productForCue({ product: 'ghost', title: 'No price' })).to.equal(null);
-    expect(errors.map((e) => e.code)).to.deep.equal(['product-unknown']);
-    expect(errors[0]!.message).to.contain('"ghost"');
-  });
-
-  it('productForCue: asks the resolver first, reports unknown only after a miss', async () => {
-    const spy = spyResolver({ known: product('known') });
-    const catalog = createProductCatalog({ onError, resolveProducts: spy.resolve });
-    expect(catalog.productForCue({ product: 'known' })).to.equal(null);
-    expect(catalog.productForCue({ product: 'ghost' })).to.equal(null);
-    expect(errors).to.have.length(0);
-    await catalog.resolve(['known', 'ghost']);
-    await Promise.resolve();
-    expect(spy.calls).to.deep.equal([['known', 'ghost']]);
-    expect(catalog.productForCue({ product: 'known' })!.id).to.equal('known');
-    expect(errors.map((e) => e.message)).to.have.length(1);
-    expect(errors[0]!.code).to.equal('product-unknown');
   });
 
   it('keeps two catalogues apart', () => {

@@ -8,8 +8,10 @@ import { CheckoutError } from '../../../src/commerce/checkout-adapter.js';
 import {
   call,
   configureStore,
+  injectFaults,
   rejectionOf,
   resetStore,
+  storeCart,
   storeState,
   VARIANTS,
 } from './local-store.js';
@@ -27,7 +29,7 @@ describe('shopifyAdapter', () => {
   beforeEach(resetStore);
 
   it('adds through cart/add.js and maps the Shopify cart', async () => {
-    const props = { _cuecart_video: 'launch', _cuecart_cue: 'cue-3' };
+    const props = { gift_wrap: 'yes' };
     const cart = await adapter().addToCart(line(VARIANTS.mug12, 2, props), call());
     expect(cart.itemCount).to.equal(2);
     expect(cart.subtotal).to.equal(4800);
@@ -48,6 +50,31 @@ describe('shopifyAdapter', () => {
     expect(first!.properties).to.deep.equal(props);
   });
 
+  it('keeps one line per variant and records the show once, as a cart attribute', async () => {
+    const shop = adapter();
+    const fromCue = (cue: string) =>
+      line(VARIANTS.mug12, 1, { _cuecart_video: 'spring-show', _cuecart_cue: cue });
+    await shop.addToCart(fromCue('cue-1'), call());
+    const cart = await shop.addToCart(fromCue('cue-7'), call());
+    expect(cart.lines).to.have.length(1);
+    expect(cart.lines[0]!.quantity).to.equal(2);
+    expect(cart.lines[0]!.properties).to.equal(undefined);
+    await shop.getCart!(call());
+    expect((await storeCart()).attributes).to.deep.equal({ _cuecart_video: 'spring-show' });
+    expect((await storeState()).requests['POST cart/update.js']).to.equal(1, 'once per show');
+  });
+
+  it('puts the show on the line only when asked to (attribution: line-properties)', async () => {
+    const shop = adapter({ attribution: 'line-properties' });
+    const props = { _cuecart_video: 'spring-show', _cuecart_cue: 'cue-1', engraving: 'JS' };
+    const cart = await shop.addToCart(line(VARIANTS.mug12, 1, props), call());
+    expect(cart.lines[0]!.properties).to.deep.equal({
+      _cuecart_video: 'spring-show',
+      engraving: 'JS',
+    });
+    expect((await storeCart()).attributes).to.deep.equal({});
+  });
+
   it('changes and removes lines through cart/change.js, reads cart.js', async () => {
     const shop = adapter();
     const added = await shop.addToCart(line(VARIANTS.headphonesBlack), call());
@@ -58,7 +85,14 @@ describe('shopifyAdapter', () => {
   });
 
   it('retries a 429 and then succeeds', async () => {
-    await configureStore({ rateLimit: { remaining429: 2, retryAfter: 0 } });
+    await injectFaults({
+      route: 'POST cart/add.js',
+      kind: 'error-before',
+      status: 429,
+      json: { status: 429, message: 'Too Many Requests', description: 'Too many requests.' },
+      retryAfter: 0,
+      times: 2,
+    });
     const cart = await adapter().addToCart(line(VARIANTS.mug12), call());
     expect(cart.itemCount).to.equal(1);
     expect((await storeState()).requests['POST cart/add.js']).to.equal(3);
@@ -72,17 +106,43 @@ describe('shopifyAdapter', () => {
   });
 
   it('gives up with rate-limited after the bounded attempts', async () => {
-    await configureStore({ rateLimit: { remaining429: 50, retryAfter: 0 } });
+    await injectFaults({
+      route: 'POST cart/add.js',
+      kind: 'error-before',
+      status: 429,
+      json: { status: 429, message: 'Too Many Requests', description: 'Too many requests.' },
+      retryAfter: 0,
+      times: 50,
+    });
     const error = await rejectionOf<CheckoutError>(
       adapter({ retries: 2 }).addToCart(line(VARIANTS.mug12), call()),
     );
     expect(error).to.be.instanceOf(CheckoutError);
     expect(error.reason).to.equal('rate-limited');
-    expect((await storeState()).requests['POST cart/add.js']).to.equal(3);
+    expect(error.message).to.equal('The store is busy right now. Please try again in a moment.');
+    const { requests } = await storeState();
+    expect(requests['POST cart/add.js']).to.equal(3);
+    expect(requests['GET cart.js']).to.equal(1, 'a 429 is never applied: no re-read');
+  });
+
+  it('fails with rate-limited when the cart cannot be read first, and sends no add', async () => {
+    await configureStore({ rateLimit: { remaining429: 50, retryAfter: 0 } });
+    const error = await rejectionOf<CheckoutError>(
+      adapter({ retries: 1 }).addToCart(line(VARIANTS.mug12), call()),
+    );
+    expect(error.reason).to.equal('rate-limited');
+    expect((await storeState()).requests['POST cart/add.js']).to.equal(undefined);
   });
 
   it('fails at once with rate-limited when Retry-After is longer than it will wait', async () => {
-    await configureStore({ rateLimit: { remaining429: 5, retryAfter: 120 } });
+    await injectFaults({
+      route: 'POST cart/add.js',
+      kind: 'error-before',
+      status: 429,
+      json: { status: 429, message: 'Too Many Requests', description: 'Too many requests.' },
+      retryAfter: 120,
+      times: 5,
+    });
     const error = await rejectionOf<CheckoutError>(
       adapter({ maxRetryDelayMs: 1000 }).addToCart(line(VARIANTS.mug12), call()),
     );
@@ -126,10 +186,10 @@ describe('shopifyAdapter', () => {
     expect(error.message).to.equal('You can only add 3 Canvas Tote to the cart.');
   });
 
-  it('maps an unknown variant (404) to rejected', async () => {
+  it('maps an unknown variant (404) to rejected, in Cuecart’s words', async () => {
     const error = await rejectionOf<CheckoutError>(adapter().addToCart(line('999'), call()));
     expect(error.reason).to.equal('rejected');
-    expect(error.message).to.equal('Cannot find variant');
+    expect(error.message).to.equal('This product is no longer available.');
   });
 
   it('maps a fetch failure to network (closed port and injected fetch)', async () => {
@@ -145,12 +205,11 @@ describe('shopifyAdapter', () => {
     expect(injected.message).to.match(/reach the store/);
   });
 
-  it('maps a slow store to timeout', async () => {
-    await configureStore({ latencyMs: 600 });
-    const error = await rejectionOf<CheckoutError>(
-      adapter({ timeoutMs: 100 }).addToCart(line(VARIANTS.mug12), call()),
-    );
+  it('maps a slow read to timeout', async () => {
+    await configureStore({ readLatencyMs: 600 });
+    const error = await rejectionOf<CheckoutError>(adapter({ timeoutMs: 100 }).getCart!(call()));
     expect(error.reason).to.equal('timeout');
+    expect(error.message).to.equal('The store took too long to answer. Please try again.');
   });
 
   it('rejects with the caller’s AbortError, not a CheckoutError, when aborted', async () => {

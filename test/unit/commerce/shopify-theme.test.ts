@@ -3,7 +3,7 @@ import { shopifyAdapter } from '../../../src/commerce/adapters/shopify.js';
 import type { Cart } from '../../../src/commerce/checkout-adapter.js';
 import type { ShopifyWindow } from '../../../src/commerce/shopify-conventions.js';
 import { CheckoutError } from '../../../src/commerce/checkout-adapter.js';
-import { call, rejectionOf, resetStore, storeState, VARIANTS } from './local-store.js';
+import { call, rejectionOf, resetStore, storeCart, storeState, VARIANTS } from './local-store.js';
 
 const line = (variantId: string, quantity = 1) => ({ variantId, productId: '0', quantity });
 
@@ -59,8 +59,12 @@ describe('shopifyAdapter theme refresh', () => {
       Shopify: { actions: { updateCart } as never },
       location: { pathname: '/' },
     };
-    const cart = await shopifyAdapter({ window: win }).addToCart(
-      { ...line(VARIANTS.mug12), properties: { _cuecart_cue: 'c1' } },
+    const shop = shopifyAdapter({ window: win });
+    const cart = await shop.addToCart(
+      {
+        ...line(VARIANTS.mug12),
+        properties: { _cuecart_video: 'show-1', _cuecart_cue: 'c1', engraving: 'A' },
+      },
       call(),
     );
     expect(cart.itemCount).to.equal(1);
@@ -69,9 +73,11 @@ describe('shopifyAdapter theme refresh', () => {
       {
         merchandiseId: VARIANTS.mug12,
         quantity: 1,
-        attributes: [{ key: '_cuecart_cue', value: 'c1' }],
+        attributes: [{ key: 'engraving', value: 'A' }],
       },
     ]);
+    await shop.getCart!(call()); // queued behind the attribution write
+    expect((await storeCart()).attributes).to.deep.equal({ _cuecart_video: 'show-1' });
     expect((await storeState()).requests['POST cart/add.js']).to.equal(
       1,
       'no second, direct write',
@@ -139,24 +145,24 @@ describe('shopifyAdapter theme refresh', () => {
     expect(bubble.querySelector('.cart-count-bubble')?.textContent).to.equal('4');
   });
 
-  it('dispatches Horizon’s cart:update on document when the theme has no pub/sub', async () => {
+  it('dispatches cuecart-cart-updated on document for a theme it does not recognise', async () => {
     const events: CustomEvent[] = [];
     const listener = (e: Event) => events.push(e as CustomEvent);
-    document.addEventListener('cart:update', listener);
-    cleanup.push(() => document.removeEventListener('cart:update', listener));
+    document.addEventListener('cuecart-cart-updated', listener);
+    cleanup.push(() => document.removeEventListener('cuecart-cart-updated', listener));
     await shopifyAdapter({ window: {}, sections: false }).addToCart(
       line(VARIANTS.mug12, 2),
       call(),
     );
     expect(events).to.have.length(1);
     const detail = events[0]!.detail as {
-      resource: { item_count: number };
-      sourceId: string;
-      data: object;
+      action: string;
+      cart: { item_count: number };
+      source: string;
     };
-    expect(detail.sourceId).to.equal('cuecart');
-    expect(detail.data).to.deep.equal({ source: 'cuecart', itemCount: 2 });
-    expect(detail.resource.item_count).to.equal(2);
+    expect(detail.action).to.equal('add');
+    expect(detail.source).to.equal('cuecart');
+    expect(detail.cart.item_count).to.equal(2);
     expect(events[0]!.bubbles).to.equal(true);
   });
 });

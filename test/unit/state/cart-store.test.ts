@@ -61,7 +61,7 @@ describe('createCart', () => {
     const manual = manualAdapter();
     const changes: Cart[] = [];
     const cart = createCart({ adapter: manual.adapter, onError, onChange: (c) => changes.push(c) });
-    const done = cart.add(LINE, PREVIEW);
+    const done = cart.add(LINE, PREVIEW).result;
     expect(cart.$cart.get().lines[0]).to.include({
       title: 'Mug',
       quantity: 1,
@@ -70,12 +70,12 @@ describe('createCart', () => {
     });
     expect(cart.$cart.get().itemCount).to.equal(1);
     expect(cart.$status.get().state).to.equal('pending');
-    expect(cart.$variants.get().v1).to.equal('pending');
+    expect(cart.$adds.get().v1).to.include({ state: 'pending', productId: 'p1' });
     manual.pending[0]!.resolve(cartOf(['k1', 'v1', 1]));
     expect(await done).to.deep.equal(cartOf(['k1', 'v1', 1]));
     expect(cart.$cart.get()).to.deep.equal(cartOf(['k1', 'v1', 1]));
     expect(cart.$status.get()).to.deep.equal({ state: 'idle' });
-    expect(cart.$variants.get().v1).to.equal('added');
+    expect(cart.$adds.get().v1!.state).to.equal('added');
     expect(changes).to.have.length(1);
   });
 
@@ -84,14 +84,15 @@ describe('createCart', () => {
     const cart = createCart({ adapter: manual.adapter });
     const confirmations: number[] = [];
     cart.$confirmed.listen((c) => confirmations.push(c.itemCount));
-    const done = cart.add(LINE, PREVIEW);
+    const done = cart.add(LINE, PREVIEW).result;
     expect(cart.$confirmed.get().itemCount).to.equal(0);
     manual.pending[0]!.resolve(cartOf(['k1', 'v1', 1]));
     await done;
     manual.push(cartOf(['k1', 'v1', 4])); // a host-side change
-    const failed = cart.add({ ...LINE, variantId: 'v2' }, PREVIEW);
+    const failed = cart.add({ ...LINE, variantId: 'v2' }, PREVIEW).result;
     manual.pending[1]!.reject(new CheckoutError('rejected', 'No.'));
-    await failed;
+    await failed.catch(() => {});
+    manual.pending[2]!.resolve(cartOf(['k1', 'v1', 4])); // the re-read after the failure
     expect(confirmations).to.deep.equal([1, 4]);
     expect(cart.$confirmed.get()).to.deep.equal(cartOf(['k1', 'v1', 4]));
   });
@@ -100,13 +101,14 @@ describe('createCart', () => {
     const manual = manualAdapter();
     const cart = createCart({ adapter: manual.adapter, onError });
     manual.push(cartOf(['k0', 'v0', 2]));
-    const done = cart.add(LINE, PREVIEW);
+    const done = cart.add(LINE, PREVIEW).result;
     expect(cart.$cart.get().itemCount).to.equal(3);
-    manual.pending[0]!.reject(new CheckoutError('out-of-stock', 'Mug is sold out.'));
-    expect(await done).to.equal(null);
+    const error = new CheckoutError('out-of-stock', 'Mug is sold out.');
+    manual.pending[0]!.reject(error);
+    expect(await done.catch((e: unknown) => e)).to.equal(error);
     expect(cart.$cart.get()).to.deep.equal(cartOf(['k0', 'v0', 2]));
     expect(cart.$status.get()).to.include({ state: 'error', message: 'Mug is sold out.' });
-    expect(cart.$variants.get().v1).to.equal('error');
+    expect(cart.$adds.get().v1).to.include({ state: 'error', message: 'Mug is sold out.' });
     expect(errors).to.have.length(1);
     expect(errors[0]!.code).to.equal('add-to-cart-failed');
     expect((errors[0]!.cause as CheckoutError).reason).to.equal('out-of-stock');
@@ -117,14 +119,16 @@ describe('createCart', () => {
     const cart = createCart({ adapter: manual.adapter });
     const first = cart.add({ ...LINE, quantity: 2 }, PREVIEW);
     const second = cart.add({ ...LINE, quantity: 2 }, PREVIEW);
-    expect(second).to.equal(first);
+    expect(first.joined).to.equal(false);
+    expect(second.joined).to.equal(true);
+    expect(second.result).to.equal(first.result);
     expect(manual.pending).to.have.length(1);
     expect(cart.$cart.get().lines).to.have.length(1);
     expect(cart.$cart.get().itemCount).to.equal(2);
     cart.add({ ...LINE, properties: { engraving: 'A' } }, PREVIEW);
     expect(manual.pending).to.have.length(2, 'other properties are another line');
     manual.pending[0]!.resolve(cartOf(['k1', 'v1', 2]));
-    await first;
+    await first.result;
     cart.add(LINE, PREVIEW);
     expect(manual.pending).to.have.length(3, 'a later click is a new add');
   });
@@ -187,7 +191,7 @@ describe('createCart', () => {
       window: { location: { assign: (u) => visited.push(u) } },
       onError,
     });
-    await viaUrl.add(LINE);
+    await viaUrl.add(LINE).result;
     expect(await viaUrl.checkout()).to.equal(true);
     expect(visited).to.deep.equal(['/pay']);
 
@@ -209,16 +213,17 @@ describe('createCart', () => {
     const cart = createCart({ adapter: manual.adapter, onError, onChange: (c) => changes.push(c) });
     manual.push(cartOf(['k9', 'v9', 5]));
     expect(cart.$cart.get().itemCount).to.equal(5);
-    const pending = cart.add(LINE, PREVIEW);
+    const pending = cart.add(LINE, PREVIEW).result;
     cart.destroy();
     expect(manual.pending[0]!.signal.aborted).to.equal(true);
     expect(manual.unsubscribed()).to.equal(1);
     manual.pending[0]!.reject(new DOMException('Aborted', 'AbortError'));
-    expect(await pending).to.equal(null);
+    expect(await pending.catch((e: CheckoutError) => e.reason)).to.equal('rejected');
     manual.push(cartOf());
     expect(changes).to.have.length(1);
     expect(errors).to.have.length(0);
-    expect(await cart.add(LINE)).to.equal(null);
+    expect(await cart.add(LINE).result.catch((e: CheckoutError) => e.reason)).to.equal('rejected');
+    expect(errors).to.have.length(0, 'work dropped by destroy() is not reported');
   });
 
   it('setAdapter drops the old adapter and starts from its own cart', async () => {
@@ -261,7 +266,7 @@ describe('createCart with the Shopify adapter and the local store', () => {
     await configureStore({ latencyMs: 80 });
     const cart = createCart({ adapter: shopifyAdapter({ sections: false }) });
     const line = { variantId: VARIANTS.mug12, productId: '8002', quantity: 2 };
-    const [one, two] = await Promise.all([cart.add(line), cart.add(line)]);
+    const [one, two] = await Promise.all([cart.add(line).result, cart.add(line).result]);
     expect(one).to.equal(two);
     expect(one!.itemCount).to.equal(2);
     expect((await storeState()).requests['POST cart/add.js']).to.equal(1);
@@ -273,9 +278,10 @@ describe('createCart with the Shopify adapter and the local store', () => {
       adapter: shopifyAdapter({ sections: false }),
       onError: (e) => errors.push(e),
     });
-    expect(
-      await cart.add({ variantId: VARIANTS.sunglasses, productId: '8004', quantity: 1 }),
-    ).to.equal(null);
+    const failure = await cart
+      .add({ variantId: VARIANTS.sunglasses, productId: '8004', quantity: 1 })
+      .result.catch((e: CheckoutError) => e);
+    expect((failure as CheckoutError).reason).to.equal('out-of-stock');
     expect(cart.$cart.get().lines).to.have.length(0);
     expect(cart.$status.get().message).to.equal(
       "The product 'Solstice Sunglasses - Tortoise' is already sold out.",
@@ -287,7 +293,7 @@ describe('createCart with the Shopify adapter and the local store', () => {
     const adapter = shopifyAdapter({ sections: false });
     const one = createCart({ adapter });
     const two = createCart({ adapter });
-    await one.add({ variantId: VARIANTS.headphonesBlack, productId: '8001', quantity: 1 });
+    await one.add({ variantId: VARIANTS.headphonesBlack, productId: '8001', quantity: 1 }).result;
     expect(two.$cart.get().itemCount).to.equal(0);
     expect((await two.refresh())!.itemCount).to.equal(1);
   });

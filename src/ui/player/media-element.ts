@@ -1,0 +1,166 @@
+import { LitElement, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { Product } from '../../commerce/product.js';
+import type { ProductCue } from '../../cues/product-cue.js';
+import type { CuecartError, CuecartErrorDetail } from '../../internal/errors.js';
+import type { HlsSettings } from '../../player/playback-engine.js';
+import { StoresController } from '../controllers/store-controller.js';
+import { dispatchCuecartEvent } from '../shared/ui-events.js';
+import { CueController } from './cue-controller.js';
+import { MediaController } from './media-controller.js';
+
+/**
+ * The media layer of `<cuecart-player>` (after mux-video under mux-player): a `<video>` with its
+ * playback engine and its product cues, and the public API for both. The shopping layer —
+ * products, cart, layout — is the player itself. Not registered as an element of its own.
+ */
+export abstract class CuecartMediaElement extends LitElement {
+  /** Engine, cues and side-car list of this element. */
+  protected readonly cueController = new CueController(this, {
+    onEnter: (cue, time) => this.cueChanged('cuecart-cue-enter', cue, time),
+    onExit: (cue, time) => this.cueChanged('cuecart-cue-exit', cue, time),
+    onError: (error) => this.reportError(error),
+  });
+  /** Playback: the engine for `src`, mirrored into the media store. */
+  protected readonly media = new MediaController(this, {
+    onError: (error) => this.reportError(error),
+    metadata: this.cueController.engineMetadata,
+    hlsConfig: () => this.hlsConfig,
+  });
+
+  constructor() {
+    super();
+    new StoresController(this, [this.media.store, this.cueController.store.$cues]);
+  }
+
+  /** HLS playlist (`.m3u8`) or progressive MP4/WebM URL. */
+  @property({ reflect: true }) src = '';
+  /** Poster image URL. */
+  @property({ reflect: true }) poster = '';
+  /** Start playing as soon as possible (browsers may require `muted`). */
+  @property({ type: Boolean, reflect: true }) autoplay = false;
+  /** Start muted. */
+  @property({ type: Boolean, reflect: true }) muted = false;
+  /** Loop a VOD source. */
+  @property({ type: Boolean, reflect: true }) loop = false;
+  /** hls.js settings over Cuecart's retry policy (docs/resilience.md); read when a source starts. */
+  hlsConfig?: HlsSettings;
+  /** URL of a side-car cue list: JSON (`{"cues": [...]}`) or WebVTT metadata. */
+  @property({ reflect: true }) cues = '';
+  /** Whether the stream is live (read-only, reflected for styling). */
+  @property({ type: Boolean, reflect: true, attribute: 'live' }) protected liveState = false;
+
+  /** Every product cue known so far, in timeline order (start, then id). */
+  get cueList(): readonly ProductCue[] {
+    return this.cueController.store.$cues.get();
+  }
+  /** Replaces the host-given cues: ProductCues or JSON cue-list entries (`{start, product, ...}`). */
+  set cueList(entries: readonly unknown[] | undefined) {
+    this.cueController.store.removeSources(['api']);
+    if (entries) this.addCues(entries);
+  }
+
+  /** The cues active on the presented frame. */
+  get activeCues(): readonly ProductCue[] {
+    return this.cueController.store.$active.get();
+  }
+
+  /** Current media time in seconds; setting it seeks. */
+  get currentTime(): number {
+    return this.media.store.get().currentTime;
+  }
+  set currentTime(time: number) {
+    this.media.seek(time);
+  }
+
+  /** Duration in seconds (`NaN` before metadata, `Infinity` when live). */
+  get duration(): number {
+    return this.media.store.get().duration;
+  }
+
+  /** Whether playback is paused. */
+  get paused(): boolean {
+    return this.media.store.get().paused;
+  }
+
+  /** Whether the source is a live stream. */
+  get live(): boolean {
+    return this.media.store.get().live;
+  }
+
+  /** The engine playing the current source: `hls.js`, `native-hls`, `progressive`, or null. */
+  get engine(): string | null {
+    return this.media.engineKind;
+  }
+
+  /** The fatal playback error currently shown, if any. */
+  get error(): CuecartErrorDetail | null {
+    return this.media.store.get().error;
+  }
+
+  /** The per-player media store (nanostores), for advanced hosts. */
+  get mediaStore() {
+    return this.media.store;
+  }
+
+  /** The per-player cue store (nanostores), for advanced hosts. */
+  get cueStore() {
+    return this.cueController.store;
+  }
+
+  /** Starts playback. Resolves even when the browser's autoplay policy refuses. */
+  play(): Promise<void> {
+    return this.media.play();
+  }
+
+  /** Pauses playback. */
+  pause(): void {
+    this.media.pause();
+  }
+
+  /** Jumps to the live edge of a live stream. */
+  seekToLive(): void {
+    this.media.goToLive();
+  }
+
+  /** Adds cues: ProductCues or JSON cue-list entries (`{start, end?, product, ...}`). */
+  addCues(entries: readonly unknown[]): void {
+    this.cueController.store.addCues(entries);
+  }
+
+  /** Binds the rendered `<video>` to the engine and the cue clock (once, after first render). */
+  protected attachVideo(video: HTMLVideoElement): void {
+    video.muted = this.muted;
+    this.cueController.attach(video);
+    this.media.attach(video);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('src')) {
+      this.media.setSource(this.src);
+      if (changed.get('src') !== undefined) this.cueController.sourceChanged();
+    }
+    if (changed.has('cues')) this.cueController.setSideCar(this.cues);
+    if (changed.has('muted')) this.media.setMuted(this.muted);
+    if (changed.has('autoplay') && this.autoplay && this.src) void this.media.play();
+    const { live } = this.media.store.get();
+    if (live !== this.liveState) this.liveState = live;
+  }
+
+  /** Reports a failure as `cuecart-error`. */
+  protected reportError(error: CuecartError): void {
+    dispatchCuecartEvent(this, 'cuecart-error', error.toDetail());
+  }
+
+  /** The product a cue features, for the cue events (the shopping layer knows products). */
+  protected abstract productFor(cue: ProductCue): Product | null;
+
+  /** A cue entered or left the presented frame: tells the page. */
+  protected cueChanged(
+    type: 'cuecart-cue-enter' | 'cuecart-cue-exit',
+    cue: ProductCue,
+    time: number,
+  ): void {
+    dispatchCuecartEvent(this, type, { cue, time, product: this.productFor(cue) });
+  }
+}

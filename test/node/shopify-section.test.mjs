@@ -1,0 +1,228 @@
+// The Shopify theme section as a merchant installs it (issue 10.3): demo/shopify/sections/
+// cuecart-live.liquid rendered with liquidjs and stand-ins for Shopify's own filters, its schema
+// checked against the schema locale file, its player strings against the storefront locales and
+// Cuecart's message table.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { Liquid } from 'liquidjs';
+
+const read = (path) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+const SECTION = read('demo/shopify/sections/cuecart-live.liquid');
+const SCHEMA_LOCALE = JSON.parse(read('demo/shopify/locales/en.default.schema.json'));
+const LOCALES = {
+  en: JSON.parse(read('demo/shopify/locales/en.default.json')),
+  fr: JSON.parse(read('demo/shopify/locales/fr.json')),
+  bare: {}, // a theme whose locale files were not given the "cuecart" block
+};
+const schema = JSON.parse(/{%\s*schema\s*%}([\s\S]*?){%\s*endschema\s*%}/.exec(SECTION)[1]);
+const lookup = (tree, key) => key.split('.').reduce((node, part) => node?.[part], tree);
+
+/** Shopify's filters, as far as the section uses them (https://shopify.dev/docs/api/liquid). */
+function engine(locale) {
+  const liquid = new Liquid();
+  liquid.registerFilter('asset_url', (name) => `//shop.example/cdn/shop/t/7/assets/${name}?v=42`);
+  liquid.registerFilter('image_url', (image, ...args) => {
+    const width = args.find((a) => Array.isArray(a) && a[0] === 'width')?.[1];
+    return `${image.src}?width=${width}`;
+  });
+  liquid.registerFilter('color_brightness', (hex) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(String(hex).slice(i, i + 2), 16));
+    return (r * 299 + g * 587 + b * 114) / 1000;
+  });
+  liquid.registerFilter('t', (key) => {
+    const value = lookup(LOCALES[locale], key);
+    return typeof value === 'string' ? value : `translation missing: ${locale}.${key}`;
+  });
+  liquid.registerTag('schema', {
+    parse(token, remain) {
+      this.tokens = [];
+      const stream = this.liquid.parser.parseStream(remain);
+      stream
+        .on('tag:endschema', () => stream.stop())
+        .on('template', () => undefined)
+        .on('end', () => {
+          throw new Error('tag {% schema %} not closed');
+        });
+      stream.start();
+    },
+    render: () => '',
+  });
+  return liquid;
+}
+
+const defaults = Object.fromEntries(
+  schema.settings.filter((s) => s.id).map((s) => [s.id, s.default ?? null]),
+);
+
+async function render({ settings = {}, locale = 'en', designMode = false, index = 1 } = {}) {
+  return engine(locale).parseAndRender(SECTION, {
+    section: { id: 'template--9__cuecart', index, settings: { ...defaults, ...settings } },
+    cart: { currency: { iso_code: 'EUR' } },
+    request: { locale: { iso_code: locale === 'fr' ? 'fr' : 'en' }, design_mode: designMode },
+  });
+}
+
+/** The attributes of the rendered `<cuecart-player>`, unescaped. */
+function playerAttributes(html) {
+  const tag = /<cuecart-player([\s\S]*?)>/.exec(html);
+  assert.ok(tag, 'a <cuecart-player> is rendered');
+  const attributes = {};
+  for (const [, name, value] of tag[1].matchAll(/([\w-]+)(?:="([^"]*)")?/g)) {
+    attributes[name] = (value ?? '')
+      .replaceAll('&quot;', '"')
+      .replaceAll('&#34;', '"')
+      .replaceAll('&#39;', "'")
+      .replaceAll('&lt;', '<')
+      .replaceAll('&gt;', '>')
+      .replaceAll('&amp;', '&');
+  }
+  return attributes;
+}
+
+const HLS = 'https://cdn.example.com/shows/spring/master.m3u8';
+
+describe('Shopify section: schema and locales', () => {
+  it('labels every setting with a t: key that the schema locale file defines', () => {
+    const keys = JSON.stringify(schema)
+      .match(/"t:[^"]+"/g)
+      .map((k) => k.slice(3, -1));
+    assert.ok(keys.length > 20);
+    for (const key of keys) {
+      assert.equal(typeof lookup(SCHEMA_LOCALE, key), 'string', `missing ${key}`);
+    }
+    assert.doesNotMatch(JSON.stringify(schema), /"(label|info|name|content)":\s*"(?!t:)/);
+  });
+
+  it('offers a Shopify video, a URL-typed stream URL and a product list', () => {
+    const byId = Object.fromEntries(schema.settings.filter((s) => s.id).map((s) => [s.id, s]));
+    assert.equal(byId.video.type, 'video');
+    assert.equal(byId.stream_url.type, 'url');
+    assert.equal(byId.products.type, 'product_list');
+  });
+
+  it('wires only player strings that Cuecart knows, in every shipped language', () => {
+    const known = new Set(
+      [...read('src/ui/messages.ts').matchAll(/^ {2}(\w+): '/gm)].map(([, key]) => key),
+    );
+    const pairs = /assign message_keys = '([^']+)'/.exec(SECTION)[1].split(',');
+    assert.ok(pairs.length >= 20);
+    for (const pair of pairs) {
+      const [messageKey, localeKey] = pair.split(':');
+      assert.ok(known.has(messageKey), `${messageKey} is not a CuecartMessages key`);
+      for (const locale of ['en', 'fr']) {
+        assert.equal(typeof LOCALES[locale].cuecart[localeKey], 'string', `${locale} ${localeKey}`);
+      }
+    }
+  });
+});
+
+describe('Shopify section: rendered', () => {
+  it('loads Cuecart from the theme’s assets, deferred, and no public CDN', async () => {
+    const html = await render({ settings: { stream_url: HLS } });
+    assert.match(
+      html,
+      /<script src="\/\/shop\.example\/cdn\/shop\/t\/7\/assets\/cuecart\.iife\.js\?v=42" defer="defer"><\/script>/,
+    );
+    assert.doesNotMatch(html, /unpkg|jsdelivr|https?:\/\/[^"]*cuecart[^"]*\.js/);
+  });
+
+  it('renders the player with the Shopify adapter, store currency and locale', async () => {
+    const attrs = playerAttributes(await render({ settings: { stream_url: HLS } }));
+    assert.equal(attrs.id, 'cuecart-template--9__cuecart');
+    assert.equal(attrs.src, HLS);
+    assert.equal(attrs.adapter, 'shopify');
+    assert.equal(attrs.currency, 'EUR');
+    assert.equal(attrs.locale, 'en');
+    assert.ok('autoplay' in attrs && 'muted' in attrs);
+    assert.ok(!('loading' in attrs), 'eager near the top of the page');
+  });
+
+  it('passes the theme’s translations as the messages attribute', async () => {
+    const attrs = playerAttributes(await render({ settings: { stream_url: HLS }, locale: 'fr' }));
+    const messages = JSON.parse(attrs.messages);
+    assert.equal(messages.addToCart, 'Ajouter au panier');
+    assert.equal(messages.yourCart, 'Votre panier');
+    assert.equal(messages.chooseOption, 'Choisir {option}');
+  });
+
+  it('leaves strings the theme does not translate to the player’s English', async () => {
+    const html = await render({ settings: { stream_url: HLS }, locale: 'bare' });
+    assert.ok(!('messages' in playerAttributes(html)));
+    assert.doesNotMatch(html, /translation missing/);
+  });
+
+  it('plays a Shopify-hosted video: its HLS source, aspect ratio and preview image', async () => {
+    const video = {
+      aspect_ratio: 0.5625,
+      preview_image: { src: '//cdn.shopify.com/preview.jpg' },
+      sources: [
+        { format: 'mp4', width: 480, url: 'https://cdn.shopify.com/v/480.mp4' },
+        { format: 'm3u8', width: 1080, url: 'https://cdn.shopify.com/v/master.m3u8' },
+      ],
+    };
+    const html = await render({ settings: { video } });
+    const attrs = playerAttributes(html);
+    assert.equal(attrs.src, 'https://cdn.shopify.com/v/master.m3u8');
+    assert.equal(attrs.poster, '//cdn.shopify.com/preview.jpg?width=1600');
+    assert.match(html, /cuecart-player:not\(:defined\) \{\s*aspect-ratio: 0\.5625;/);
+  });
+
+  it('falls back to the widest MP4 of a Shopify video; a stream URL wins over the video', async () => {
+    const video = {
+      aspect_ratio: 1.7778,
+      sources: [
+        { format: 'mp4', width: 480, url: 'https://cdn.shopify.com/v/480.mp4' },
+        { format: 'mp4', width: 1080, url: 'https://cdn.shopify.com/v/1080.mp4' },
+        { format: 'mp4', width: 720, url: 'https://cdn.shopify.com/v/720.mp4' },
+      ],
+    };
+    assert.equal(
+      playerAttributes(await render({ settings: { video } })).src,
+      'https://cdn.shopify.com/v/1080.mp4',
+    );
+    assert.equal(playerAttributes(await render({ settings: { video, stream_url: HLS } })).src, HLS);
+  });
+
+  it('reserves the video’s space before upgrade and uses colours valid in any theme', async () => {
+    const html = await render({ settings: { stream_url: HLS, accent_color: '#ffd400' } });
+    assert.match(html, /cuecart-player:not\(:defined\) \{\s*aspect-ratio: 1\.7778;/);
+    assert.doesNotMatch(
+      html,
+      /rgb\(var\(/,
+      'rgb(var(--color-…) / a) is invalid in Dawn and Horizon',
+    );
+    assert.match(html, /--cuecart-accent: #ffd400;/);
+    assert.match(html, /--cuecart-accent-contrast: #111111;/, 'dark text on a light accent');
+    assert.doesNotMatch(html, /style="/, 'no inline style attributes');
+  });
+
+  it('lists the chosen products by handle for Cuecart to resolve', async () => {
+    const products = [{ handle: 'ember-mug' }, { handle: 'canvas-tote' }];
+    const html = await render({ settings: { stream_url: HLS, products } });
+    const json =
+      /<script type="application\/json" id="cuecart-template--9__cuecart-products">([\s\S]*?)<\/script>/.exec(
+        html,
+      );
+    assert.deepEqual(JSON.parse(json[1]), ['ember-mug', 'canvas-tote']);
+    assert.match(html, /Cuecart\.shopifyProductResolver\(\)/);
+  });
+
+  it('escapes hostile setting values into attributes', async () => {
+    const hostile = 'https://x.example/a.m3u8"><script>alert(1)</script>';
+    const html = await render({ settings: { stream_url: hostile } });
+    assert.doesNotMatch(html, /<script>alert/);
+    assert.equal(playerAttributes(html).src, hostile);
+  });
+
+  it('loads lazily further down the page, shows a placeholder in the editor when empty', async () => {
+    assert.equal(
+      playerAttributes(await render({ settings: { stream_url: HLS }, index: 4 })).loading,
+      'lazy',
+    );
+    const empty = await render({ designMode: true, locale: 'fr' });
+    assert.doesNotMatch(empty, /<cuecart-player/);
+    assert.match(empty, /Choisissez une vidéo/);
+    assert.doesNotMatch(await render(), /<p class="cuecart-live__placeholder"/, 'not for shoppers');
+  });
+});
