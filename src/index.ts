@@ -75,7 +75,7 @@ export { callbackAdapter, type CallbackAdapterFunctions } from './commerce/adapt
 export { shopifyAdapter, type ShopifyAdapterOptions } from './commerce/adapters/shopify.js';
 export { cartFromShopify } from './commerce/adapters/shopify-http.js';
 export { detectTheme, type ThemeGeneration } from './commerce/adapters/shopify-theme.js';
-export { SHOPPER_MESSAGES } from './commerce/adapters/shopper-messages.js';
+export { SHOPPER_MESSAGES } from './commerce/shopper-messages.js';
 export { shopifyProductResolver, productFromShopify } from './commerce/shopify-products.js';
 
 // State

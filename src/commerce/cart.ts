@@ -93,9 +93,10 @@ export function withSafeUrls(cart: Cart, onProblem?: (problem: string) => void):
         if (!isUnsafeUrl(line[field])) continue;
         if (safe === line) safe = { ...line };
         delete safe[field];
-        const name = typeof line.title === 'string' && line.title ? line.title : line.key;
+        const title = typeof line.title === 'string' ? line.title.slice(0, 60) : '';
+        const key = typeof line.key === 'string' ? line.key.slice(0, 60) : '?';
         onProblem?.(
-          `${field === 'url' ? 'link' : 'image'} of line ${JSON.stringify(typeof name === 'string' ? name.slice(0, 60) : '?')} was dropped`,
+          `${field === 'url' ? 'link' : 'image'} of line ${JSON.stringify(key)} ${JSON.stringify(title)} was dropped`,
         );
       }
       if (safe !== line) changed = true;

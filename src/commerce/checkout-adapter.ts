@@ -1,3 +1,5 @@
+import { SHOPPER_MESSAGES } from './shopper-messages.js';
+
 /** What the shopper asked to add. */
 export interface CartLineInput {
   /** Variant id (Shopify: the numeric variant id as a string). */
@@ -90,16 +92,31 @@ export class CheckoutError extends Error {
 }
 
 /**
- * `error` as a {@link CheckoutError}: itself when it already is one, else `rejected` with its
- * message (an `Error`'s message or a thrown string), or `fallback` when it has no readable one.
+ * `error` as a {@link CheckoutError}: itself when it already is one; a failed `fetch` (the
+ * `TypeError` browsers throw: "Failed to fetch", "Load failed", "NetworkError …") as `network`;
+ * any other built-in error (`TypeError`, `ReferenceError`, … — a bug, not a message for
+ * shoppers) as `rejected` with `fallback`; else `rejected` with its message (an `Error`'s message
+ * or a thrown string, which hosts write for shoppers), or `fallback` when it has none.
  */
 export function toCheckoutError(
   error: unknown,
   fallback = 'The store could not update the cart.',
 ): CheckoutError {
   if (error instanceof CheckoutError) return error;
+  if (error instanceof TypeError && /fetch|network|load failed/i.test(error.message)) {
+    return new CheckoutError('network', SHOPPER_MESSAGES.network, { cause: error });
+  }
+  const builtIn =
+    error instanceof TypeError ||
+    error instanceof ReferenceError ||
+    error instanceof RangeError ||
+    error instanceof SyntaxError;
   const text =
-    error instanceof Error ? error.message : typeof error === 'string' ? error : undefined;
+    error instanceof Error && !builtIn
+      ? error.message
+      : typeof error === 'string'
+        ? error
+        : undefined;
   return new CheckoutError('rejected', text || fallback, { cause: error });
 }
 

@@ -17,10 +17,11 @@ import type { HlsConstructor } from './load-hls.js';
  * How Cuecart loads HLS over a flaky CDN: the ONE retry policy, carried out by hls.js itself
  * (Cuecart never wraps its own retries around hls.js's; see docs/resilience.md).
  *
- * - First playlist (the manifest): 4 retries after a 5xx, a network error or a timeout, 0.5, 1,
- *   2, 4 s apart — a VOD playlist answering 500, 500, 200 plays. A 4xx fails at once.
- * - Playlist reloads (live): 6 retries, 1, 2, 4, 8, 8, 8 s apart (about 31 s) while the player
- *   shows "Reconnecting…"; every successful reload starts the count again.
+ * - First playlist (the manifest): 4 retries after a 5xx or a network error, 0.5, 1, 2, 4 s apart
+ *   (a VOD playlist answering 500, 500, 200 plays), 2 after a timeout. A 4xx fails at once.
+ * - Playlist reloads (live): 6 retries after a 5xx or a network error, 1, 2, 4, 8, 8, 8 s apart
+ *   (about 31 s), 2 after a timeout, while the player shows "Reconnecting…"; every successful
+ *   reload starts the count again.
  * - Segments: 3 retries after an HTTP error (404 included: a CDN edge can lag its origin) or a
  *   network error, 0.5, 1, 2 s apart; no first byte within 8 s is a timeout, retried once. A
  *   segment that still fails is skipped: after 3.5 s when missing, 16 s when it never answers.

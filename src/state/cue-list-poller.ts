@@ -4,6 +4,7 @@ import { parseJsonCueListInSlices, resolveJsonCue, type JsonCueEntry } from '../
 import type { ProgramDateTimeMap } from '../cues/program-date-time.js';
 import type { ProductCue } from '../cues/product-cue.js';
 import { parseWebVttCuesInSlices } from '../cues/webvtt.js';
+import { yieldToMain } from '../internal/time-slices.js';
 
 /** Timer functions, injectable so tests can drive a fake clock. */
 export interface PollerTimers {
@@ -251,6 +252,9 @@ export class CueListPoller {
       const cues = await parseWebVttCuesInSlices(text, onError, { signal });
       if (signal.aborted) return 'changed';
       if (cues instanceof CuecartError) return cues;
+      // Adding (and the render it causes) gets a task of its own, not the end of the last slice.
+      await yieldToMain();
+      if (signal.aborted) return 'changed';
       this.options.timeline.add(cues);
       this.refreshMs = undefined;
       return 'changed';
@@ -258,6 +262,8 @@ export class CueListPoller {
     const list = await parseJsonCueListInSlices(text, onError, { signal });
     if (signal.aborted) return 'changed';
     if (list instanceof CuecartError) return list;
+    await yieldToMain();
+    if (signal.aborted) return 'changed';
     this.refreshMs = list.refresh === undefined ? undefined : list.refresh * 1000;
     const next = new Map(list.entries.map((entry) => [entry.id, entry]));
     const { timeline } = this.options;

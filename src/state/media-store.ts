@@ -5,8 +5,6 @@ import type { CuecartErrorDetail } from '../internal/errors.js';
 export interface MediaState {
   /** The source being played, or '' when none. */
   src: string;
-  /** Which engine plays it, once chosen. */
-  engine: 'hls.js' | 'native-hls' | 'progressive' | null;
   paused: boolean;
   muted: boolean;
   /** Media time in seconds. */
@@ -39,7 +37,6 @@ export interface MediaState {
 export function initialMediaState(): MediaState {
   return {
     src: '',
-    engine: null,
     paused: true,
     muted: false,
     currentTime: 0,

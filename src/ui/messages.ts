@@ -240,17 +240,57 @@ export function pluralMessage(
  */
 export const messagesConverter = {
   fromAttribute(value: string | null): Partial<CuecartMessages> | undefined {
-    if (!value) return undefined;
-    try {
-      const parsed: unknown = JSON.parse(value);
-      return parsed && typeof parsed === 'object'
-        ? (parsed as Partial<CuecartMessages>)
-        : undefined;
-    } catch {
-      return undefined;
-    }
+    return readMessages(value).messages;
   },
   toAttribute(value: Partial<CuecartMessages> | undefined): string | null {
     return value ? JSON.stringify(value) : null;
   },
 };
+
+/**
+ * Reads `messages` as a host gave it — an object, or JSON text from the attribute — keeping the
+ * string values of known keys. `problems` describes what was left out (invalid JSON, not an
+ * object, unknown keys, non-string values, a getter that throws), for a `config-invalid` error.
+ */
+export function readMessages(value: unknown): {
+  messages: Partial<CuecartMessages> | undefined;
+  problems: string[];
+} {
+  const problems: string[] = [];
+  if (value === undefined || value === null || value === '')
+    return { messages: undefined, problems };
+  let source: unknown = value;
+  if (typeof value === 'string') {
+    try {
+      source = JSON.parse(value);
+    } catch {
+      return { messages: undefined, problems: ['not valid JSON'] };
+    }
+  }
+  if (!source || typeof source !== 'object' || Array.isArray(source)) {
+    return { messages: undefined, problems: ['expected an object of strings'] };
+  }
+  const messages: Partial<CuecartMessages> = {};
+  let keys: string[];
+  try {
+    keys = Object.keys(source);
+  } catch {
+    return { messages: undefined, problems: ['could not be read'] };
+  }
+  for (const key of keys) {
+    if (!Object.prototype.hasOwnProperty.call(defaultMessages, key)) {
+      problems.push(`unknown key "${key}"`);
+      continue;
+    }
+    let text: unknown;
+    try {
+      text = (source as Record<string, unknown>)[key];
+    } catch {
+      problems.push(`"${key}" could not be read`);
+      continue;
+    }
+    if (typeof text === 'string') messages[key as keyof CuecartMessages] = text;
+    else problems.push(`"${key}" is not a string`);
+  }
+  return { messages, problems };
+}

@@ -92,6 +92,7 @@ describe('CuecartPlayer accessibility', () => {
     await waitUntil(
       async () => (await (await fetch('/cart.js')).json()).item_count === 1,
       'not added',
+      { timeout: 5000 }, // three store round trips on a busy machine
     );
     await waitUntil(() => player!.cartStore!.$cart.get().itemCount === 1);
   });

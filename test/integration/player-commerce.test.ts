@@ -143,8 +143,11 @@ describe('CuecartPlayer commerce with adapter="shopify" (local store)', () => {
     await feature(player, 14, 'Drift Sneakers');
     addButtonOf(player)!.click();
     const miniCart = miniCartOf(player);
+    // An add is three store round trips (cart before, add, cart after): allow for a busy machine.
     await waitUntil(
       () => cartCountText(miniCart) === '1' && !player!.cartStore!.$cart.get().lines[0]?.pending,
+      'the add was not confirmed',
+      { timeout: 5000 },
     );
     await openDrawer(miniCart);
 
@@ -152,13 +155,16 @@ describe('CuecartPlayer commerce with adapter="shopify" (local store)', () => {
     await waitUntil(
       async () => (await storeCart()).items[0]?.quantity === 2,
       'quantity not changed',
+      { timeout: 5000 },
     );
     await waitUntil(
       () => cartCountText(miniCart) === '2' && player!.cartStore!.$status.get().state === 'idle',
     );
 
     shadowPart(miniCart, 'remove-button')!.click();
-    await waitUntil(async () => (await storeCart()).item_count === 0, 'line not removed');
+    await waitUntil(async () => (await storeCart()).item_count === 0, 'line not removed', {
+      timeout: 5000,
+    });
     await waitUntil(() => player!.cartStore!.$cart.get().lines.length === 0);
     expect(cartCountText(miniCart)).to.equal('');
     const { requests } = await storeState();

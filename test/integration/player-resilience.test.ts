@@ -182,6 +182,21 @@ describe('CuecartPlayer on a flaky CDN (real hls.js, faults from the local serve
     expect(await addOne(player, 'aurora-headphones')).to.equal(1);
   });
 
+  it('offers a retry for a progressive MP4 that failed to load', async () => {
+    // The first GET and the status probe answer 404; the CDN then heals.
+    player = createPlayer();
+    const error = nextError(player);
+    player.src = faulty('show.mp4=s404.s404', 'mp4/show.mp4');
+    const detail = await error;
+    expect(detail.code).to.equal('media-load-failed');
+    expect(detail.message).to.match(/404/);
+    await player.updateComplete;
+    retryButton(player)!.click();
+    await playsPast(player, 0.5);
+    expect(player.engine).to.equal('progressive');
+    expect(player.error).to.equal(null);
+  });
+
   it('rides out live playlist errors', async () => {
     player = createPlayer({ src: faulty('index.m3u8=ok.ok.s500.s500.s503', 'live/ts/index.m3u8') });
     const errors = collectErrors(player);

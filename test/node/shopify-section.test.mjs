@@ -14,6 +14,7 @@ const LOCALES = {
   en: JSON.parse(read('demo/shopify/locales/en.default.json')),
   fr: JSON.parse(read('demo/shopify/locales/fr.json')),
   bare: {}, // a theme whose locale files were not given the "cuecart" block
+  span: {}, // the same, where the missing key renders as a marked-up span
 };
 const schema = JSON.parse(/{%\s*schema\s*%}([\s\S]*?){%\s*endschema\s*%}/.exec(SECTION)[1]);
 const lookup = (tree, key) => key.split('.').reduce((node, part) => node?.[part], tree);
@@ -32,7 +33,10 @@ function engine(locale) {
   });
   liquid.registerFilter('t', (key) => {
     const value = lookup(LOCALES[locale], key);
-    return typeof value === 'string' ? value : `translation missing: ${locale}.${key}`;
+    if (typeof value === 'string') return value;
+    return locale === 'span'
+      ? `<span class="translation_missing" title="Translation missing: en.${key}">X</span>`
+      : `translation missing: ${locale}.${key}`;
   });
   liquid.registerTag('schema', {
     parse(token, remain) {
@@ -147,9 +151,13 @@ describe('Shopify section: rendered', () => {
   });
 
   it('leaves strings the theme does not translate to the player’s English', async () => {
-    const html = await render({ settings: { stream_url: HLS }, locale: 'bare' });
-    assert.ok(!('messages' in playerAttributes(html)));
-    assert.doesNotMatch(html, /translation missing/);
+    for (const locale of ['bare', 'span']) {
+      const html = await render({ settings: { stream_url: HLS }, locale });
+      assert.ok(!('messages' in playerAttributes(html)), locale);
+      assert.doesNotMatch(html, /translation.missing/i, locale);
+    }
+    const editor = await render({ designMode: true, locale: 'span' });
+    assert.match(editor, /Choose a video or enter a stream URL/);
   });
 
   it('plays a Shopify-hosted video: its HLS source, aspect ratio and preview image', async () => {

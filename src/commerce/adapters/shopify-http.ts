@@ -8,7 +8,7 @@ import {
   type CheckoutErrorReason,
 } from '../checkout-adapter.js';
 import { shopifyAmount, shopifyUrl, type ShopifyWindow } from '../shopify-conventions.js';
-import { PRODUCT_UNAVAILABLE_MESSAGE, SHOPPER_MESSAGES } from './shopper-messages.js';
+import { PRODUCT_UNAVAILABLE_MESSAGE, SHOPPER_MESSAGES } from '../shopper-messages.js';
 
 /** Transport settings of the Shopify adapter. */
 export interface ShopifyHttpOptions {

@@ -15,16 +15,16 @@ import {
   shopifyRequest,
   type ShopifyHttpOptions,
 } from './shopify-http.js';
+import { startThemeUpdate } from './shopify-theme-refresh.js';
 import {
   detectTheme,
-  startThemeUpdate,
   THEME_EVENT_SOURCE,
   themeSections,
   watchThemeCart,
   type ThemeContext,
   type ThemeGeneration,
 } from './shopify-theme.js';
-import { SHOPPER_MESSAGES } from './shopper-messages.js';
+import { SHOPPER_MESSAGES } from '../shopper-messages.js';
 
 /** Options of {@link shopifyAdapter}. Everything is optional and read at call time. */
 export interface ShopifyAdapterOptions {
@@ -376,7 +376,23 @@ export function shopifyAdapter(options: ShopifyAdapterOptions = {}): CheckoutAda
       update.done({ response, cart: response });
       return cart;
     } catch (error) {
-      update.failed(undefined);
+      if (signal.aborted || !isAmbiguousFailure(error)) {
+        update.failed(undefined);
+        throw error;
+      }
+      // Setting a quantity is idempotent, so a lost answer is settled by looking: the line at
+      // the asked quantity (or gone, for 0) means the change happened.
+      try {
+        const after = await readCart(signal);
+        const line = after.cart.lines.find((l) => l.key === key);
+        if ((line?.quantity ?? 0) === quantity) {
+          update.done({ cart: after.json });
+          return after.cart;
+        }
+        update.failed(after.json);
+      } catch {
+        update.failed(undefined);
+      }
       throw error;
     }
   }

@@ -11,12 +11,7 @@ import { PlayerCommerceController } from '../controllers/player-commerce-control
 import { StoresController } from '../controllers/store-controller.js';
 import { LiveAnnouncer } from '../shared/live-announcer.js';
 import { dispatchCuecartEvent, type RequestAddDetail } from '../shared/ui-events.js';
-import {
-  formatMessage,
-  mergeMessages,
-  messagesConverter,
-  type CuecartMessages,
-} from '../messages.js';
+import { formatMessage, mergeMessages, readMessages, type CuecartMessages } from '../messages.js';
 import { CuecartMediaElement } from './media-element.js';
 import { answerRequests, setFullscreen } from './request-map.js';
 import { requestShortcut } from './shortcuts.js';
@@ -37,6 +32,8 @@ import { playerStyles } from './cuecart-player.styles.js';
  * @csspart stage - The focusable box around the video and overlays.
  * @csspart video - The `<video>` element.
  * @csspart error - The error message shown when playback fails.
+ * @csspart retry-button - "Try again" under a load or decode error (docs/resilience.md).
+ * @csspart stream-status - "Reconnecting…" / "The show has ended" (`role=status`; empty otherwise).
  * @csspart panel - The side panel (panel layout).
  * @csspart overlay - The featured-product area over the video (overlay layout).
  * @csspart products-button - Opens the product list in overlay layout.
@@ -72,7 +69,7 @@ export class CuecartPlayer extends CuecartMediaElement {
     cart: this.sharedCart,
     currency: this.currency,
     resolveProducts: this.resolver,
-    feed: this.products,
+    feed: this.configUrl('products', this.products),
     eventTarget: this,
     onError: (error) => this.reportError(error),
     notify: (type, detail) => dispatchCuecartEvent(this, type, detail as never),
@@ -86,6 +83,7 @@ export class CuecartPlayer extends CuecartMediaElement {
   private adapterValue?: AdapterChoice;
   private resolver?: ResolveProducts;
   private sharedCart?: CartController;
+  private messagesValue?: Partial<CuecartMessages>;
 
   @query('video') private video!: HTMLVideoElement;
   @query('.sizer') private sizer!: HTMLElement;
@@ -103,8 +101,18 @@ export class CuecartPlayer extends CuecartMediaElement {
   @property({ reflect: true }) layout: 'auto' | 'overlay' | 'panel' = 'auto';
   /** Colour scheme of the shopping UI; default follows `prefers-color-scheme`. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
-  /** Overrides of UI strings: an object, or JSON in the attribute. */
-  @property({ converter: messagesConverter }) messages?: Partial<CuecartMessages>;
+  /** Overrides of UI strings: an object, or JSON in the attribute; invalid entries are reported. */
+  @property({ converter: { fromAttribute: (value: string | null) => value } })
+  get messages(): Partial<CuecartMessages> | undefined {
+    return this.messagesValue;
+  }
+  set messages(value: Partial<CuecartMessages> | string | null | undefined) {
+    const old = this.messagesValue;
+    const { messages, problems } = readMessages(value);
+    this.messagesValue = messages;
+    this.reportConfig('messages', problems);
+    this.requestUpdate('messages', old);
+  }
 
   /**
    * The checkout adapter: the attribute takes `events` (default) or `shopify`; the property also
@@ -137,7 +145,9 @@ export class CuecartPlayer extends CuecartMediaElement {
   /** Gives products directly (same shape as the feed's `products`). */
   set productList(products: readonly Product[] | undefined) {
     // Frameworks set `undefined` when a prop is removed: nothing to add then.
-    if (products) this.catalog.setProducts(products);
+    if (products === undefined || products === null) return;
+    const list = this.hostEntries('productList', products) as Product[];
+    if (list.length) this.guard('productList', () => this.catalog.setProducts(list));
   }
 
   /**
@@ -187,7 +197,9 @@ export class CuecartPlayer extends CuecartMediaElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('products')) this.shop.commerce?.setFeed(this.products);
+    if (changed.has('products') && this.shop.commerce) {
+      this.shop.commerce.setFeed(this.configUrl('products', this.products));
+    }
     if (changed.has('currency')) this.shop.commerce?.setCurrency(this.currency);
     this.focusWasInside = this.shadowRoot?.activeElement != null;
   }

@@ -270,7 +270,6 @@ export class MediaController implements ReactiveController {
           return;
         }
         this.engine = engine;
-        this.store.setKey('engine', engine?.kind ?? null);
         if (engine && this.playIntent) void this.play();
       },
       (cause: unknown) => {

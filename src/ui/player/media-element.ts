@@ -2,13 +2,18 @@ import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Product } from '../../commerce/product.js';
 import type { ProductCue } from '../../cues/product-cue.js';
-import type { CuecartError, CuecartErrorDetail } from '../../internal/errors.js';
+import { CuecartError, type CuecartErrorDetail } from '../../internal/errors.js';
+import { copyEntries } from '../../internal/plain-data.js';
+import { safeUrl } from '../../internal/url-policy.js';
 import type { HlsSettings } from '../../player/playback-engine.js';
 import { parseHlsBuild, type HlsBuild } from '../../player/hls-build.js';
 import { StoresController } from '../controllers/store-controller.js';
 import { dispatchCuecartEvent } from '../shared/ui-events.js';
 import { CueController } from './cue-controller.js';
 import { MediaController } from './media-controller.js';
+
+/** Problems kept while disconnected, at most (the first ones say what went wrong). */
+const MAX_UNREPORTED = 20;
 
 /**
  * The media layer of `<cuecart-player>` (after mux-video under mux-player): a `<video>` with its
@@ -29,6 +34,9 @@ export abstract class CuecartMediaElement extends LitElement {
     hlsConfig: () => this.hlsConfig,
     eager: () => String(this.loading).trim().toLowerCase() === 'eager',
   });
+
+  private readonly unreported: CuecartError[] = [];
+  private readonly checkedUrls = new Map<string, unknown>();
 
   constructor() {
     super();
@@ -67,7 +75,8 @@ export abstract class CuecartMediaElement extends LitElement {
   /** Replaces the host-given cues: ProductCues or JSON cue-list entries (`{start, product, ...}`). */
   set cueList(entries: readonly unknown[] | undefined) {
     this.cueController.store.removeSources(['api']);
-    if (entries) this.addCues(entries);
+    // Frameworks set `undefined` when a prop is removed: nothing to add then.
+    if (entries !== undefined && entries !== null) this.addCues(entries);
   }
 
   /** The cues active on the presented frame. */
@@ -133,9 +142,13 @@ export abstract class CuecartMediaElement extends LitElement {
     this.media.goToLive();
   }
 
-  /** Adds cues: ProductCues or JSON cue-list entries (`{start, end?, product, ...}`). */
+  /**
+   * Adds cues: ProductCues or JSON cue-list entries (`{start, end?, product, ...}`). Entries that
+   * cannot be read are reported (`config-invalid`) and skipped; invalid cues as `cue-invalid`.
+   */
   addCues(entries: readonly unknown[]): void {
-    this.cueController.store.addCues(entries);
+    const list = this.hostEntries('cueList', entries);
+    if (list.length) this.guard('cueList', () => this.cueController.store.addCues(list));
   }
 
   /** Binds the rendered `<video>` to the engine and the cue clock (once, after first render). */
@@ -150,16 +163,62 @@ export abstract class CuecartMediaElement extends LitElement {
       this.media.setSource(this.src, parseHlsBuild(this.hlsBuild));
       if (changed.get('src') !== undefined) this.cueController.sourceChanged();
     }
-    if (changed.has('cues')) this.cueController.setSideCar(this.cues);
+    if (changed.has('cues')) this.cueController.setSideCar(this.configUrl('cues', this.cues));
     if (changed.has('muted')) this.media.setMuted(this.muted);
     if (changed.has('autoplay') && this.autoplay && this.src) void this.media.autoplay();
     const { live } = this.media.store.get();
     if (live !== this.liveState) this.liveState = live;
   }
 
-  /** Reports a failure as `cuecart-error`. */
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Problems found while the element was not in the page (attributes parsed before it was
+    // inserted) are told once the page can hear them.
+    for (const error of this.unreported.splice(0)) this.reportError(error);
+  }
+
+  /** Reports a failure as `cuecart-error` (held until connected). */
   protected reportError(error: CuecartError): void {
+    if (!this.isConnected) {
+      if (this.unreported.length < MAX_UNREPORTED) this.unreported.push(error);
+      return;
+    }
     dispatchCuecartEvent(this, 'cuecart-error', error.toDetail());
+  }
+
+  /** Reports invalid configuration as `config-invalid`, naming the attribute or property. */
+  protected reportConfig(name: string, problems: readonly string[]): void {
+    if (!problems.length) return;
+    const list = problems.slice(0, 5).join('; ') + (problems.length > 5 ? '; …' : '');
+    this.reportError(new CuecartError('config-invalid', `Ignored invalid ${name}: ${list}.`));
+  }
+
+  /** A URL attribute's value when the URL policy allows it, else '' (reported). */
+  protected configUrl(name: string, value: unknown): string {
+    if (value === '' || value === undefined || value === null) return '';
+    const url = safeUrl(value) ?? '';
+    // Read again on every update; reported once per value.
+    if (!url && this.checkedUrls.get(name) !== value) {
+      this.reportConfig(name, ['only http(s) and relative URLs are loaded']);
+    }
+    this.checkedUrls.set(name, value);
+    return url;
+  }
+
+  /** A host-given list as plain data, unreadable entries reported and left out. */
+  protected hostEntries(name: string, value: unknown): unknown[] {
+    const { entries, problems } = copyEntries(value);
+    this.reportConfig(name, problems);
+    return entries;
+  }
+
+  /** Runs `work` on host-given data; whatever it throws is reported, never thrown to the host. */
+  protected guard(name: string, work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      this.reportConfig(name, [error instanceof Error ? error.message : 'unreadable value']);
+    }
   }
 
   /** The product a cue features, for the cue events (the shopping layer knows products). */

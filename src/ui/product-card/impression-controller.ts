@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { systemClock, type Clock } from '../../internal/clock.js';
 
 /** Options of {@link ImpressionController}. */
 export interface ImpressionOptions {
@@ -10,6 +11,8 @@ export interface ImpressionOptions {
   threshold?: number;
   /** How long it must stay in view, continuously, in ms (IAB: 1000). */
   dwell?: number;
+  /** Timers of the dwell (tests pass a fake clock). Default: the global timers. */
+  clock?: Clock;
 }
 
 /**
@@ -23,7 +26,7 @@ export class ImpressionController implements ReactiveController {
   private readonly options: ImpressionOptions;
   private readonly counted = new Set<string>();
   private observer: IntersectionObserver | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timer: unknown;
   private timerKey: string | undefined;
   private visible = false;
 
@@ -70,7 +73,7 @@ export class ImpressionController implements ReactiveController {
     if (this.timer !== undefined && this.timerKey === key) return;
     this.stopTimer();
     this.timerKey = key;
-    this.timer = setTimeout(() => {
+    this.timer = this.clock.setTimeout(() => {
       this.timer = undefined;
       if (!this.visible || this.options.key() !== key || this.counted.has(key!)) return;
       this.counted.add(key!);
@@ -78,8 +81,12 @@ export class ImpressionController implements ReactiveController {
     }, this.options.dwell ?? 1000);
   }
 
+  private get clock(): Clock {
+    return this.options.clock ?? systemClock;
+  }
+
   private stopTimer(): void {
-    clearTimeout(this.timer);
+    if (this.timer !== undefined) this.clock.clearTimeout(this.timer);
     this.timer = undefined;
     this.timerKey = undefined;
   }

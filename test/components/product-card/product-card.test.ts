@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import type { Product } from '../../../src/commerce/product.js';
 import { CuecartProductCard } from '../../../src/ui/product-card/product-card.js';
 import type {
@@ -10,7 +10,8 @@ import { defineOnce } from '../define-once.js';
 
 defineOnce(CuecartProductCard.tagName, CuecartProductCard);
 
-const pixel = 'data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==';
+// A local image: the URL policy drops data: URLs, so a data: pixel would render the placeholder.
+const pixel = '/demo/assets/products/canvas-tote.svg';
 
 const tee: Product = {
   id: 'tee',
@@ -228,53 +229,21 @@ describe('CuecartProductCard', () => {
     expect(location.hash, 'cancelled click does not navigate').to.equal(hashBefore);
   });
 
-  it('counts one impression per cue after 1 s at ≥ 50 % visibility', async () => {
-    const seen: Array<{ detail: ProductImpressionDetail; at: number }> = [];
-    const start = performance.now();
-    const el = await fixture<CuecartProductCard>(
+  it('raises cuecart-product-impression for its cue once the card was in view for 1 s', async () => {
+    // The dwell rules themselves are tested on a fake clock (impression-controller.test.ts).
+    const seen: ProductImpressionDetail[] = [];
+    await fixture<CuecartProductCard>(
       html`<cuecart-product-card
         style="inline-size: 240px"
         .product=${tee}
         cue-id="cue-a"
         @cuecart-product-impression=${(e: CustomEvent<ProductImpressionDetail>) =>
-          seen.push({ detail: e.detail, at: performance.now() - start })}
+          seen.push(e.detail)}
       ></cuecart-product-card>`,
     );
     await waitUntil(() => seen.length === 1, 'impression fired', { timeout: 4000 });
-    expect(seen[0].at).to.be.greaterThan(950);
-    expect(seen[0].detail.cueId).to.equal('cue-a');
-    expect(seen[0].detail.product.id).to.equal('tee');
-
-    el.cueId = 'cue-b';
-    await waitUntil(() => seen.length === 2, 'impression for the next cue', { timeout: 4000 });
-    expect(seen[1].detail.cueId).to.equal('cue-b');
-
-    el.cueId = 'cue-a';
-    await aTimeout(1300);
-    expect(seen, 'an already counted cue does not count again').to.have.length(2);
-  });
-
-  it('does not count an impression while less than half visible, and stops on disconnect', async () => {
-    let count = 0;
-    const wrapper = await fixture<HTMLDivElement>(html`
-      <div style="position: fixed; inset-block-start: calc(100vh - 60px); inset-inline-start: 0">
-        <cuecart-product-card
-          style="inline-size: 240px"
-          .product=${tee}
-          cue-id="cue-low"
-          @cuecart-product-impression=${() => count++}
-        ></cuecart-product-card>
-      </div>
-    `);
-    const card = wrapper.querySelector('cuecart-product-card')!;
-    await aTimeout(1300);
-    expect(count).to.equal(0);
-
-    wrapper.style.insetBlockStart = '0';
-    await aTimeout(500);
-    card.remove();
-    await aTimeout(900);
-    expect(count, 'the dwell timer is cleared on disconnect').to.equal(0);
+    expect(seen[0]!.cueId).to.equal('cue-a');
+    expect(seen[0]!.product.id).to.equal('tee');
   });
 
   it('formats JPY without decimals', async () => {

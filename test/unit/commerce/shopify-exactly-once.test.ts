@@ -6,7 +6,7 @@ import {
   shopifyAdapter,
   type ShopifyAdapterOptions,
 } from '../../../src/commerce/adapters/shopify.js';
-import { SHOPPER_MESSAGES } from '../../../src/commerce/adapters/shopper-messages.js';
+import { SHOPPER_MESSAGES } from '../../../src/commerce/shopper-messages.js';
 import { CheckoutError } from '../../../src/commerce/checkout-adapter.js';
 import type { ShopifyWindow } from '../../../src/commerce/shopify-conventions.js';
 import {
@@ -135,6 +135,18 @@ describe('shopifyAdapter exactly-once adds', () => {
     );
     expect(error.reason).to.equal('unconfirmed');
     expect(await mugQuantity()).to.equal(1);
+  });
+
+  it('a quantity change whose answer is lost is settled by reading the cart', async () => {
+    const shop = adapter();
+    const key = (await shop.addToCart(mug(), call())).lines[0]!.key;
+    await injectFaults({ route: 'POST cart/change.js', kind: 'malformed-after' });
+    expect((await shop.changeLine!(key, 3, call())).itemCount).to.equal(3);
+    await injectFaults({ route: 'POST cart/change.js', kind: 'error-before', status: 500 });
+    const error = await rejectionOf<CheckoutError>(shop.changeLine!(key, 1, call()));
+    expect(error.reason).to.equal('rejected');
+    expect(error.message).to.equal(SHOPPER_MESSAGES.rejected);
+    expect(await mugQuantity()).to.equal(3);
   });
 
   it('reconciles a standard action that throws after applying the add', async () => {

@@ -6,7 +6,7 @@ import { expect } from '@open-wc/testing';
 import { shopifyAdapter } from '../../../src/commerce/adapters/shopify.js';
 import { detectTheme } from '../../../src/commerce/adapters/shopify-theme.js';
 import type { Cart } from '../../../src/commerce/checkout-adapter.js';
-import { call, resetStore, storeCart, VARIANTS } from './local-store.js';
+import { call, injectFaults, resetStore, storeCart, VARIANTS } from './local-store.js';
 import { settle, until } from './theme-fakes/common.js';
 import { installDawn } from './theme-fakes/dawn.js';
 import { installHorizon3 } from './theme-fakes/horizon3.js';
@@ -136,6 +136,40 @@ describe('shopifyAdapter on Horizon 4 (standard events)', () => {
     expect(seen).to.deep.equal([]);
   });
 
+  it('a refused add resolves the event with didError: the drawer stays shut, no warnings', async () => {
+    const shop = shopifyAdapter({ window: theme.window });
+    const sunglasses = { variantId: VARIANTS.sunglasses, productId: '8005', quantity: 1 };
+    const error = await shop.addToCart(sunglasses, call()).catch((e: Error) => e);
+    expect(error).to.be.instanceOf(Error);
+    const [event] = theme.state.events;
+    const result = (await event!.promise) as { detail: { didError: boolean } };
+    expect(result.detail.didError).to.equal(true);
+    await settle(20);
+    expect(theme.state.open).to.equal(false);
+    expect(theme.bubble()).to.equal(0);
+    expect(theme.state.warnings).to.deep.equal([]);
+  });
+
+  it('an add with an unknown outcome rejects the event with an AbortError (no warning)', async () => {
+    await injectFaults({ route: 'POST cart/add.js', kind: 'error-after', status: 500 });
+    let adds = 0;
+    const flaky: typeof fetch = async (input, init) => {
+      const url = String(input);
+      if (adds > 0 && url.endsWith('cart.js')) throw new TypeError('Failed to fetch');
+      if (url.endsWith('cart/add.js')) adds++;
+      return fetch(input, init);
+    };
+    const shop = shopifyAdapter({ window: theme.window, fetch: flaky, retries: 0 });
+    const error = (await shop.addToCart(mug(), call()).catch((e: unknown) => e)) as {
+      reason?: string;
+    };
+    expect(error.reason).to.equal('unconfirmed');
+    const rejection = await theme.state.events[0]!.promise!.catch((e: Error) => e);
+    expect((rejection as Error).name).to.equal('AbortError');
+    await settle(20);
+    expect(theme.state.warnings).to.deep.equal([]);
+  });
+
   it('writes through Shopify.actions.updateCart when Horizon has standard actions', async () => {
     const calls: unknown[] = [];
     const updateCart = Object.assign(
@@ -201,6 +235,30 @@ describe('shopifyAdapter on Horizon 3.5 (cart:update)', () => {
     const pushed = nextPushed(shop.subscribe!);
     await theme.changeInDrawer(1, 4);
     expect((await pushed).itemCount).to.equal(4);
+  });
+});
+
+describe('shopifyAdapter on an unknown theme', () => {
+  beforeEach(resetStore);
+
+  it('announces cuecart-cart-updated and reloads only when asked to', async () => {
+    const reloads: string[] = [];
+    const win = { location: { pathname: '/', reload: () => reloads.push('reload') } };
+    const events: CustomEvent[] = [];
+    const listener = (e: Event) => events.push(e as CustomEvent);
+    document.addEventListener('cuecart-cart-updated', listener);
+    try {
+      const quiet = shopifyAdapter({ window: win });
+      const added = await quiet.addToCart(mug(), call());
+      await quiet.changeLine!(added.lines[0]!.key, 2, call());
+      expect(events.map((e) => e.detail.action)).to.deep.equal(['add', 'update']);
+      expect(events[1]!.detail.cart.item_count).to.equal(2);
+      expect(reloads).to.deep.equal([]);
+      await shopifyAdapter({ window: win, reloadUnknownTheme: true }).addToCart(mug(), call());
+      expect(reloads).to.deep.equal(['reload']);
+    } finally {
+      document.removeEventListener('cuecart-cart-updated', listener);
+    }
   });
 });
 

@@ -10,6 +10,7 @@ import {
 import type { CuecartError } from '../../../src/internal/errors.js';
 import { createCart } from '../../../src/state/cart-store.js';
 import { configureStore, resetStore, storeState, VARIANTS } from '../commerce/local-store.js';
+import { fakeClock } from '../../helpers/fake-clock.js';
 
 const LINE: CartLineInput = { variantId: 'v1', productId: 'p1', quantity: 1 };
 const PREVIEW = { title: 'Mug', price: 500 };
@@ -256,6 +257,99 @@ describe('createCart', () => {
     shared.add({ ...LINE, variantId: 'v2' }, PREVIEW);
     expect(seenByPlayer1).to.deep.equal([1]);
     expect(seenByPlayer2).to.deep.equal([1]);
+  });
+});
+
+describe('createCart add state and re-sync', () => {
+  /** A store that applies an add and then answers with `failure` (an ambiguous outcome). */
+  function flakyStore(failure: unknown, options: { getCart?: 'ok' | 'fails' | 'none' } = {}) {
+    let store = cartOf();
+    const reads: number[] = [];
+    const adapter: CheckoutAdapter = {
+      async addToCart(line) {
+        store = cartOf(['k1', line.variantId, line.quantity]);
+        throw failure;
+      },
+    };
+    if (options.getCart !== 'none') {
+      adapter.getCart = async () => {
+        reads.push(store.itemCount);
+        if (options.getCart === 'fails') throw new CheckoutError('network', 'Offline');
+        return store;
+      };
+    }
+    return { adapter, reads };
+  }
+  const settle = async () => {
+    for (let i = 0; i < 10; i++) await Promise.resolve();
+  };
+
+  it('decays "added" to idle after addedMs on the injected clock', async () => {
+    const clock = fakeClock();
+    const cart = createCart({
+      adapter: callbackAdapter({ addToCart: async (l) => cartOf(['k1', l.variantId, 1]) }),
+      clock,
+      addedMs: 500,
+    });
+    await cart.add(LINE, PREVIEW).result;
+    expect(cart.$adds.get().v1).to.include({ state: 'added', productId: 'p1' });
+    clock.advance(499);
+    expect(cart.$adds.get().v1?.state).to.equal('added');
+    clock.advance(1);
+    expect(cart.$adds.get()).to.deep.equal({});
+    expect(clock.pending).to.equal(0);
+  });
+
+  it('re-reads the cart after a failed add, so the count ends equal to the store’s', async () => {
+    const errors: CuecartError[] = [];
+    // Any CheckoutError, including reasons adapters may add later, takes the same path.
+    const ambiguous = new CheckoutError('timeout', 'The store took too long to answer.');
+    const { adapter, reads } = flakyStore(ambiguous);
+    const cart = createCart({ adapter, onError: (e) => errors.push(e) });
+    const outcome = await cart.add(LINE, PREVIEW).result.catch((e: unknown) => e);
+    expect(outcome).to.equal(ambiguous);
+    await settle();
+    expect(reads).to.deep.equal([1]);
+    expect(cart.$cart.get().itemCount).to.equal(1);
+    expect(cart.$confirmed.get().itemCount).to.equal(1);
+    expect(errors.map((e) => e.code)).to.deep.equal(['add-to-cart-failed']);
+    expect(cart.$adds.get().v1).to.include({ state: 'error' });
+  });
+
+  it('re-reads after any thrown value, and stays quiet when the re-read fails too', async () => {
+    const errors: CuecartError[] = [];
+    const { adapter, reads } = flakyStore(new TypeError('Failed to fetch'), { getCart: 'fails' });
+    const cart = createCart({ adapter, onError: (e) => errors.push(e) });
+    const outcome = await cart.add(LINE, PREVIEW).result.catch((e: unknown) => e);
+    expect(outcome).to.be.instanceOf(CheckoutError);
+    await settle();
+    expect(reads).to.have.length(1);
+    expect(cart.$cart.get().itemCount).to.equal(0, 'the last confirmed cart stays');
+    expect(errors.map((e) => e.code)).to.deep.equal(['add-to-cart-failed']);
+  });
+
+  it('rolls back without a re-read when the adapter cannot read the cart', async () => {
+    const { adapter } = flakyStore(new CheckoutError('rejected', 'No.'), { getCart: 'none' });
+    const cart = createCart({ adapter });
+    await cart.add(LINE, PREVIEW).result.catch(() => {});
+    await settle();
+    expect(cart.$cart.get().itemCount).to.equal(0);
+  });
+
+  it('does not let a re-read overwrite changes still in flight', async () => {
+    const manual = manualAdapter();
+    const cart = createCart({ adapter: manual.adapter });
+    const failing = cart.add(LINE, PREVIEW).result;
+    const other = cart.add({ ...LINE, variantId: 'v2' }, PREVIEW).result;
+    manual.pending[0]!.reject(new CheckoutError('network', 'Offline'));
+    await failing.catch(() => {});
+    expect(manual.pending[2]!.args).to.deep.equal(['get']);
+    manual.pending[2]!.resolve(cartOf());
+    await settle();
+    expect(cart.$cart.get().lines.map((l) => l.variantId)).to.deep.equal(['v2']);
+    manual.pending[1]!.resolve(cartOf(['k2', 'v2', 1]));
+    await other;
+    expect(cart.$cart.get().itemCount).to.equal(1);
   });
 });
 

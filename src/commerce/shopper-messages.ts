@@ -1,4 +1,4 @@
-import type { CheckoutErrorReason } from '../checkout-adapter.js';
+import type { CheckoutErrorReason } from './checkout-adapter.js';
 
 /**
  * What the built-in adapters tell a shopper, by failure reason: Cuecart's own words, never a
