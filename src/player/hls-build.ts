@@ -1,7 +1,7 @@
 /**
  * Which hls.js build plays HLS: `full` (default) or `light`, hls.js's own smaller build without
- * subtitles and captions, alternate audio renditions, EME (DRM), CMCD, content steering,
- * interstitials and variable substitution. See docs/decisions/0045-hls-build-attribute.md.
+ * subtitles and captions, alternate audio renditions, EME (DRM), CMCD, I-frame playlists and
+ * interstitials. See docs/decisions/0045-hls-build-attribute.md.
  */
 export type HlsBuild = 'full' | 'light';
 

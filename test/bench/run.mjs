@@ -13,6 +13,8 @@ import { benchLargeShows } from './large-shows.mjs';
 import { benchLiveCueList } from './live-cue-list.mjs';
 import { benchLiveMemory } from './live-memory.mjs';
 import { benchStartup } from './startup.mjs';
+import { benchColdStart, coldPages } from './cold-start.mjs';
+import { FACADE_BUDGET_BR, SHELL_BUDGET_BR, SHELL_TARGET_BR } from './budgets.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { runNodeBench } from './lib/child.mjs';
 import { fmt, kb, mb, ratio, table } from './lib/stats.mjs';
@@ -20,6 +22,7 @@ import { fmt, kb, mb, ratio, table } from './lib/stats.mjs';
 const RESULTS_DIR = new URL('./results/', import.meta.url);
 const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? 60);
 const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 5);
+const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
 
 const began = Date.now();
 const log = (message) =>
@@ -31,6 +34,10 @@ log('bundle sizes');
 const bundle = await benchBundle();
 if (!bundle.markersValid)
   failures.push('no chunk with hls.js markers found: update HLS_MARKERS in test/bench/bundle.mjs');
+if (bundle.loader.br > FACADE_BUDGET_BR)
+  failures.push(`loader ${bundle.loader.br} B br over the ${FACADE_BUDGET_BR} B facade budget`);
+if (bundle.shell.br > SHELL_BUDGET_BR)
+  failures.push(`player shell ${bundle.shell.br} B br over its ${SHELL_BUDGET_BR} B budget`);
 if (bundle.hlsInCore)
   failures.push(
     `hls.js code in the core bundle (markers: ${bundle.coreMarkers.join(', ') || 'static import of the hls.js chunk'})`,
@@ -54,6 +61,7 @@ const server = await startServer({ port: 0, quiet: true });
 const browser = await launchBrowser();
 const chromiumVersion = browser.version();
 let startup;
+let cold;
 let accuracy;
 let live;
 let cueList;
@@ -62,10 +70,16 @@ try {
   log(`start-up, MP4 vs HLS (${STARTUP_RUNS} runs each)`);
   startup = await benchStartup(browser, server.url, {
     runs: STARTUP_RUNS,
-    hlsChunkPaths: bundle.hlsChunkPaths,
+    hlsChunkPaths: Object.values(bundle.hlsChunks),
   });
   if (startup.hlsRequestsForMp4.length > 0)
     failures.push(`an MP4 page requested hls.js: ${startup.hlsRequestsForMp4.join(', ')}`);
+
+  log(`cold start vs bare hls.js, both hls.js builds (${COLD_RUNS} runs each)`);
+  cold = await benchColdStart(browser, server.url, {
+    runs: COLD_RUNS,
+    pages: coldPages(bundle.hlsChunks),
+  });
 
   log('cue activation accuracy (3 fixtures, about 25 s each)');
   accuracy = await benchCueAccuracy(browser, server.url);
@@ -244,20 +258,75 @@ const report = [
       `${fmt(live.heapGrowth / 1024, 0)} KB / ${fmt(live.heapRatio, 3)}×`,
     ],
   ]),
-  table('4. Bundle (gzip)', [
-    ['core dist/cdn/cuecart.js', kb(bundle.core.gzip), `${kb(bundle.core.bytes)} raw`],
-    ...bundle.chunks.map((c) => [
-      `chunk ${c.path}`,
-      kb(c.gzip),
-      `${c.isHls ? 'hls.js, ' : ''}${c.loadedWithCore ? 'loaded with the core' : 'lazy'}`,
+  table('4. Bundle (brotli 11; gzip in latest.json)', [
+    [
+      'loader + facade dist/cdn/cuecart.js',
+      kb(bundle.loader.br),
+      `budget ${kb(FACADE_BUDGET_BR)}: ${bundle.loader.br <= FACADE_BUDGET_BR ? 'ok' : 'FAIL'}`,
+    ],
+    [
+      `player shell ${bundle.shell.files.join(' + ')}`,
+      kb(bundle.shell.br),
+      `budget ${kb(SHELL_BUDGET_BR)}: ${bundle.shell.br <= SHELL_BUDGET_BR ? 'ok' : 'FAIL'}; target ${kb(SHELL_TARGET_BR)}: ${bundle.shell.br <= SHELL_TARGET_BR ? 'met' : 'not met'}`,
+    ],
+    ['chunks requested with the shell', kb(bundle.withShell.br), bundle.withShell.files.join(', ')],
+    ...Object.entries(bundle.hls).map(([build, h]) => [
+      `hls.js ${build} ${h.path}`,
+      kb(h.br),
+      'lazy',
     ]),
-    ['hls.js code in core', bundle.hlsInCore ? 'YES' : 'no', bundle.hlsInCore ? 'FAIL' : 'ok'],
+    [
+      'classic dist/cdn/cuecart.iife.js',
+      kb(bundle.classic['cuecart.iife.js']?.br ?? NaN),
+      'whole player',
+    ],
+    [
+      'total to first frame (loader + shell + hls.js full / light)',
+      `${kb(bundle.loader.br + bundle.shell.br + bundle.withShell.br + bundle.hls.full.br)} / ${kb(bundle.loader.br + bundle.shell.br + bundle.withShell.br + bundle.hls.light.br)}`,
+    ],
+    [
+      'hls.js code outside its chunks',
+      bundle.hlsInCore ? 'YES' : 'no',
+      bundle.hlsInCore ? 'FAIL' : 'ok',
+    ],
     [
       'hls.js chunk requested by an MP4 page',
       startup.hlsRequestsForMp4.length ? 'YES' : 'no',
       startup.hlsRequestsForMp4.length ? 'FAIL' : `ok (${startup.mp4Requests.length} requests)`,
     ],
   ]),
+  table(
+    `4b. Cold start: navigation → first presented frame, vs bare hls.js (same chunk), median of ${cold.runs}`,
+    Object.entries(cold.pages).flatMap(([name, p]) => [
+      [
+        `${name}: first frame`,
+        `${fmt(p.firstFrameMs, 0)} ms`,
+        name.startsWith('cuecart') ? `${fmt(p.overBare, 2)}× bare (target ≤ 1.05×)` : 'baseline',
+      ],
+      ...(name.startsWith('cuecart')
+        ? [
+            [`${name}: first product shown`, `${fmt(p.firstProductMs, 0)} ms`],
+            [
+              `${name}: JS to first frame / first product (Cuecart + hls.js)`,
+              `${kb(p.bytesToFrame.cuecart + p.bytesToFrame.hls)} / ${p.bytesToProduct ? kb(p.bytesToProduct.cuecart + p.bytesToProduct.hls) : 'n/a'}`,
+            ],
+            [
+              `${name}: hls.js / playlist requested at`,
+              `${fmt(p.hlsRequestedAtMs, 0)} / ${fmt(p.playlistRequestedAtMs, 0)} ms`,
+            ],
+            [
+              `${name}: longest Cuecart script in a long frame`,
+              `${fmt(p.maxCuecartScriptMs, 0)} ms`,
+              p.maxCuecartScriptMs > 50 ? 'over 50 ms' : 'ok',
+            ],
+          ]
+        : []),
+      [
+        `${name}: long tasks before first frame (max)`,
+        `${p.longTasksBeforeFrame} (${fmt(p.maxLongTaskMs, 0)} ms)`,
+      ],
+    ]),
+  ),
   table(`5. Start-up: src set → first playing (median of ${startup.runs}, fresh context each)`, [
     [
       'MP4 (progressive)',
@@ -293,7 +362,7 @@ const machine = {
 await mkdir(RESULTS_DIR, { recursive: true });
 await writeFile(
   new URL('latest.json', RESULTS_DIR),
-  `${JSON.stringify({ date: new Date().toISOString(), seconds, machine, failures, warnings, bundle, parse, showMemory, live, startup, accuracy, cueList, large }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), seconds, machine, failures, warnings, bundle, parse, showMemory, live, startup, cold, accuracy, cueList, large }, null, 2)}\n`,
 );
 console.log(`results: test/bench/results/latest.json`);
 process.exitCode = failures.length ? 1 : 0;

@@ -34,6 +34,8 @@ export interface MediaControllerOptions {
   metadata: Pick<EngineCallbacks, 'onMetadataSamples' | 'onDateRanges' | 'onMetadataTrack'>;
   /** hls.js settings the host gave (the player's `hlsConfig`), read when an engine starts. */
   hlsConfig?: () => HlsSettings | undefined;
+  /** Whether the player loads at once (`loading="eager"`); default: the host's attribute. */
+  eager?: () => boolean;
 }
 
 /** Dispatched (bubbling, composed) by the error message's "Try again" button; the player retries. */
@@ -144,7 +146,7 @@ export class MediaController implements ReactiveController {
    * far-away lazy player.
    */
   autoplay(): Promise<void> {
-    if (this.nearViewport || isEager(this.host)) return this.play();
+    if (this.nearViewport || this.isEager()) return this.play();
     this.playIntent = true;
     return Promise.resolve();
   }
@@ -200,9 +202,13 @@ export class MediaController implements ReactiveController {
     this.store.setKey('muted', muted);
   }
 
-  /** Whether media may be requested now; reads the `loading` attribute at call time. */
+  private isEager(): boolean {
+    return this.options.eager ? this.options.eager() : isEager(this.host);
+  }
+
+  /** Whether media may be requested now; reads `loading` at call time. */
   private mayLoad(): boolean {
-    if (!this.nearViewport && isEager(this.host)) this.nearViewport = true;
+    if (!this.nearViewport && this.isEager()) this.nearViewport = true;
     return this.nearViewport;
   }
 

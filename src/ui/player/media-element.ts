@@ -6,6 +6,7 @@ import { CuecartError, type CuecartErrorDetail } from '../../internal/errors.js'
 import { copyEntries } from '../../internal/plain-data.js';
 import { safeUrl } from '../../internal/url-policy.js';
 import type { HlsSettings } from '../../player/playback-engine.js';
+import { parseHlsBuild, type HlsBuild } from '../../player/hls-build.js';
 import { StoresController } from '../controllers/store-controller.js';
 import { dispatchCuecartEvent } from '../shared/ui-events.js';
 import { CueController } from './cue-controller.js';
@@ -31,6 +32,7 @@ export abstract class CuecartMediaElement extends LitElement {
     onError: (error) => this.reportError(error),
     metadata: this.cueController.engineMetadata,
     hlsConfig: () => this.hlsConfig,
+    eager: () => String(this.loading).trim().toLowerCase() === 'eager',
   });
 
   private readonly unreported: CuecartError[] = [];
@@ -51,6 +53,14 @@ export abstract class CuecartMediaElement extends LitElement {
   @property({ type: Boolean, reflect: true }) muted = false;
   /** Loop a VOD source. */
   @property({ type: Boolean, reflect: true }) loop = false;
+  /**
+   * `lazy` (default): no media or hls.js request until the player is near the viewport or
+   * `play()` is called; `eager`: load at once (docs/decisions/0046-lazy-player-facade.md).
+   */
+  @property() loading: 'eager' | 'lazy' = 'lazy';
+  /** hls.js build for HLS: `full` (default) or `light` (docs/decisions/0045-hls-build-attribute.md). */
+  @property({ attribute: 'hls-build', converter: { fromAttribute: parseHlsBuild } })
+  hlsBuild: HlsBuild = 'full';
   /** hls.js settings over Cuecart's retry policy (docs/resilience.md); read when a source starts. */
   hlsConfig?: HlsSettings;
   /** URL of a side-car cue list: JSON (`{"cues": [...]}`) or WebVTT metadata. */
@@ -149,13 +159,13 @@ export abstract class CuecartMediaElement extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('src')) {
-      this.media.setSource(this.src);
+    if (changed.has('src') || changed.has('hlsBuild')) {
+      this.media.setSource(this.src, parseHlsBuild(this.hlsBuild));
       if (changed.get('src') !== undefined) this.cueController.sourceChanged();
     }
     if (changed.has('cues')) this.cueController.setSideCar(this.configUrl('cues', this.cues));
     if (changed.has('muted')) this.media.setMuted(this.muted);
-    if (changed.has('autoplay') && this.autoplay && this.src) void this.media.play();
+    if (changed.has('autoplay') && this.autoplay && this.src) void this.media.autoplay();
     const { live } = this.media.store.get();
     if (live !== this.liveState) this.liveState = live;
   }

@@ -1,0 +1,230 @@
+// The player loader of the ES-module CDN build (`dist/cdn/cuecart.js`) in real Chromium, on pages
+// served like a host's product page (the demo server's origin): a player far below the fold costs
+// only the loader and makes no media or hls.js request until it approaches the viewport or the
+// viewer interacts; its box is reserved and does not shift on upgrade; players in view start at
+// once; `hls-build` picks the hls.js chunk. Requests are observed, not assumed. Needs
+// `npm run build` (npm test builds first).
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../config/browser.mjs';
+import { startServer } from '../../demo/server/start.mjs';
+
+const HLS = '/test/fixtures/hls-ts-id3/index.m3u8';
+const OTHER_HLS = '/test/fixtures/hls-fmp4-emsg/index.m3u8';
+/** The facade budget of issue 12: Cuecart JavaScript before a far player is needed. */
+const FACADE_BUDGET_BR = 8 * 1024;
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ port: 0, host: '127.0.0.1', quiet: true });
+  browser = await chromium.launch({ executablePath: await findChromium(), args: chromiumArgs });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A product page: the loader in the head, `body` below a header. */
+const productPage = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<link rel="icon" href="data:,"><script type="module" src="/dist/cdn/cuecart.js"></script>
+<style>body{margin:0;font:16px system-ui} .tall{height:3000px} cuecart-player{width:640px}</style>
+<script>
+  window.shifts = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) window.shifts.push(e.value);
+  }).observe({ type: 'layout-shift', buffered: true });
+</script></head><body><h1>Product</h1>${body}</body></html>`;
+
+/** Opens `html` in a fresh context at 800×600 and records every request path. */
+async function open(html) {
+  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  page.on('pageerror', (error) => errors.push(error.message));
+  const url = new URL('/__test/product.html', server.url).href;
+  await page.route(url, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
+  await page.goto(url, { waitUntil: 'load' });
+  return { context, page, requests, errors };
+}
+
+const isMedia = (path) => /\.(m3u8|ts|m4s|mp4)$/.test(path);
+const isHlsJs = (path) => /\/dist\/cdn\/(chunks\/hls|hls\.)/.test(path);
+const isShell = (path) => /\/dist\/cdn\//.test(path) && !/\/dist\/cdn\/cuecart\.js$/.test(path);
+
+async function brotliOf(path) {
+  const bytes = await readFile(new URL(`../..${path}`, import.meta.url));
+  return brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+}
+
+/** Lets the page settle: the loader ran, the load event passed, idle callbacks had their turn. */
+const settle = (page) => page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
+
+describe('dist/cdn/cuecart.js: a player far below the fold', () => {
+  it('loads only the loader (≤ 8 KB br) and renders a facade until it approaches the viewport', async () => {
+    const { context, page, requests, errors } = await open(
+      productPage(`<div class="tall"></div>
+        <cuecart-player id="p" src="${HLS}" products="/cuecart/products.json" poster="/demo/assets/products/aurora-headphones.svg"
+          title="Spring live show" muted autoplay></cuecart-player><div class="tall"></div>`),
+    );
+    try {
+      await settle(page);
+      const js = requests.filter((p) => p.startsWith('/dist/') && p.endsWith('.js'));
+      assert.deepEqual(js, ['/dist/cdn/cuecart.js']);
+      assert.deepEqual(requests.filter(isMedia), []);
+      assert.deepEqual(requests.filter(isHlsJs), []);
+      let br = 0;
+      for (const path of js) br += await brotliOf(path);
+      assert.ok(br <= FACADE_BUDGET_BR, `the loader is ${br} B br, over ${FACADE_BUDGET_BR}`);
+
+      // The facade: undefined element, a play button named after the title, the reserved box.
+      const facade = await page.evaluate(() => {
+        const p = document.getElementById('p');
+        const button = p.shadowRoot?.querySelector('button');
+        const { width, height } = p.getBoundingClientRect();
+        return {
+          defined: customElements.get('cuecart-player') !== undefined,
+          label: button?.getAttribute('aria-label'),
+          title: p.shadowRoot?.querySelector('[part="facade-title"]')?.textContent,
+          width,
+          height,
+        };
+      });
+      assert.equal(facade.defined, false);
+      assert.equal(facade.label, 'Play Spring live show');
+      assert.equal(facade.title, 'Spring live show');
+      assert.equal(facade.width, 640);
+      assert.equal(facade.height, 360);
+
+      // Scrolled near: the player and hls.js are requested together, then the playlist.
+      const before = requests.length;
+      await page.evaluate(() => window.scrollTo(0, 2400));
+      await page.waitForFunction(() => document.getElementById('p').currentTime > 0.3, null, {
+        timeout: 30_000,
+      });
+      const later = requests.slice(before);
+      assert.ok(later.includes('/dist/cdn/cuecart-api.js'), later.join(', '));
+      assert.ok(later.some(isHlsJs), 'the hls.js chunk was requested');
+      assert.ok(later.includes(HLS));
+      const after = await page.evaluate(() => {
+        const p = document.getElementById('p');
+        const { width, height } = p.getBoundingClientRect();
+        return {
+          width,
+          height,
+          engine: p.engine,
+          facadeLeft: p.shadowRoot.querySelector('.cuecart-facade') !== null,
+          shifts: window.shifts,
+        };
+      });
+      assert.equal(after.engine, 'hls.js');
+      assert.equal(after.facadeLeft, false);
+      assert.equal(after.width, 640);
+      assert.equal(after.height, 360);
+      assert.deepEqual(after.shifts, [], 'no layout shift');
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('loads and plays when the viewer presses the facade’s play button, without scrolling', async () => {
+    const { context, page, requests, errors } = await open(
+      productPage(`<div class="tall"></div><div class="tall"></div>
+        <cuecart-player id="p" src="${HLS}" muted></cuecart-player>`),
+    );
+    try {
+      await settle(page);
+      assert.deepEqual(
+        requests.filter((p) => isMedia(p) || isShell(p)),
+        [],
+      );
+      // A click event on the button, as assistive technology sends it: no scrolling involved.
+      await page.locator('#p').getByRole('button', { name: 'Play video' }).dispatchEvent('click');
+      await page.waitForFunction(() => document.getElementById('p').currentTime > 0.3, null, {
+        timeout: 30_000,
+      });
+      assert.equal(await page.evaluate(() => window.scrollY), 0);
+      assert.ok(requests.includes(HLS));
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('dist/cdn/cuecart.js: players in view', () => {
+  it('starts an autoplaying player in view at once; a second, far player stays unloaded', async () => {
+    const { context, page, requests, errors } = await open(
+      productPage(`<cuecart-player id="near" src="${HLS}" muted autoplay></cuecart-player>
+        <div class="tall"></div><div class="tall"></div>
+        <cuecart-player id="far" src="${OTHER_HLS}" muted autoplay></cuecart-player>`),
+    );
+    try {
+      await page.waitForFunction(() => document.getElementById('near').currentTime > 0.3, null, {
+        timeout: 30_000,
+      });
+      await settle(page);
+      // Both are real players now (one registry), but the far one requested nothing.
+      const far = await page.evaluate(() => {
+        const p = document.getElementById('far');
+        return { defined: p.matches(':defined'), engine: p.engine };
+      });
+      assert.deepEqual(far, { defined: true, engine: null });
+      assert.deepEqual(
+        requests.filter((p) => p.includes('hls-fmp4-emsg')),
+        [],
+        'no request for the far player',
+      );
+      // hls.js requested before the player's API chunk finished: in parallel, not after.
+      const timing = await page.evaluate(() =>
+        Object.fromEntries(
+          performance
+            .getEntriesByType('resource')
+            .map((r) => [new URL(r.name).pathname, { start: r.startTime, end: r.responseEnd }]),
+        ),
+      );
+      const hls = Object.entries(timing).find(([path]) => isHlsJs(path))?.[1];
+      const api = timing['/dist/cdn/cuecart-api.js'];
+      assert.ok(hls && api, 'both requested');
+      assert.ok(hls.start < api.end, `hls.js at ${hls.start} ms, after the player (${api.end} ms)`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const [build, attribute, chunk] of [
+    ['light', ' hls-build="light"', /chunks\/hls-light-/],
+    ['full (default)', '', /chunks\/hls-(?!light)/],
+  ]) {
+    it(`hls-build ${build}: requests only that hls.js chunk and plays`, async () => {
+      const { context, page, requests, errors } = await open(
+        productPage(
+          `<cuecart-player id="p" src="${HLS}"${attribute} muted autoplay></cuecart-player>`,
+        ),
+      );
+      try {
+        await page.waitForFunction(() => document.getElementById('p').currentTime > 0.3, null, {
+          timeout: 30_000,
+        });
+        const hls = requests.filter(isHlsJs);
+        assert.equal(hls.length, 1, hls.join(', '));
+        assert.match(hls[0], chunk);
+        assert.equal(await page.evaluate(() => document.getElementById('p').engine), 'hls.js');
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
