@@ -10,6 +10,7 @@ import { LayoutController } from '../controllers/layout-controller.js';
 import { PlayerCommerceController } from '../controllers/player-commerce-controller.js';
 import { StoresController } from '../controllers/store-controller.js';
 import { LiveAnnouncer } from '../shared/live-announcer.js';
+import { adoptPreUpgradeProperties } from '../shared/pre-upgrade-properties.js';
 import { dispatchCuecartEvent, type RequestAddDetail } from '../shared/ui-events.js';
 import { formatMessage, mergeMessages, readMessages, type CuecartMessages } from '../messages.js';
 import { CuecartMediaElement } from './media-element.js';
@@ -165,6 +166,8 @@ export class CuecartPlayer extends CuecartMediaElement {
   constructor() {
     super();
     new StoresController(this, [this.catalog.$products]);
+    // The player loader registers this class late: keep what the page set before the upgrade.
+    adoptPreUpgradeProperties(this);
   }
 
   /** Asks the product lookup again for `ids` (a mid-show price or stock change). */
