@@ -1,0 +1,40 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { attachDataLayerBridge, type AnalyticsSource } from '../../analytics/datalayer-bridge.js';
+
+/**
+ * Attaches the analytics bridge the player's `analytics` attribute names (`datalayer`) while the
+ * player is connected, and detaches it when the attribute changes or the player leaves the page.
+ */
+export class AnalyticsController implements ReactiveController {
+  private current = '';
+  private detach?: () => void;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & AnalyticsSource & HTMLElement,
+    private readonly choice: () => string,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.sync();
+  }
+
+  hostUpdated(): void {
+    this.sync();
+  }
+
+  hostDisconnected(): void {
+    this.detach?.();
+    this.detach = undefined;
+    this.current = '';
+  }
+
+  private sync() {
+    const wanted = this.choice().trim().toLowerCase() === 'datalayer' ? 'datalayer' : '';
+    if (wanted === this.current && (this.detach || !wanted)) return;
+    this.detach?.();
+    this.detach = wanted ? attachDataLayerBridge(this.host) : undefined;
+    this.current = wanted;
+  }
+}
