@@ -40,7 +40,15 @@ export function resolveAutoLayout(widthLayout: 'overlay' | 'panel', width: numbe
 export class StreamShapeController implements ReactiveController {
   /** Intrinsic width ÷ height of the current stream, once known. */
   ratio?: number;
+  /** Width ÷ height to hold before the stream's is known (the `aspect-ratio` attribute). */
+  reserved?: number;
   private video?: HTMLVideoElement;
+  /**
+   * The ratio reaches the stage's CSS through a constructed stylesheet adopted by the shadow
+   * root: no inline style, so it holds under a strict CSP (docs/security.md).
+   */
+  private sheet?: CSSStyleSheet;
+  private written = '';
   private readonly onShape = () => this.read();
 
   constructor(
@@ -56,6 +64,25 @@ export class StreamShapeController implements ReactiveController {
 
   hostUpdated(): void {
     this.attach();
+    this.write();
+  }
+
+  /** The ratio the box has now: the stream's, else the reserved one, else 16:9. */
+  get effectiveRatio(): number {
+    return this.ratio ?? this.reserved ?? 16 / 9;
+  }
+
+  private write() {
+    const root = this.host.shadowRoot;
+    const ratio = this.ratio ?? this.reserved;
+    const rule = ratio ? `:host { --_cc-stream-ratio: ${ratio.toFixed(6)}; }` : '';
+    if (!root || rule === this.written || typeof CSSStyleSheet === 'undefined') return;
+    this.written = rule;
+    if (!this.sheet) {
+      this.sheet = new CSSStyleSheet();
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+    }
+    this.sheet.replaceSync(rule);
   }
 
   hostDisconnected(): void {
