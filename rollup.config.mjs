@@ -11,6 +11,8 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 /** Gzipped size budget of the CDN core (everything but hls.js), in bytes. */
 const CORE_BUDGET = 60 * 1024;
+/** Gzipped size budget of the player loader `dist/cdn/cuecart.js`, in bytes. */
+const LOADER_BUDGET = 8 * 1024;
 
 /**
  * Minifies the HTML and CSS inside Lit's `html` and `css` templates (the JS minifier leaves
@@ -67,7 +69,46 @@ function classicHlsLoader() {
     },
     async writeBundle() {
       await mkdir('dist/cdn', { recursive: true });
-      await copyFile('node_modules/hls.js/dist/hls.min.js', 'dist/cdn/hls.min.js');
+      for (const file of ['hls.min.js', 'hls.light.min.js'])
+        await copyFile(`node_modules/hls.js/dist/${file}`, `dist/cdn/${file}`);
+    },
+  };
+}
+
+/** hls.js chunk file names of the ES-module CDN build, by chunk name (`hls`, `hls-light`). */
+const hlsChunks = {};
+
+/** Records the hls.js chunks' file names for the loader build that follows. */
+function recordHlsChunks() {
+  return {
+    name: 'record-hls-chunks',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && /^hls(-light)?$/.test(chunk.name)) {
+          hlsChunks[chunk.name] = chunk.fileName;
+        }
+      }
+    },
+  };
+}
+
+/**
+ * The loader build imports hls.js and the API from the files the ES-module build wrote, so a
+ * preload started by the loader and the player's own import are one request (one URL).
+ */
+function loaderExternals() {
+  // Paths relative to dist/cdn/cuecart.js, kept as written (the files are not part of this build).
+  const cdn = (file) => ({ id: `./${file}`, external: true });
+  return {
+    name: 'loader-externals',
+    resolveId(source) {
+      if (source === 'hls.js' || source === 'hls.js/light') {
+        const file = hlsChunks[source === 'hls.js' ? 'hls' : 'hls-light'];
+        if (!file) this.error('build the ES-module CDN bundle before the loader');
+        return cdn(file);
+      }
+      if (/\/cdn-api\.js$/.test(source)) return cdn('cuecart-api.js');
+      return null;
     },
   };
 }
@@ -77,7 +118,15 @@ const external = (id) =>
 
 export default [
   {
-    input: { index: 'src/index.ts', define: 'src/define.ts', react: 'src/react.ts' },
+    input: {
+      index: 'src/index.ts',
+      define: 'src/define.ts',
+      react: 'src/react.ts',
+      // The producer element: its own entry, never imported by the player.
+      studio: 'src/studio/index.ts',
+      // The `cuecart` command's logic (bin/cuecart.mjs does the Node I/O).
+      cli: 'src/cli/main.ts',
+    },
     external,
     plugins: [nodeResolve({ extensions: ['.ts', '.js'] }), minifyTemplates(), ts(false)],
     output: {
@@ -88,11 +137,12 @@ export default [
     },
   },
   {
-    input: { cuecart: 'src/cdn.ts' },
+    input: { 'cuecart-api': 'src/cdn-api.ts' },
     plugins: [
       nodeResolve({ extensions: ['.ts', '.js'], browser: true }),
       minifyTemplates(),
       ts(true),
+      recordHlsChunks(),
       sizeReport('cdn/esm', CORE_BUDGET),
     ],
     output: {
@@ -102,8 +152,42 @@ export default [
       // Maps point at the published sources instead of embedding them (hls.js's alone is 2 MB).
       sourcemapExcludeSources: true,
       chunkFileNames: 'chunks/[name]-[hash].js',
-      manualChunks: (id) => (id.includes('/node_modules/hls.js/') ? 'hls' : undefined),
+      // One chunk per hls.js build (`hls-build="light"` loads the smaller one).
+      manualChunks: (id) =>
+        id.includes('/node_modules/hls.js/')
+          ? id.includes('hls.light')
+            ? 'hls-light'
+            : 'hls'
+          : undefined,
     },
+  },
+  {
+    // The player loader, one self-contained file (a shared chunk would cost a round trip before
+    // anything runs). Built after the API so it can point at the same hls.js chunks.
+    input: 'src/cdn.ts',
+    plugins: [
+      loaderExternals(),
+      nodeResolve({ extensions: ['.ts', '.js'], browser: true }),
+      ts(true),
+      sizeReport('cdn/loader', LOADER_BUDGET),
+    ],
+    output: {
+      file: 'dist/cdn/cuecart.js',
+      format: 'es',
+      sourcemap: true,
+      sourcemapExcludeSources: true,
+    },
+  },
+  {
+    // The studio's script-tag build: a producer page loads it beside dist/cdn/cuecart.js.
+    input: { 'cuecart-studio': 'src/studio/cdn.ts' },
+    plugins: [
+      nodeResolve({ extensions: ['.ts', '.js'], browser: true }),
+      minifyTemplates(),
+      ts(true),
+      sizeReport('cdn/studio'),
+    ],
+    output: { dir: 'dist/cdn', format: 'es', sourcemap: true, sourcemapExcludeSources: true },
   },
   {
     input: 'src/cdn-iife.ts',

@@ -1,6 +1,13 @@
 /**
- * Entry of `dist/cdn/cuecart.iife.js` (classic `<script>`): registers the elements and exposes
- * the API as `window.Cuecart`. hls.js is loaded from `hls.min.js` beside this file on first need.
+ * Entry of `dist/cdn/cuecart.iife.js` (classic `<script>`): registers the elements at once and
+ * exposes the whole API as `window.Cuecart`, synchronously. A classic script cannot split, so
+ * this build is the whole player; a lazy player (`loading="lazy"`, the default) still makes no
+ * media or hls.js request until it approaches the viewport. hls.js is loaded from `hls.min.js`
+ * (or `hls.light.min.js`) beside this file on first need.
  * @module
  */
-export * from './define.js';
+import { defineCuecart } from './define-elements.js';
+
+if (typeof customElements !== 'undefined') defineCuecart();
+
+export * from './index.js';

@@ -1,10 +1,18 @@
 /**
- * `cuecart/define`: the one side-effect entry. Importing it registers every Cuecart element;
- * loading it twice (or next to the CDN build) is harmless.
+ * `cuecart/define`: the one side-effect entry of the npm package. Importing it installs the
+ * player loader: every `<cuecart-player>` shows a facade (poster, title, play button) at its final
+ * size, and the elements themselves — a separate chunk for your bundler, imported here
+ * dynamically — are registered as soon as a player is in or near the viewport, is interacted
+ * with, or says `loading="eager"` (docs/decisions/0046-lazy-player-facade.md). Wait for them with
+ * `customElements.whenDefined('cuecart-player')`, or call `defineCuecart()` from `cuecart` to
+ * register them synchronously. Loading it twice (or next to the CDN build) is harmless; in Node
+ * it does nothing.
  * @module
  */
-import { defineCuecart } from './define-elements.js';
+import { installPlayerLoader } from './facade/player-loader.js';
 
-if (typeof customElements !== 'undefined') defineCuecart();
+if (typeof customElements !== 'undefined' && typeof document !== 'undefined') {
+  installPlayerLoader(() => import('./define-elements.js'));
+}
 
 export * from './index.js';

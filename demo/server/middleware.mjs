@@ -1,6 +1,8 @@
-// The project's HTTP routes (simulated live HLS, local Shopify-contract store), as plain Node
-// handlers shared by the demo server (`start.mjs`) and the test runner (Koa middleware).
+// The project's HTTP routes (simulated live HLS, its live cue list, the local Shopify-contract
+// store), as plain Node handlers shared by the demo server (`start.mjs`) and the test runner (Koa
+// middleware).
 import { join } from 'node:path';
+import { createLiveCues } from './live-cues.mjs';
 import { createLiveHls } from './live-hls.mjs';
 import { createMediaFaults } from './media-faults.mjs';
 import { createStore } from './store.mjs';
@@ -15,7 +17,8 @@ export function createAppHandlers({ rootDir }) {
   const store = createStore({ root: '/', assetsDir: join(rootDir, 'demo/assets') });
   // `/faults/…`: the same media with injected CDN failures (docs/resilience.md).
   const faults = createMediaFaults({ fixturesDir: join(rootDir, 'test/fixtures'), live });
-  return [live.handle, faults.handle, store.handle];
+  const liveCues = createLiveCues();
+  return [live.handle, liveCues.handle, faults.handle, store.handle];
 }
 
 /**

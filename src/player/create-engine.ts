@@ -1,9 +1,28 @@
 import { CuecartError } from '../internal/errors.js';
 import { createHlsEngine } from './hls-engine.js';
-import { loadHls } from './load-hls.js';
+import { loadHls, preloadHls, type HlsBuild } from './load-hls.js';
 import { createNativeEngine } from './native-engine.js';
 import type { EngineCallbacks, EngineStartOptions, PlaybackEngine } from './playback-engine.js';
 import { hasMediaSource, progressiveMimeType, sourceKind } from './source-type.js';
+
+/** Options of {@link createEngine}. */
+export interface EngineOptions {
+  /** The hls.js build for HLS over MSE (default `full`). */
+  hlsBuild?: HlsBuild;
+}
+
+/** Whether {@link createEngine} will use hls.js for `src` in this browser. */
+export function needsHlsJs(src: string): boolean {
+  return sourceKind(src) === 'hls' && hasMediaSource();
+}
+
+/**
+ * Starts downloading what {@link createEngine} will need for `src` (hls.js for HLS over MSE),
+ * without waiting: call it as soon as the source is known, before the `<video>` exists.
+ */
+export function prepareEngine(src: string, options: EngineOptions = {}): void {
+  if (src && needsHlsJs(src)) preloadHls(options.hlsBuild);
+}
 
 /**
  * Picks and starts the engine for a source: hls.js whenever MSE exists (even where the browser
@@ -16,7 +35,7 @@ export async function createEngine(
   src: string,
   callbacks: EngineCallbacks,
   signal: AbortSignal,
-  options: EngineStartOptions = {},
+  options: EngineStartOptions & EngineOptions = {},
 ): Promise<PlaybackEngine | null> {
   if (sourceKind(src) === 'progressive') {
     const mime = progressiveMimeType(src);
@@ -31,7 +50,7 @@ export async function createEngine(
   if (hasMediaSource()) {
     let Hls;
     try {
-      Hls = await loadHls();
+      Hls = await loadHls(options.hlsBuild);
     } catch (cause) {
       if (signal.aborted) return null;
       callbacks.onFatalError(

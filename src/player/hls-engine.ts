@@ -240,6 +240,14 @@ export function createHlsEngine(
       if (live) armStaleCheck();
       else reportStale();
     }
+    callbacks.onProgramDateTime?.({
+      live: details.live,
+      anchors: details.fragments.flatMap((frag) =>
+        frag.programDateTime == null
+          ? []
+          : [{ mediaTime: frag.start, date: frag.programDateTime, duration: frag.duration }],
+      ),
+    });
     const ranges = Object.values(details.dateRanges ?? {}) as unknown as DateRangeInput[];
     callbacks.onDateRanges(ranges);
   });

@@ -2,6 +2,7 @@ import type { HlsConfig } from 'hls.js';
 import type { CuecartError } from '../internal/errors.js';
 import type { DateRangeInput } from '../cues/daterange.js';
 import type { MetadataSample } from '../cues/id3-samples.js';
+import type { ProgramDateTimeUpdate } from '../cues/program-date-time.js';
 
 /** What an engine reports to its player. */
 export interface EngineCallbacks {
@@ -22,6 +23,11 @@ export interface EngineCallbacks {
   onStreamStale?(stale: boolean): void;
   /** A segment that could not be loaded under the retry policy was stepped over. */
   onSegmentSkipped?(segment: SkippedSegment): void;
+  /**
+   * The playlist's `EXT-X-PROGRAM-DATE-TIME` segments after each (re)load, and whether it is
+   * live: maps wall-clock cues to media time and drives live cue-list refreshes.
+   */
+  onProgramDateTime?(update: ProgramDateTimeUpdate): void;
 }
 
 /** A media segment the engine stepped over (docs/resilience.md). */

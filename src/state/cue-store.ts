@@ -4,10 +4,17 @@ import { CueScheduler, type FrameClock } from '../cues/cue-scheduler.js';
 import { CueTimeline } from '../cues/cue-timeline.js';
 import { cueFromDateRange, type DateRangeInput } from '../cues/daterange.js';
 import { cuesFromMetadataSamples, type MetadataSample } from '../cues/id3-samples.js';
-import { parseJsonCues, parseJsonCuesInSlices } from '../cues/json-cues.js';
+import {
+  parseJsonCueList,
+  parseJsonCueListInSlices,
+  resolveJsonCue,
+  type JsonCueEntry,
+  type JsonCueList,
+} from '../cues/json-cues.js';
+import { ProgramDateTimeMap, type ProgramDateTimeUpdate } from '../cues/program-date-time.js';
 import { cuesFromNativeMetadata, type NativeMetadataCue } from '../cues/native-metadata.js';
 import type { ProductCue } from '../cues/product-cue.js';
-import { parseWebVttCuesInSlices } from '../cues/webvtt.js';
+import { CueListPoller } from './cue-list-poller.js';
 
 /** What a cue store reports. */
 export interface CueStoreOptions {
@@ -19,6 +26,8 @@ export interface CueStoreOptions {
   onError?: ErrorSink;
   /** Injected for tests; defaults to the global `fetch` at call time. */
   fetch?: typeof fetch;
+  /** Injected for tests: timers of the live cue-list poller. */
+  timers?: ConstructorParameters<typeof CueListPoller>[0]['timers'];
 }
 
 /** One player's cues: every carrier in, one ordered timeline, frame-accurate enter/exit out. */
@@ -29,6 +38,8 @@ export interface CueStore {
   readonly $active: ReadableAtom<readonly ProductCue[]>;
   /** The underlying timeline (effective ends, lookups). */
   readonly timeline: CueTimeline;
+  /** The stream's program date-time mapping (wall clock ↔ media time), once known. */
+  readonly dates: ProgramDateTimeMap;
   /** Follows a media clock; replaces any previous one. */
   attachClock(clock: FrameClock): void;
   /** Stops following the clock (active cues exit). */
@@ -47,12 +58,18 @@ export interface CueStore {
    */
   addCues(entries: readonly unknown[]): void;
   /**
-   * Loads a side-car cue list (JSON or WebVTT metadata) from a URL. The document is parsed in
-   * slices that yield to the main thread; the cues are added in one change when it is complete.
+   * Loads a side-car cue list (JSON or WebVTT metadata) from a URL; a JSON list with `refresh`
+   * keeps being re-fetched while the stream is live, until `signal` aborts. Documents are parsed
+   * in slices that yield to the main thread. Resolves after the first load.
    */
   loadSideCar(url: string, signal: AbortSignal): Promise<void>;
   /** Resolves once every host cue list given to {@link addCues} so far has been added. */
   settled(): Promise<void>;
+  /**
+   * The stream's program date-time after a playlist (re)load: places wall-clock cues
+   * (`startDate`/`endDate`) and starts or stops live cue-list refreshes.
+   */
+  setProgramDateTime(update: ProgramDateTimeUpdate): void;
   /** Forgets the cues that came from the given carriers (e.g. a replaced side-car list). */
   removeSources(sources: readonly ProductCue['source'][]): void;
   /** Drops cues that ended before `time` (the start of a live window). */
@@ -88,6 +105,21 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
   const settledQueue: Promise<void> = Promise.resolve();
   let hostQueue = settledQueue;
   let hostGeneration = 0;
+  let clock: FrameClock | undefined;
+  const dates = new ProgramDateTimeMap();
+  const pollers = new Set<CueListPoller>();
+  let live: boolean | undefined;
+  /** Host-given wall-clock entries, re-placed whenever the date mapping changes. */
+  let hostDated: JsonCueEntry[] = [];
+  const toMediaTime = (date: number) => dates.toMediaTime(date);
+  const placeHostDated = () => {
+    const cues: ProductCue[] = [];
+    for (const entry of hostDated) {
+      const cue = resolveJsonCue(entry, toMediaTime);
+      if (cue) cues.push({ ...cue, source: 'api' });
+    }
+    timeline.add(cues);
+  };
 
   const unsubscribeTimeline = timeline.subscribe((cues) => $cues.set(cues));
 
@@ -96,6 +128,7 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
     const leaving = scheduler.active;
     scheduler.destroy();
     scheduler = undefined;
+    clock = undefined;
     $active.set([]);
     for (const cue of leaving) options.onExit?.(cue, NaN);
   };
@@ -104,9 +137,11 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
     $cues,
     $active,
     timeline,
-    attachClock(clock) {
+    dates,
+    attachClock(frameClock) {
       detachClock();
-      scheduler = new CueScheduler(timeline, clock, {
+      clock = frameClock;
+      scheduler = new CueScheduler(timeline, frameClock, {
         enter(cue, mediaTime) {
           $active.set(scheduler?.active ?? []);
           options.onEnter?.(cue, mediaTime);
@@ -137,22 +172,32 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
       const ready = entries.filter(isProductCue);
       const raw = entries.filter((entry) => !isProductCue(entry));
       const generation = hostGeneration;
-      const commit = (parsed: ProductCue[] | CuecartError) => {
+      const commit = (parsed: JsonCueList | CuecartError) => {
         if (generation !== hostGeneration) return;
         if (parsed instanceof CuecartError) onError(parsed);
-        else for (const cue of parsed) ready.push({ ...cue, source: 'api' });
+        else {
+          for (const entry of parsed.entries) {
+            if (entry.startDate !== undefined || entry.endDate !== undefined) {
+              hostDated = hostDated.filter((held) => held.id !== entry.id).concat(entry);
+            }
+            const cue = resolveJsonCue(entry, toMediaTime);
+            if (cue) ready.push({ ...cue, source: 'api' });
+          }
+        }
         timeline.add(ready);
       };
       const queued = hostQueue !== settledQueue;
       if (raw.length <= SYNC_ENTRY_LIMIT && !queued) {
-        if (raw.length) commit(parseJsonCues({ cues: raw }, onError));
+        if (raw.length) commit(parseJsonCueList({ cues: raw }, onError));
         else timeline.add(ready);
         return;
       }
       // Behind any list still parsing, so a later call's cues win over an earlier one's.
       const job = hostQueue.then(async () => {
         if (generation !== hostGeneration) return;
-        commit(raw.length ? await parseJsonCuesInSlices({ cues: raw }, onError) : []);
+        commit(
+          raw.length ? await parseJsonCueListInSlices({ cues: raw }, onError) : { entries: [] },
+        );
       });
       hostQueue = job;
       void job.finally(() => {
@@ -163,36 +208,32 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
       return hostQueue;
     },
     async loadSideCar(url, signal) {
-      const doFetch = options.fetch ?? fetch;
-      let text: string;
-      try {
-        const response = await doFetch(url, { signal });
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        text = await response.text();
-      } catch (cause) {
-        if (signal.aborted) return;
-        onError(
-          new CuecartError(
-            'cues-load-failed',
-            `The cue list ${url} could not be loaded (${String((cause as Error)?.message ?? cause)}).`,
-            {
-              cause,
-            },
-          ),
-        );
-        return;
+      const poller = new CueListPoller({
+        timeline,
+        dates,
+        currentTime: () => clock?.now() ?? NaN,
+        onError,
+        fetch: options.fetch,
+        timers: options.timers,
+      });
+      pollers.add(poller);
+      signal.addEventListener('abort', () => pollers.delete(poller), { once: true });
+      if (live !== undefined) poller.setLive(live);
+      await poller.start(url, signal);
+    },
+    setProgramDateTime(update) {
+      if (dates.update(update.anchors)) {
+        for (const poller of pollers) poller.datesChanged();
+        if (hostDated.length) placeHostDated();
       }
-      if (signal.aborted) return;
-      const slices = { signal };
-      const parsed = /^\uFEFF?WEBVTT/.test(text)
-        ? await parseWebVttCuesInSlices(text, onError, slices)
-        : await parseJsonCuesInSlices(text, onError, slices);
-      if (signal.aborted) return;
-      if (parsed instanceof CuecartError) onError(parsed);
-      else timeline.add(parsed);
+      live = update.live;
+      for (const poller of pollers) poller.setLive(update.live);
     },
     removeSources(sources) {
-      if (sources.includes('api')) hostGeneration++;
+      if (sources.includes('api')) {
+        hostGeneration++;
+        hostDated = [];
+      }
       timeline.removeWhere((cue) => sources.includes(cue.source));
     },
     prune(time) {
@@ -201,10 +242,15 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
     clear() {
       hostGeneration++;
       timeline.clear();
+      dates.clear();
+      hostDated = [];
+      live = undefined;
       scheduler?.update();
     },
     destroy() {
       hostGeneration++;
+      for (const poller of pollers) poller.stop();
+      pollers.clear();
       detachClock();
       unsubscribeTimeline();
       timeline.clear();

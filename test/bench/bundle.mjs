@@ -1,56 +1,139 @@
-// Benchmark 4a — bundle sizes. Gzip sizes of the ES-module CDN core and of the chunks it imports
-// (hls.js among them), and a check that no hls.js code sits in the core. Deterministic.
+// Benchmark 4 — bundle sizes (brotli quality 11, what a CDN serves; gzip alongside). Walks the
+// ES-module CDN build from its entry, the player loader `dist/cdn/cuecart.js`, through every
+// static and dynamic import: the loader (facade), the player shell (what must run before the first
+// frame), the chunks requested with it, the lazy chunks, hls.js (both builds), and the classic
+// build. Also checks that no hls.js code sits outside the hls.js chunks. Deterministic.
 import { readFile } from 'node:fs/promises';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const CDN = new URL('../../dist/cdn/', import.meta.url);
 /**
  * Strings found in hls.js's code (logger names, error details, its own class names) and never in
- * Cuecart's own. They are checked against the hls.js chunk too, so a future hls.js that drops
+ * Cuecart's own. They are checked against the hls.js chunks too, so a future hls.js that drops
  * them makes this check say so instead of passing vacuously.
  */
 const HLS_MARKERS = ['audio-stream-controller', 'fragLoadError', 'remuxer', 'HlsJs'];
 
+/** Brotli at quality 11, the size a CDN serves. */
+export const brotli = (code) =>
+  brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 const gzip = (code) => gzipSync(code).length;
 
+/** Static (`import … from`, `import "…"`, `export … from`) and dynamic imports of a module. */
+function importsOf(code) {
+  const statics = [
+    ...code.matchAll(
+      /(?:^|[;\n}])\s*(?:import|export)\s*(?:[^'"`()]*?from\s*)?["'`](\.{1,2}\/[^"'`]+\.js)["'`]/g,
+    ),
+  ].map((m) => m[1]);
+  const dynamics = [...code.matchAll(/\bimport\(\s*["'`](\.{1,2}\/[^"'`]+\.js)["'`]\s*\)/g)].map(
+    (m) => m[1],
+  );
+  return { statics, dynamics };
+}
+
+async function fileInfo(path) {
+  const code = await readFile(new URL(path, CDN));
+  const text = code.toString('utf8');
+  const markers = HLS_MARKERS.filter((m) => text.includes(m));
+  return { path, bytes: code.length, br: brotli(code), gzip: gzip(code), markers, text };
+}
+
+/** Every file reachable from `entry`, with how it is first reached (`static` or `dynamic`). */
+async function walk(entry) {
+  const files = new Map();
+  const visit = async (path, via, from) => {
+    if (files.has(path)) return;
+    const info = await fileInfo(path);
+    const { statics, dynamics } = importsOf(info.text);
+    files.set(path, { ...info, via, from, statics: [], dynamics: [] });
+    const base = new URL(path, CDN);
+    const rel = (p) => new URL(p, base).href.slice(CDN.href.length);
+    files.get(path).statics = statics.map(rel);
+    files.get(path).dynamics = dynamics.map(rel);
+    for (const p of statics) await visit(rel(p), via, path);
+    for (const p of dynamics) await visit(rel(p), 'dynamic', path);
+  };
+  await visit(entry, 'entry', null);
+  return files;
+}
+
+/** The files a module needs before it runs: itself and its static imports, transitively. */
+function closure(files, path, into = new Set()) {
+  if (into.has(path)) return into;
+  into.add(path);
+  for (const p of files.get(path)?.statics ?? []) closure(files, p, into);
+  return into;
+}
+
+/** A file's figures without its text. */
+const strip = (info) => {
+  const rest = { ...info };
+  delete rest.text;
+  return rest;
+};
+
+const sum = (files, paths, key = 'br') =>
+  [...paths].reduce((n, p) => n + (files.get(p)?.[key] ?? 0), 0);
+
+/**
+ * Sizes of the CDN builds. `shell` is what the loader imports to make a player (the API entry and
+ * its static imports); `withShell` the chunks the shell requests at once, in parallel with hls.js
+ * (shopping UI, adapters); `hls` the hls.js chunks by build.
+ */
 export async function benchBundle() {
-  const core = await readFile(new URL('cuecart.js', CDN), 'utf8');
-  // Chunks the core refers to, split into static imports (loaded with the core) and dynamic ones.
-  const staticRefs = new Set(
-    [
-      ...core.matchAll(
-        /(?:^|[;\n}])\s*import\s*(?:[^'"`()]*?from\s*)?["'`]\.\/(chunks\/[^"'`]+\.js)["'`]/g,
-      ),
-    ].map((m) => m[1]),
-  );
-  const allRefs = new Set(
-    [...core.matchAll(/["'`]\.\/(chunks\/[^"'`]+\.js)["'`]/g)].map((m) => m[1]),
-  );
-  const chunks = [];
-  for (const path of allRefs) {
-    const code = await readFile(new URL(path, CDN), 'utf8');
-    const markers = HLS_MARKERS.filter((m) => code.includes(m));
-    chunks.push({
-      path,
-      bytes: Buffer.byteLength(code),
-      gzip: gzip(code),
-      loadedWithCore: staticRefs.has(path),
-      isHls: markers.length >= 2,
-      markers,
-    });
+  const files = await walk('cuecart.js');
+  const loader = files.get('cuecart.js');
+  const isHls = (f) => f.markers.length >= 2;
+  const hlsFiles = [...files.values()].filter(isHls);
+  const hlsChunks = {};
+  for (const f of hlsFiles) hlsChunks[/light/.test(f.path) ? 'light' : 'full'] = f.path;
+  // The shell: the non-hls.js module the loader imports dynamically, and its static imports.
+  const shellEntry = loader.dynamics.find((p) => !isHls(files.get(p)));
+  const shellPaths = shellEntry ? closure(files, shellEntry) : new Set();
+  // Chunks the shell imports dynamically, other than hls.js: requested with the shell, in parallel.
+  const withShell = new Set();
+  for (const p of shellPaths) {
+    for (const d of files.get(p).dynamics) {
+      if (!isHls(files.get(d)))
+        for (const c of closure(files, d)) if (!shellPaths.has(c)) withShell.add(c);
+    }
   }
-  const hlsChunks = chunks.filter((c) => c.isHls);
-  const coreMarkers = HLS_MARKERS.filter((m) => core.includes(m));
+  const loaderMarkers = loader.markers;
+  const outsideHls = [...files.values()].filter((f) => !isHls(f) && f.markers.length > 0);
+  const classic = {};
+  for (const file of ['cuecart.iife.js', 'hls.min.js', 'hls.light.min.js']) {
+    try {
+      classic[file] = strip(await fileInfo(file));
+    } catch {
+      classic[file] = null;
+    }
+  }
   return {
-    core: { path: 'cuecart.js', bytes: Buffer.byteLength(core), gzip: gzip(core) },
-    // What an MP4 page downloads: the core plus its static imports.
-    eagerGzip: gzip(core) + chunks.filter((c) => c.loadedWithCore).reduce((n, c) => n + c.gzip, 0),
-    chunks,
-    hlsChunkPaths: hlsChunks.map((c) => c.path),
-    hlsGzip: hlsChunks.reduce((n, c) => n + c.gzip, 0),
-    coreMarkers,
-    hlsInCore: coreMarkers.length > 0 || hlsChunks.some((c) => c.loadedWithCore),
-    // The markers must be present in the hls.js chunk or the check above proves nothing.
-    markersValid: hlsChunks.length > 0,
+    loader: strip(loader),
+    shell: {
+      entry: shellEntry,
+      files: [...shellPaths],
+      br: sum(files, shellPaths),
+      gzip: sum(files, shellPaths, 'gzip'),
+    },
+    withShell: {
+      files: [...withShell],
+      br: sum(files, withShell),
+      gzip: sum(files, withShell, 'gzip'),
+    },
+    hls: Object.fromEntries(
+      Object.entries(hlsChunks).map(([build, path]) => [
+        build,
+        { path, br: files.get(path).br, gzip: files.get(path).gzip },
+      ]),
+    ),
+    hlsChunks,
+    files: [...files.values()].map(strip),
+    classic,
+    hlsInCore: loaderMarkers.length > 0 || outsideHls.length > 0,
+    coreMarkers: [...new Set([...loaderMarkers, ...outsideHls.flatMap((f) => f.markers)])],
+    // The markers must be present in the hls.js chunks or the check above proves nothing.
+    markersValid: hlsFiles.length > 0,
   };
 }

@@ -30,11 +30,12 @@ export class CueController implements ReactiveController {
   /** Engine callbacks that feed timed metadata into the store. */
   readonly engineMetadata: Pick<
     EngineCallbacks,
-    'onMetadataSamples' | 'onDateRanges' | 'onMetadataTrack'
+    'onMetadataSamples' | 'onDateRanges' | 'onMetadataTrack' | 'onProgramDateTime'
   > = {
     onMetadataSamples: (samples, carrier) => this.store.addMetadataSamples(samples, carrier),
     onDateRanges: (ranges) => this.store.addDateRanges(ranges),
     onMetadataTrack: (track) => this.watchTrack(track),
+    onProgramDateTime: (update) => this.store.setProgramDateTime(update),
   };
 
   constructor(host: ReactiveControllerHost, options: CueControllerOptions) {

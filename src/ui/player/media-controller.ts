@@ -1,7 +1,9 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { MapStore } from 'nanostores';
 import { CuecartError } from '../../internal/errors.js';
-import { createEngine } from '../../player/create-engine.js';
+import { createEngine, prepareEngine } from '../../player/create-engine.js';
+import type { HlsBuild } from '../../player/hls-build.js';
+import { isEager, whenNearViewport } from '../../facade/near-viewport.js';
 import type { EngineCallbacks, HlsSettings, PlaybackEngine } from '../../player/playback-engine.js';
 import { createMediaStore, initialMediaState, type MediaState } from '../../state/media-store.js';
 
@@ -49,6 +51,7 @@ export class MediaController implements ReactiveController {
   private video?: HTMLVideoElement;
   private engine: PlaybackEngine | null = null;
   private src = '';
+  private hlsBuild: HlsBuild = 'full';
   private loadAbort?: AbortController;
   private listenAbort?: AbortController;
   private connected = false;
@@ -61,6 +64,12 @@ export class MediaController implements ReactiveController {
    * before the engine is attached is replayed once it is.
    */
   private playIntent = false;
+  /**
+   * Whether the lazy-loading gate is open: the player is (or was) near the viewport, loads
+   * eagerly, or the viewer asked to play. Until then no media or hls.js request is made
+   * (`loading="lazy"`, the default; see docs/decisions/0046-lazy-player-facade.md).
+   */
+  private nearViewport = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -81,10 +90,16 @@ export class MediaController implements ReactiveController {
     if (this.connected && this.src) this.start();
   }
 
-  /** Switches to a new source ('' unloads). Safe to call before the video is rendered. */
-  setSource(src: string): void {
-    if (src === this.src && (this.engine || this.loadAbort)) return;
+  /**
+   * Switches to a new source ('' unloads) or hls.js build. Safe to call before the video is
+   * rendered: what the engine will need (the hls.js chunk) starts downloading at once.
+   */
+  setSource(src: string, hlsBuild: HlsBuild = 'full'): void {
+    const same = src === this.src && hlsBuild === this.hlsBuild;
+    if (same && (this.engine || this.loadAbort)) return;
     this.src = src;
+    this.hlsBuild = hlsBuild;
+    if (this.connected && this.mayLoad()) prepareEngine(src, { hlsBuild });
     this.stop();
     this.store.set({ ...initialMediaState(), src, muted: this.store.get().muted });
     if (this.video && this.connected && src) this.start();
@@ -123,9 +138,30 @@ export class MediaController implements ReactiveController {
     if (this.video && this.connected) this.start(resumeAt);
   }
 
-  /** Plays; a rejected autoplay is not an error (the shopper presses play). */
+  /**
+   * Autoplay (the `autoplay` attribute): plays once the media may load — at once for a player in
+   * or near the viewport, when a lazy one approaches it. Unlike {@link play}, it does not load a
+   * far-away lazy player.
+   */
+  autoplay(): Promise<void> {
+    if (this.nearViewport || isEager(this.host)) return this.play();
+    this.playIntent = true;
+    return Promise.resolve();
+  }
+
+  /**
+   * Plays; a rejected autoplay is not an error (the shopper presses play). A call is a request to
+   * watch: a lazy player far from the viewport loads now.
+   */
   async play(): Promise<void> {
     this.playIntent = true;
+    if (!this.nearViewport) {
+      this.nearViewport = true;
+      if (this.video && this.connected && this.src) {
+        this.stop();
+        this.start();
+      }
+    }
     if (!this.video || !this.engine) return;
     if (this.store.get().ended) this.video.currentTime = 0;
     try {
@@ -164,6 +200,12 @@ export class MediaController implements ReactiveController {
     this.store.setKey('muted', muted);
   }
 
+  /** Whether media may be requested now; reads the `loading` attribute at call time. */
+  private mayLoad(): boolean {
+    if (!this.nearViewport && isEager(this.host)) this.nearViewport = true;
+    return this.nearViewport;
+  }
+
   private start(startPosition?: number): void {
     const video = this.video;
     if (!video) return;
@@ -171,6 +213,16 @@ export class MediaController implements ReactiveController {
     this.loadAbort = abort;
     this.wasLive = false;
     this.stale = false;
+    if (!this.mayLoad()) {
+      // Lazy: wait until the player approaches the viewport (or play() is called).
+      whenNearViewport(this.host, abort.signal, () => {
+        if (this.loadAbort !== abort) return;
+        this.nearViewport = true;
+        this.loadAbort = undefined;
+        this.start(startPosition);
+      });
+      return;
+    }
     const callbacks: EngineCallbacks = {
       ...this.options.metadata,
       onFatalError: (error) => {
@@ -200,7 +252,11 @@ export class MediaController implements ReactiveController {
         );
       },
     };
-    const options = { hlsConfig: this.options.hlsConfig?.(), startPosition };
+    const options = {
+      hlsConfig: this.options.hlsConfig?.(),
+      startPosition,
+      hlsBuild: this.hlsBuild,
+    };
     createEngine(video, this.src, callbacks, abort.signal, options).then(
       (engine) => {
         if (abort.signal.aborted) {

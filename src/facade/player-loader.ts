@@ -1,0 +1,182 @@
+import { CuecartError } from '../internal/errors.js';
+import { parseHlsBuild } from '../player/hls-build.js';
+import { preloadHls } from '../player/load-hls.js';
+import { hasMediaSource, sourceKind } from '../player/source-type.js';
+import { facadeHasFocus, removeFacade, renderFacade } from './facade-view.js';
+import { isEager, isNearViewport, LAZY_ROOT_MARGIN } from './near-viewport.js';
+
+const PLAYER_TAG = 'cuecart-player';
+/** Other Cuecart elements a page may place on its own (a mini cart in the header). */
+const OTHER_TAGS = 'cuecart-mini-cart,cuecart-product-card,cuecart-product-list';
+/** Marks a document whose players a loader already handles (two copies of Cuecart, one loader). */
+const INSTALLED = Symbol.for('cuecart.playerLoader');
+
+/** What the loader needs from the real elements' module. */
+export interface CuecartElementsModule {
+  /** Registers every Cuecart element (skipping tags already defined). */
+  defineCuecart(): void;
+}
+
+/** A `<cuecart-player>` before and after its upgrade (only what the loader calls). */
+type PlayerElement = HTMLElement & {
+  play?: () => Promise<void>;
+  updateComplete?: Promise<unknown>;
+};
+
+/**
+ * The facade loader: the small script that handles `<cuecart-player>` elements before the real
+ * element class is loaded (docs/decisions/0046-lazy-player-facade.md).
+ *
+ * - Every player found in the document gets a facade (poster, title, play button) in the box the
+ *   real player will take, so nothing shifts.
+ * - A player with `loading="eager"`, or within a viewport of the visible area, starts at once:
+ *   hls.js (for an HLS source where MSE exists) and the player are requested in parallel.
+ * - Any other player waits until it approaches the viewport (IntersectionObserver), the pointer
+ *   comes over it, or the viewer presses play (then it plays once loaded).
+ * - `load` imports the real elements; the loader registers them, which upgrades every player on
+ *   the page (the real player keeps a far-away lazy player's media unloaded on its own).
+ *
+ * Safe to call more than once and next to another copy of Cuecart: only the first call on a
+ * document installs anything, and nothing happens once `cuecart-player` is defined.
+ */
+export function installPlayerLoader(
+  load: () => Promise<CuecartElementsModule>,
+  doc: Document = document,
+): void {
+  const view = doc.defaultView;
+  const holder = doc as unknown as Record<symbol, boolean | undefined>;
+  if (!view || holder[INSTALLED] || view.customElements.get(PLAYER_TAG)) return;
+  holder[INSTALLED] = true;
+
+  const seen = new WeakSet<Element>();
+  const faced = new Set<PlayerElement>();
+  const wantsPlay = new Set<PlayerElement>();
+  let loading: Promise<void> | undefined;
+
+  const finish = () => {
+    intersections.disconnect();
+    mutations.disconnect();
+    for (const player of faced) {
+      const focused = facadeHasFocus(player);
+      removeFacade(player);
+      if (focused) handOverFocus(player);
+    }
+    faced.clear();
+    for (const player of wantsPlay) void player.play?.();
+    wantsPlay.clear();
+  };
+
+  const loadElements = (origin?: PlayerElement) => {
+    loading ??= load().then(
+      (elements) => elements.defineCuecart(),
+      (cause: unknown) => {
+        loading = undefined;
+        const error = new CuecartError(
+          'media-load-failed',
+          'The video player could not be loaded.',
+          {
+            cause,
+          },
+        );
+        for (const target of new Set([...(origin ? [origin] : []), ...wantsPlay])) {
+          target.dispatchEvent(
+            new CustomEvent('cuecart-error', {
+              detail: error.toDetail(),
+              bubbles: true,
+              composed: true,
+            }),
+          );
+        }
+        wantsPlay.clear();
+      },
+    );
+  };
+
+  const activate = (player: PlayerElement, play: boolean) => {
+    if (play) wantsPlay.add(player);
+    intersections.unobserve(player);
+    const src = player.getAttribute('src') ?? '';
+    // The waterfall to avoid: player chunk → render → hls.js chunk → playlist. hls.js is
+    // requested now, in parallel with the player; the real player's own request joins it.
+    if (src && sourceKind(src) === 'hls' && hasMediaSource()) {
+      preloadHls(parseHlsBuild(player.getAttribute('hls-build')));
+    }
+    loadElements(player);
+  };
+
+  const intersections = new view.IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (entry.isIntersecting) activate(entry.target as PlayerElement, false);
+      }
+    },
+    { rootMargin: LAZY_ROOT_MARGIN },
+  );
+
+  const discover = (players: PlayerElement[]) => {
+    const fresh = players.filter((player) => !seen.has(player));
+    for (const player of fresh) seen.add(player);
+    // Read every position first, then write: one layout for the whole batch.
+    const near = fresh.map((player) => isEager(player) || isNearViewport(player));
+    fresh.forEach((player, i) => {
+      if (renderFacade(player, () => activate(player, true))) {
+        faced.add(player);
+        // Warm up on intent, as a facade should: the pointer on its way to the play button.
+        player.shadowRoot?.addEventListener('pointerover', () => activate(player, false), {
+          once: true,
+        });
+      }
+      if (near[i]) activate(player, false);
+      else intersections.observe(player);
+    });
+  };
+
+  const scan = (root: ParentNode) => {
+    const found = Array.from(root.querySelectorAll<PlayerElement>(PLAYER_TAG));
+    if (root instanceof view.Element && root.localName === PLAYER_TAG) {
+      found.unshift(root as PlayerElement);
+    }
+    if (found.length) discover(found);
+    // A stand-alone mini cart (or card, list) loads the elements when it comes near, like a player.
+    const others = Array.from(root.querySelectorAll<PlayerElement>(OTHER_TAGS));
+    if (root instanceof view.Element && root.matches(OTHER_TAGS))
+      others.push(root as PlayerElement);
+    for (const element of others) {
+      if (seen.has(element)) continue;
+      seen.add(element);
+      intersections.observe(element);
+    }
+  };
+
+  // Players parsed or inserted after this script ran (the parser, frameworks, hosts' scripts).
+  const mutations = new view.MutationObserver((records) => {
+    for (const record of records) {
+      for (const node of record.addedNodes) if (node instanceof view.Element) scan(node);
+    }
+  });
+  mutations.observe(doc, { childList: true, subtree: true });
+  scan(doc);
+  // Players inside other components' shadow roots are invisible to the observer above: a page
+  // where none was found loads the elements once it is idle (their media stays lazy).
+  const loadIfNoneFound = () => {
+    const check = () => {
+      if (!loading && !faced.size && !view.customElements.get(PLAYER_TAG)) loadElements();
+    };
+    // Safari has no requestIdleCallback.
+    if (typeof view.requestIdleCallback === 'function')
+      view.requestIdleCallback(check, { timeout: 2000 });
+    else view.setTimeout(check, 1000);
+  };
+  if (doc.readyState === 'complete') loadIfNoneFound();
+  else view.addEventListener('load', loadIfNoneFound, { once: true });
+  // Whoever defines the element (this loader, or the host calling defineCuecart()), the facades
+  // go: this runs after the upgrades and before Lit's first render (a later microtask).
+  void view.customElements.whenDefined(PLAYER_TAG).then(finish);
+}
+
+/** Moves focus from the facade's play button to the upgraded player's stage. */
+function handOverFocus(player: PlayerElement): void {
+  void Promise.resolve(player.updateComplete).then(() => {
+    player.shadowRoot?.querySelector<HTMLElement>('[part~="stage"]')?.focus();
+  });
+}

@@ -1,0 +1,203 @@
+// Benchmark 6 — cold start against bare hls.js. A fresh browser context navigates to a page that
+// plays the same HLS stream either with Cuecart or with hls.js alone (the same hls.js chunk, see
+// coldPages), and the page records, relative to navigation start:
+// the first presented video frame (requestVideoFrameCallback), the first product card shown (Cuecart
+// pages), every resource fetched (Resource Timing) and every long task and long
+// animation frame (with per-script attribution) before the first frame. Runs alternate between
+// the pages so machine noise hits all of them alike.
+import { readFile } from 'node:fs/promises';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { median, ratio } from './lib/stats.mjs';
+
+const STREAM = '/test/fixtures/hls-ts-id3/index.m3u8';
+const DIST = new URL('../../dist/', import.meta.url);
+
+/** Installed first in every page: buffers long tasks / long animation frames from the start. */
+const OBSERVE = `<script>
+  window.__bench = { longTasks: [], frames: [] };
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) __bench.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        __bench.frames.push({
+          start: e.startTime,
+          duration: e.duration,
+          scripts: e.scripts.map((s) => ({ url: s.sourceURL, duration: s.duration, invoker: s.invoker })),
+        });
+    }).observe({ type: 'long-animation-frame', buffered: true });
+  } catch {}
+</script>`;
+
+/** Resolves `window.__firstFrame` on the first presented frame of `video`. */
+const WATCH_FRAME = `function __watch(video) {
+  video.requestVideoFrameCallback((now, meta) => {
+    window.__firstFrame = meta.presentationTime ?? now;
+  });
+}`;
+
+const page = (head, body) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">${OBSERVE}${head}` +
+  `<style>video, cuecart-player { display: block; width: 640px; }</style></head><body>${body}</body></html>`;
+
+/**
+ * The pages compared, for one hls.js build (`full` or `light`). The bare page imports the very
+ * hls.js chunk Cuecart's build loads (same bytes, same module loading) from a module script and
+ * plays it on a `<video muted autoplay>`, with Cuecart's one start-up-relevant hls.js setting
+ * (`enableWorker: false`, see src/player/hls-engine.ts): what differs is only Cuecart's own cost.
+ * @param {Record<string, string>} hlsChunks chunk path under dist/cdn/ by build
+ */
+export function coldPages(hlsChunks) {
+  const pages = {};
+  for (const [build, chunk] of Object.entries(hlsChunks)) {
+    const suffix = build === 'full' ? '' : ` (${build})`;
+    pages[`bare hls.js${suffix}`] = page(
+      '',
+      `<video id="v" muted autoplay playsinline></video><script type="module">${WATCH_FRAME}
+      import Hls from '/dist/cdn/${chunk}';
+      const v = document.getElementById('v'); __watch(v);
+      const hls = new Hls({ enableWorker: false }); hls.loadSource('${STREAM}'); hls.attachMedia(v);</script>`,
+    );
+    pages[`cuecart${suffix}`] = page(
+      '<script type="module" src="/dist/cdn/cuecart.js"></script>',
+      `<cuecart-player id="p" src="${STREAM}" products="/cuecart/products.json" muted autoplay${build === 'full' ? '' : ` hls-build="${build}"`}></cuecart-player>
+    <script type="module">${WATCH_FRAME}
+      await customElements.whenDefined('cuecart-player');
+      const p = document.getElementById('p'); await p.updateComplete;
+      __watch(p.shadowRoot.querySelector('video'));
+      // The first product shown: a defined, rendered product card holding a product.
+      const poll = () => {
+        const card = p.shadowRoot.querySelector('cuecart-product-card');
+        if (card && card.product && card.shadowRoot?.childElementCount) window.__firstProduct = performance.now();
+        else requestAnimationFrame(poll);
+      };
+      requestAnimationFrame(poll);</script>`,
+    );
+  }
+  return pages;
+}
+
+const brCache = new Map();
+/** Brotli (quality 11) size of a file of the build, by its URL path (`/dist/...`). */
+async function brotliOf(pathname) {
+  if (!brCache.has(pathname)) {
+    const bytes = await readFile(new URL(pathname.replace(/^\/dist\//, ''), DIST));
+    brCache.set(
+      pathname,
+      brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+    );
+  }
+  return brCache.get(pathname);
+}
+
+const isHlsScript = (url) => /hls[^/]*\.js$|\/chunks\/hls/i.test(url);
+const isCuecartScript = (url) => /\/dist\/cdn\//.test(url) && !isHlsScript(url);
+
+/** JS bytes (br) fetched from /dist/ before `time`, split into Cuecart's and hls.js's. */
+async function scriptBytes(resources, time) {
+  const out = { cuecart: 0, hls: 0, files: [] };
+  for (const r of resources) {
+    const path = new URL(r.name).pathname;
+    if (!path.startsWith('/dist/') || !path.endsWith('.js') || r.start > time) continue;
+    const br = await brotliOf(path);
+    out[isHlsScript(path) ? 'hls' : 'cuecart'] += br;
+    out.files.push({ path, br, start: r.start, end: r.end });
+  }
+  return out;
+}
+
+async function coldRun(browser, origin, html) {
+  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  try {
+    const tab = await context.newPage();
+    const url = new URL('/__bench/cold.html', origin).href;
+    await tab.route(url, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+    );
+    await tab.goto(url);
+    await tab.waitForFunction(() => window.__firstFrame != null, null, { timeout: 20_000 });
+    const hasProducts = html.includes('<cuecart-player');
+    if (hasProducts)
+      await tab.waitForFunction(() => window.__firstProduct != null, null, { timeout: 20_000 });
+    const result = await tab.evaluate(() => ({
+      firstFrame: window.__firstFrame,
+      firstProduct: window.__firstProduct ?? null,
+      longTasks: window.__bench.longTasks,
+      frames: window.__bench.frames,
+      resources: performance.getEntriesByType('resource').map((r) => ({
+        name: r.name,
+        start: r.startTime,
+        end: r.responseEnd,
+      })),
+    }));
+    const before = (t) => (e) => e.start < t;
+    const longTasks = result.longTasks.filter(before(result.firstFrame));
+    // Scripts inside long animation frames before the first frame, attributed by source URL.
+    const cuecartScripts = result.frames
+      .filter(before(result.firstFrame))
+      .flatMap((f) => f.scripts)
+      .filter((s) => isCuecartScript(s.url));
+    const playlist = result.resources.find((r) => r.name.endsWith('.m3u8'));
+    const hlsScript = result.resources.find((r) => isHlsScript(new URL(r.name).pathname));
+    return {
+      firstFrame: result.firstFrame,
+      firstProduct: result.firstProduct,
+      longTasksBeforeFrame: longTasks.length,
+      maxLongTaskMs: Math.max(0, ...longTasks.map((t) => t.duration)),
+      maxCuecartScriptMs: Math.max(0, ...cuecartScripts.map((s) => s.duration)),
+      hlsRequestedAt: hlsScript?.start ?? null,
+      playlistRequestedAt: playlist?.start ?? null,
+      toFrame: await scriptBytes(result.resources, result.firstFrame),
+      toProduct:
+        result.firstProduct != null
+          ? await scriptBytes(result.resources, result.firstProduct)
+          : null,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Runs every page `runs` times, alternating, and summarises medians and ratios against the bare
+ * hls.js page.
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} origin
+ * @param {{ runs?: number, pages: Record<string, string> }} options
+ */
+export async function benchColdStart(browser, origin, { runs = 5, pages }) {
+  const names = Object.keys(pages);
+  const samples = Object.fromEntries(names.map((n) => [n, []]));
+  for (let run = 0; run < runs; run++) {
+    const order = run % 2 ? [...names].reverse() : names;
+    for (const name of order) samples[name].push(await coldRun(browser, origin, pages[name]));
+  }
+  const summary = {};
+  for (const name of names) {
+    const s = samples[name];
+    const firstFrame = median(s.map((x) => x.firstFrame));
+    // Each Cuecart page against the bare page of the same hls.js build.
+    const bareName = name.replace(/^cuecart/, 'bare hls.js');
+    const baseline = median(samples[bareName].map((x) => x.firstFrame));
+    const last = s[s.length - 1];
+    summary[name] = {
+      firstFrameMs: firstFrame,
+      runsMs: s.map((x) => x.firstFrame),
+      overBare: ratio(firstFrame, baseline),
+      firstProductMs: median(s.map((x) => x.firstProduct ?? NaN)),
+      longTasksBeforeFrame: Math.max(...s.map((x) => x.longTasksBeforeFrame)),
+      maxLongTaskMs: Math.max(...s.map((x) => x.maxLongTaskMs)),
+      maxCuecartScriptMs: Math.max(...s.map((x) => x.maxCuecartScriptMs)),
+      hlsRequestedAtMs: median(s.map((x) => x.hlsRequestedAt ?? NaN)),
+      playlistRequestedAtMs: median(s.map((x) => x.playlistRequestedAt ?? NaN)),
+      bytesToFrame: { cuecart: last.toFrame.cuecart, hls: last.toFrame.hls },
+      bytesToProduct: last.toProduct && {
+        cuecart: last.toProduct.cuecart,
+        hls: last.toProduct.hls,
+      },
+      filesToFrame: last.toFrame.files,
+    };
+  }
+  return { runs, stream: STREAM, pages: summary };
+}
