@@ -50,7 +50,6 @@ describe('CuecartPlayer analytics="datalayer"', () => {
       src: FIXTURES.tsId3,
       adapter: 'shopify',
       products: FEED,
-      layout: 'panel',
       analytics: 'datalayer',
       id: 'fall-drop',
     });
@@ -149,15 +148,16 @@ describe('CuecartPlayer analytics="datalayer"', () => {
     await waitUntil(() => player!.cartStore?.$cart.get().itemCount === 1);
     expect(win.dataLayer).to.equal(undefined);
 
+    const request = { productId: cardOf(player)!.product!.id, variantId: '45014', quantity: 1 };
     player.setAttribute('analytics', 'datalayer');
     await player.updateComplete;
-    shadowPart(cardOf(player), 'add-button')!.click();
+    await player.addToCart(request);
     await waitUntil(() => pushed().some((e) => e.event === 'add_to_cart'), 'no add_to_cart');
     player.removeAttribute('analytics');
     await player.updateComplete;
     const count = pushed().length;
-    shadowPart(cardOf(player), 'add-button')!.click();
-    await waitUntil(() => player!.cartStore?.$cart.get().itemCount === 3);
+    await player.addToCart(request);
+    expect(player.cartStore?.$cart.get().itemCount).to.equal(3);
     await new Promise((resolve) => requestAnimationFrame(resolve));
     expect(pushed().length).to.equal(count);
   });

@@ -30,7 +30,9 @@ async function shapedPlayer(src: string, width: number, attributes: Record<strin
 
 async function metadata(player: CuecartPlayer) {
   const video = videoOf(player);
-  await waitUntil(() => video.videoWidth > 0, 'no video metadata', { timeout: 15_000 });
+  await waitUntil(() => video.videoWidth > 0 && player.hasAttribute('stream-shape'), 'no shape', {
+    timeout: 15_000,
+  });
   await player.updateComplete;
   await new Promise((resolve) => requestAnimationFrame(resolve));
 }
@@ -95,6 +97,10 @@ describe('CuecartPlayer takes the stream’s shape', () => {
     expect(before).to.be.closeTo(640, 1);
     player.src = PORTRAIT;
     await metadata(player);
+    expect(rect(stageOf(player)).height).to.be.closeTo(before, 1.5);
+    // Removing the attribute is harmless (the stream's ratio stays).
+    player.removeAttribute('aspect-ratio');
+    await player.updateComplete;
     expect(rect(stageOf(player)).height).to.be.closeTo(before, 1.5);
   });
 

@@ -11,7 +11,7 @@ export class AnalyticsController implements ReactiveController {
 
   constructor(
     private readonly host: ReactiveControllerHost & AnalyticsSource & HTMLElement,
-    private readonly choice: () => string,
+    private readonly choice: () => string | null | undefined,
   ) {
     host.addController(this);
   }
@@ -31,7 +31,7 @@ export class AnalyticsController implements ReactiveController {
   }
 
   private sync() {
-    const wanted = this.choice().trim().toLowerCase() === 'datalayer' ? 'datalayer' : '';
+    const wanted = (this.choice() ?? '').trim().toLowerCase() === 'datalayer' ? 'datalayer' : '';
     if (wanted === this.current && (this.detach || !wanted)) return;
     this.detach?.();
     this.detach = wanted ? attachDataLayerBridge(this.host) : undefined;

@@ -7,6 +7,15 @@ import type { Cart, CheckoutAdapter } from '../../commerce/checkout-adapter.js';
 import type { CartController } from '../../state/cart-store.js';
 import type { AdapterChoice } from '../../state/player-commerce.js';
 import { LayoutController } from '../controllers/layout-controller.js';
+import { AnalyticsController } from '../controllers/analytics-controller.js';
+import {
+  parseAspectRatio,
+  resolveAutoLayout,
+  STACK_BELOW_WIDTH,
+  StreamShapeController,
+  type ResolvedLayout,
+} from '../controllers/stream-shape-controller.js';
+import { CuecartError } from '../../internal/errors.js';
 import { PlayerCommerceController } from '../controllers/player-commerce-controller.js';
 import { StoresController } from '../controllers/store-controller.js';
 import { LiveAnnouncer } from '../shared/live-announcer.js';
@@ -80,7 +89,9 @@ export class CuecartPlayer extends CuecartMediaElement {
   private readonly layoutController = new LayoutController(this, {
     sizer: () => this.sizer,
     panelMinWidth: 900,
+    breakpoints: [STACK_BELOW_WIDTH],
   });
+  private readonly shape = new StreamShapeController(this, () => this.video);
   private readonly announcer = new LiveAnnouncer(this, { politeness: 'polite' });
   private focusWasInside = false;
   private adapterValue?: AdapterChoice;
@@ -100,7 +111,14 @@ export class CuecartPlayer extends CuecartMediaElement {
   /** Locale for money and numbers (default: the browser's). */
   @property({ reflect: true }) locale = '';
   /** Where the product card goes: `auto` (by width), `overlay` (on the video) or `panel` (beside it). */
-  @property({ reflect: true }) layout: 'auto' | 'overlay' | 'panel' = 'auto';
+  @property({ reflect: true }) layout: 'auto' | 'overlay' | 'panel' | 'stacked' = 'auto';
+  /**
+   * Ratio to reserve before the stream's own is known (`16/9`, `9:16`, `1.78`); default 16:9.
+   * The box then follows the stream's intrinsic ratio.
+   */
+  @property({ attribute: 'aspect-ratio', reflect: true }) aspectRatio = '';
+  /** `datalayer`: send GA4 ecommerce events to `window.dataLayer` (docs/analytics.md). */
+  @property({ reflect: true }) analytics = '';
   /** Colour scheme of the shopping UI; default follows `prefers-color-scheme`. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
   /** Overrides of UI strings: an object, or JSON in the attribute. */
@@ -154,6 +172,7 @@ export class CuecartPlayer extends CuecartMediaElement {
 
   constructor() {
     super();
+    new AnalyticsController(this, () => this.analytics);
     new StoresController(this, [this.catalog.$products]);
   }
 
@@ -189,6 +208,17 @@ export class CuecartPlayer extends CuecartMediaElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('products')) this.shop.commerce?.setFeed(this.products);
     if (changed.has('currency')) this.shop.commerce?.setCurrency(this.currency);
+    if (changed.has('aspectRatio')) {
+      this.shape.reserved = parseAspectRatio(this.aspectRatio);
+      if ((this.aspectRatio ?? '').trim() && this.shape.reserved === undefined) {
+        this.reportError(
+          new CuecartError(
+            'config-invalid',
+            'The aspect-ratio attribute is not a ratio such as 16/9 or 9:16; using 16:9.',
+          ),
+        );
+      }
+    }
     this.focusWasInside = this.shadowRoot?.activeElement != null;
   }
 
@@ -219,12 +249,19 @@ export class CuecartPlayer extends CuecartMediaElement {
     super.cueChanged(type, cue, time);
   }
 
+  /** `auto` by the player's width and the stream's shape; any other value as the page set it. */
+  private resolvedLayout(): ResolvedLayout {
+    if (this.layout !== 'auto') return this.layout;
+    const { layout, width } = this.layoutController;
+    return resolveAutoLayout(layout, width, this.shape.effectiveRatio);
+  }
+
   private view(): PlayerView {
     const commerce = this.shop.commerce!;
     return {
       media: this.media.store.get(),
       messages: mergeMessages(this.messages),
-      layout: this.layout === 'auto' ? this.layoutController.layout : this.layout,
+      layout: this.resolvedLayout(),
       theme: this.theme,
       currency: this.currency || this.catalog.$currency.get() || undefined,
       locale: this.locale || undefined,
