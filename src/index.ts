@@ -107,14 +107,3 @@ export {
 } from './state/player-commerce.js';
 export { systemClock, type Clock } from './internal/clock.js';
 export { createCueStore, type CueStore, type CueStoreOptions } from './state/cue-store.js';
-
-// Analytics
-export {
-  attachDataLayerBridge,
-  type AnalyticsDataLayerEvent,
-  type AnalyticsEventName,
-  type AnalyticsSource,
-  type AnalyticsWindow,
-  type DataLayerBridgeOptions,
-} from './analytics/datalayer-bridge.js';
-export type { Ga4Ecommerce, Ga4Item } from './analytics/ga4-ecommerce.js';

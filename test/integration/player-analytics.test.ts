@@ -124,6 +124,8 @@ describe('CuecartPlayer analytics="datalayer"', () => {
       checkout: (cart) => void checkouts.push(cart),
     });
     await player.updateComplete;
+    // The bridge is a lazy chunk; it creates dataLayer when it attaches.
+    await waitUntil(() => Array.isArray(win.dataLayer), 'the bridge did not attach');
     await player.addToCart({ productId: 'tee', variantId: 'tee-m', quantity: 2 });
     const miniCart = miniCartOf(player);
     await waitUntil(() => player!.cartStore?.$status.get().state === 'idle');
@@ -151,6 +153,7 @@ describe('CuecartPlayer analytics="datalayer"', () => {
     const request = { productId: cardOf(player)!.product!.id, variantId: '45014', quantity: 1 };
     player.setAttribute('analytics', 'datalayer');
     await player.updateComplete;
+    await waitUntil(() => Array.isArray(win.dataLayer), 'the bridge did not attach');
     await player.addToCart(request);
     await waitUntil(() => pushed().some((e) => e.event === 'add_to_cart'), 'no add_to_cart');
     player.removeAttribute('analytics');

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { attachDataLayerBridge, type AnalyticsSource } from '../../analytics/datalayer-bridge.js';
+import type { AnalyticsSource } from '../../analytics/datalayer-bridge.js';
 
 /**
  * Attaches the analytics bridge the player's `analytics` attribute names (`datalayer`) while the
@@ -32,9 +32,15 @@ export class AnalyticsController implements ReactiveController {
 
   private sync() {
     const wanted = (this.choice() ?? '').trim().toLowerCase() === 'datalayer' ? 'datalayer' : '';
-    if (wanted === this.current && (this.detach || !wanted)) return;
+    if (wanted === this.current) return;
     this.detach?.();
-    this.detach = wanted ? attachDataLayerBridge(this.host) : undefined;
+    this.detach = undefined;
     this.current = wanted;
+    if (!wanted) return;
+    // Its own chunk: pages without analytics never download it (and the core stays in budget).
+    void import('../../analytics/datalayer-bridge.js').then(({ attachDataLayerBridge }) => {
+      if (this.current !== wanted || this.detach || !this.host.isConnected) return;
+      this.detach = attachDataLayerBridge(this.host);
+    });
   }
 }

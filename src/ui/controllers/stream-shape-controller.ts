@@ -35,7 +35,7 @@ export function resolveAutoLayout(widthLayout: 'overlay' | 'panel', width: numbe
  * known (and whenever a rendition of another shape starts), so the player's box can take it.
  * Before that, {@link ratio} is undefined and the box keeps what was reserved (the
  * `aspect-ratio` attribute, else 16:9). The host reflects the shape as `stream-shape`
- * (`landscape` | `portrait` | `square`) for page CSS.
+ * (`portrait` below 1:1, else `landscape`) for page CSS.
  */
 export class StreamShapeController implements ReactiveController {
   /** Intrinsic width ÷ height of the current stream, once known. */
@@ -58,10 +58,6 @@ export class StreamShapeController implements ReactiveController {
     host.addController(this);
   }
 
-  hostConnected(): void {
-    this.attach();
-  }
-
   hostUpdated(): void {
     this.attach();
     this.write();
@@ -75,7 +71,7 @@ export class StreamShapeController implements ReactiveController {
   private write() {
     const root = this.host.shadowRoot;
     const ratio = this.ratio ?? this.reserved;
-    const rule = ratio ? `:host { --_cc-stream-ratio: ${ratio.toFixed(6)}; }` : '';
+    const rule = ratio ? `:host{--_cc-stream-ratio:${ratio}}` : '';
     if (!root || rule === this.written || typeof CSSStyleSheet === 'undefined') return;
     this.written = rule;
     if (!this.sheet) {
@@ -113,10 +109,7 @@ export class StreamShapeController implements ReactiveController {
     const ratio = video.videoWidth / video.videoHeight;
     if (ratio === this.ratio) return;
     this.ratio = ratio;
-    this.host.setAttribute(
-      'stream-shape',
-      ratio > 1.01 ? 'landscape' : ratio < 0.99 ? 'portrait' : 'square',
-    );
+    this.host.setAttribute('stream-shape', ratio < 1 ? 'portrait' : 'landscape');
     this.host.requestUpdate();
   }
 }

@@ -54,7 +54,7 @@ import { playerStyles } from './cuecart-player.styles.js';
  * @csspart list - The product list; its parts are exported as `list-*`.
  * @csspart markers - The seek-bar markers; their parts are exported as `markers-*`.
  * @csspart mini-cart - The mini cart; its parts are exported as `cart-*`.
- * @cssproperty --cuecart-aspect-ratio - Video aspect ratio (default 16 / 9; 9 / 16 on phones).
+ * @cssproperty --cuecart-aspect-ratio - Forces the box ratio (default: the stream's own, reserved from `aspect-ratio`).
  * @cssproperty --cuecart-panel-width - Side panel width (default 340px).
  * @cssproperty --cuecart-video-bg - Background behind the video.
  * @cssproperty --cuecart-object-fit - How the video fills the box.
@@ -212,10 +212,7 @@ export class CuecartPlayer extends CuecartMediaElement {
       this.shape.reserved = parseAspectRatio(this.aspectRatio);
       if ((this.aspectRatio ?? '').trim() && this.shape.reserved === undefined) {
         this.reportError(
-          new CuecartError(
-            'config-invalid',
-            'The aspect-ratio attribute is not a ratio such as 16/9 or 9:16; using 16:9.',
-          ),
+          new CuecartError('config-invalid', 'Bad aspect-ratio (use 16/9); using 16:9.'),
         );
       }
     }
