@@ -61,6 +61,24 @@ function sizeReport(label, budget) {
   };
 }
 
+/**
+ * The classic-script build inlines lazy modules; the analytics bridge would push it over the core
+ * budget, so there `analytics="datalayer"` is not available (docs/analytics.md): it resolves to
+ * a bridge that attaches nothing.
+ */
+function classicNoAnalytics() {
+  const id = '\0cuecart-no-analytics';
+  return {
+    name: 'classic-no-analytics',
+    resolveId: (source, importer) =>
+      /datalayer-bridge\.js$/.test(source) && importer && /analytics-controller/.test(importer)
+        ? id
+        : null,
+    load: (loaded) =>
+      loaded === id ? 'export function attachDataLayerBridge() { return () => {}; }' : null,
+  };
+}
+
 /** The classic-script build cannot code-split: swap the hls.js loader for the script loader. */
 function classicHlsLoader() {
   return {
@@ -196,6 +214,7 @@ export default [
   {
     input: 'src/cdn-iife.ts',
     plugins: [
+      classicNoAnalytics(),
       classicHlsLoader(),
       nodeResolve({ extensions: ['.ts', '.js'], browser: true }),
       minifyTemplates(),
@@ -206,6 +225,8 @@ export default [
       file: 'dist/cdn/cuecart.iife.js',
       format: 'iife',
       name: 'Cuecart',
+      // A classic script cannot load chunks: lazy modules are inlined (see classicNoAnalytics).
+      inlineDynamicImports: true,
       sourcemap: true,
       sourcemapExcludeSources: true,
     },

@@ -114,6 +114,9 @@ const playerProperties = [
   'layout',
   'theme',
   'messages',
+  'aspectRatio',
+  'analytics',
+  'hlsConfig',
   'adapter',
   'resolveProducts',
   'cartStore',
@@ -148,6 +151,8 @@ export type CuecartPlayerElementProps = Partial<
   productList?: readonly Product[];
   /** Host-given cues: ProductCues or JSON cue-list entries (`{ start, end?, product, ... }`). */
   cueList?: readonly unknown[];
+  /** `lazy` (default): only a facade until the player nears the viewport; `eager`: load now. */
+  loading?: 'eager' | 'lazy';
 };
 
 /** Props of {@link CuecartPlayer}. */

@@ -106,6 +106,9 @@ export function attachDataLayerBridge(
     AnalyticsWindow | null | undefined;
   const target = options.target ?? ownerWindow;
   if (!target) return () => {};
+  // The standard snippet's `window.dataLayer = window.dataLayer || []`, at attach time: a tag
+  // manager that loads later replays what is queued.
+  target.dataLayer ??= [];
 
   const findProduct = (id: string): Product | undefined =>
     player.productList.find((p) => p.id === id || p.handle === id);

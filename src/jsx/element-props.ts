@@ -35,9 +35,16 @@ export interface CuecartPlayerJsxProps extends CuecartEventListenerProps<Cuecart
   products?: string;
   currency?: string;
   locale?: string;
-  layout?: 'auto' | 'overlay' | 'panel';
+  layout?: 'auto' | 'overlay' | 'panel' | 'stacked';
   theme?: 'light' | 'dark';
   messages?: Partial<CuecartMessages>;
+  /** Ratio reserved before the stream's is known: `16/9`, `9:16`, `1.78`. */
+  'aspect-ratio'?: string;
+  /** `datalayer`: GA4 ecommerce events to `window.dataLayer`. */
+  analytics?: 'datalayer' | '';
+  /** `lazy` (default) or `eager`. */
+  loading?: 'eager' | 'lazy';
+  hlsConfig?: CuecartPlayer['hlsConfig'];
   /** `events`, `shopify`, or a `CheckoutAdapter` object. */
   adapter?: string | CheckoutAdapter;
   resolveProducts?: CuecartPlayer['resolveProducts'];

@@ -6,6 +6,8 @@ export interface LayoutControllerOptions {
   sizer: () => Element | null | undefined;
   /** Width (px) from which the side panel layout is used. */
   panelMinWidth: number;
+  /** Other widths (px) whose crossing re-renders the host (e.g. the stacked layout's). */
+  breakpoints?: readonly number[];
 }
 
 /**
@@ -15,6 +17,8 @@ export interface LayoutControllerOptions {
 export class LayoutController implements ReactiveController {
   /** The layout the width calls for. */
   layout: 'overlay' | 'panel' = 'overlay';
+  /** The host's width (px) as last observed; 0 before the first observation. */
+  width = 0;
   /** Named slots the page filled (`card`, `cart-button`): forwarded only then, so fallbacks render. */
   slotted: ReadonlySet<string> = new Set();
   private resizeObserver?: ResizeObserver;
@@ -30,9 +34,14 @@ export class LayoutController implements ReactiveController {
   hostConnected(): void {
     this.readSlots();
     this.resizeObserver = new ResizeObserver(([entry]) => {
-      const next =
-        (entry?.contentRect.width ?? 0) >= this.options.panelMinWidth ? 'panel' : 'overlay';
-      if (next === this.layout) return;
+      const width = entry?.contentRect.width ?? 0;
+      const previous = this.width;
+      this.width = width;
+      const next = width >= this.options.panelMinWidth ? 'panel' : 'overlay';
+      const crossed = (this.options.breakpoints ?? []).some(
+        (point) => previous < point !== width < point,
+      );
+      if (next === this.layout && !crossed) return;
       this.layout = next;
       this.host.requestUpdate();
     });

@@ -28,6 +28,11 @@ export const playerStyles = [
       grid-template-areas: 'stage panel';
       grid-template-columns: minmax(0, 1fr) var(--cuecart-panel-width, 340px);
     }
+    /* Stacked (a landscape picture on a narrow player): card and list below the video. */
+    .layout:has(> .panel.stacked) {
+      grid-template-areas: 'stage' 'panel';
+      grid-template-columns: minmax(0, 1fr);
+    }
     .sizer {
       position: absolute;
       inset-inline: 0;
@@ -38,21 +43,16 @@ export const playerStyles = [
     .stage {
       grid-area: stage;
       position: relative;
-      aspect-ratio: var(--cuecart-aspect-ratio, 16 / 9);
+      /* The page's ratio, else the stream's own once known (set by the stream-shape
+         controller), else the reserved one (the aspect-ratio attribute, else 16:9). */
+      aspect-ratio: var(--cuecart-aspect-ratio, var(--_cc-stream-ratio, 16 / 9));
+      /* A tall stream on a wide player is pillarboxed, never taller than the screen. */
+      max-block-size: var(--cuecart-max-block-size, 100svh);
       background: var(--cuecart-video-bg, #000);
       color: #fff;
       outline: none;
       overflow: hidden;
       min-block-size: 0;
-    }
-    /* Phones in portrait get the vertical live-shopping look unless the page says otherwise. */
-    @media (max-width: 600px) and (orientation: portrait) {
-      :host(:not([layout='panel'])) .stage {
-        aspect-ratio: var(--cuecart-aspect-ratio, 9 / 16);
-      }
-      :host(:not([layout='panel'])) video {
-        object-fit: var(--cuecart-object-fit, cover);
-      }
     }
     .stage:focus-visible {
       box-shadow: inset 0 0 0 3px var(--cuecart-focus-ring, #7cc4ff);
@@ -151,6 +151,12 @@ export const playerStyles = [
       background: var(--cuecart-surface, var(--_cc-surface));
       color: var(--cuecart-text, var(--_cc-text));
       border-inline-start: 1px solid var(--_cc-border, rgb(0 0 0 / 0.08));
+    }
+    .panel.stacked {
+      /* Below the video the page scrolls, not the panel. */
+      contain: none;
+      overflow: visible;
+      border-inline-start: 0;
     }
     .error {
       position: absolute;

@@ -7,6 +7,15 @@ import type { Cart, CheckoutAdapter } from '../../commerce/checkout-adapter.js';
 import type { CartController } from '../../state/cart-store.js';
 import type { AdapterChoice } from '../../state/player-commerce.js';
 import { LayoutController } from '../controllers/layout-controller.js';
+import { AnalyticsController } from '../controllers/analytics-controller.js';
+import {
+  parseAspectRatio,
+  resolveAutoLayout,
+  STACK_BELOW_WIDTH,
+  StreamShapeController,
+  type ResolvedLayout,
+} from '../controllers/stream-shape-controller.js';
+import { CuecartError } from '../../internal/errors.js';
 import { PlayerCommerceController } from '../controllers/player-commerce-controller.js';
 import { StoresController } from '../controllers/store-controller.js';
 import { LiveAnnouncer } from '../shared/live-announcer.js';
@@ -43,7 +52,7 @@ import { playerStyles } from './cuecart-player.styles.js';
  * @csspart list - The product list; its parts are exported as `list-*`.
  * @csspart markers - The seek-bar markers; their parts are exported as `markers-*`.
  * @csspart mini-cart - The mini cart; its parts are exported as `cart-*`.
- * @cssproperty --cuecart-aspect-ratio - Video aspect ratio (default 16 / 9; 9 / 16 on phones).
+ * @cssproperty --cuecart-aspect-ratio - Forces the box ratio (default: the stream's own, reserved from `aspect-ratio`).
  * @cssproperty --cuecart-panel-width - Side panel width (default 340px).
  * @cssproperty --cuecart-video-bg - Background behind the video.
  * @cssproperty --cuecart-object-fit - How the video fills the box.
@@ -78,7 +87,9 @@ export class CuecartPlayer extends CuecartMediaElement {
   private readonly layoutController = new LayoutController(this, {
     sizer: () => this.sizer,
     panelMinWidth: 900,
+    breakpoints: [STACK_BELOW_WIDTH],
   });
+  private readonly shape = new StreamShapeController(this, () => this.video);
   private readonly announcer = new LiveAnnouncer(this, { politeness: 'polite' });
   private focusWasInside = false;
   private adapterValue?: AdapterChoice;
@@ -99,7 +110,14 @@ export class CuecartPlayer extends CuecartMediaElement {
   /** Locale for money and numbers (default: the browser's). */
   @property({ reflect: true }) locale = '';
   /** Where the product card goes: `auto` (by width), `overlay` (on the video) or `panel` (beside it). */
-  @property({ reflect: true }) layout: 'auto' | 'overlay' | 'panel' = 'auto';
+  @property({ reflect: true }) layout: 'auto' | 'overlay' | 'panel' | 'stacked' = 'auto';
+  /**
+   * Ratio to reserve before the stream's own is known (`16/9`, `9:16`, `1.78`); default 16:9.
+   * The box then follows the stream's intrinsic ratio.
+   */
+  @property({ attribute: 'aspect-ratio', reflect: true }) aspectRatio = '';
+  /** `datalayer`: send GA4 ecommerce events to `window.dataLayer` (docs/analytics.md). */
+  @property({ reflect: true }) analytics = '';
   /** Colour scheme of the shopping UI; default follows `prefers-color-scheme`. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
   /** Overrides of UI strings: an object, or JSON in the attribute; invalid entries are reported. */
@@ -165,6 +183,7 @@ export class CuecartPlayer extends CuecartMediaElement {
 
   constructor() {
     super();
+    new AnalyticsController(this, () => this.analytics);
     new StoresController(this, [this.catalog.$products]);
     // The player loader registers this class late: keep what the page set before the upgrade.
     adoptPreUpgradeProperties(this);
@@ -204,6 +223,14 @@ export class CuecartPlayer extends CuecartMediaElement {
       this.shop.commerce.setFeed(this.configUrl('products', this.products));
     }
     if (changed.has('currency')) this.shop.commerce?.setCurrency(this.currency);
+    if (changed.has('aspectRatio')) {
+      this.shape.reserved = parseAspectRatio(this.aspectRatio);
+      if ((this.aspectRatio ?? '').trim() && this.shape.reserved === undefined) {
+        this.reportError(
+          new CuecartError('config-invalid', 'Bad aspect-ratio (use 16/9); using 16:9.'),
+        );
+      }
+    }
     this.focusWasInside = this.shadowRoot?.activeElement != null;
   }
 
@@ -234,12 +261,19 @@ export class CuecartPlayer extends CuecartMediaElement {
     super.cueChanged(type, cue, time);
   }
 
+  /** `auto` by the player's width and the stream's shape; any other value as the page set it. */
+  private resolvedLayout(): ResolvedLayout {
+    if (this.layout !== 'auto') return this.layout;
+    const { layout, width } = this.layoutController;
+    return resolveAutoLayout(layout, width, this.shape.effectiveRatio);
+  }
+
   private view(): PlayerView {
     const commerce = this.shop.commerce!;
     return {
       media: this.media.store.get(),
       messages: mergeMessages(this.messages),
-      layout: this.layout === 'auto' ? this.layoutController.layout : this.layout,
+      layout: this.resolvedLayout(),
       theme: this.theme,
       currency: this.currency || this.catalog.$currency.get() || undefined,
       locale: this.locale || undefined,

@@ -18,7 +18,8 @@ import type { SeekMarker } from '../seek-markers/seek-markers.js';
 export interface PlayerView {
   media: MediaState;
   messages: CuecartMessages;
-  layout: 'overlay' | 'panel';
+  /** `stacked`: the side panel's content below the video (a landscape picture, narrow player). */
+  layout: 'overlay' | 'panel' | 'stacked';
   theme: 'light' | 'dark' | undefined;
   currency: string | undefined;
   locale: string | undefined;
@@ -292,9 +293,15 @@ export function renderPlayer(view: PlayerView, handlers: PlayerViewHandlers): Te
       ${miniCart(view)}
     </div>
     ${
-      layout === 'panel'
-        ? html`<aside class="panel" part="panel" aria-label=${m.inThisShow}>
-            ${view.featured ? html`<div class="panel-card">${card(view, 'panel')}</div>` : nothing}
+      layout === 'panel' || layout === 'stacked'
+        ? html`<aside class="panel ${layout}" part="panel" aria-label=${m.inThisShow}>
+            ${
+              view.featured
+                ? html`<div class="panel-card">
+                    ${card(view, layout === 'stacked' ? 'overlay' : 'panel')}
+                  </div>`
+                : nothing
+            }
             ${productList(view)}
           </aside>`
         : nothing

@@ -118,7 +118,6 @@ export const productListStyles = [
       display: -webkit-box;
       -webkit-box-orient: vertical;
       -webkit-line-clamp: 2;
-      line-clamp: 2;
       overflow: hidden;
       overflow-wrap: anywhere;
       font-weight: 600;

@@ -126,7 +126,7 @@ describe('attachDataLayerBridge', () => {
     let confirm!: (cart: Cart) => void;
     const result = new Promise<Cart>((resolve) => (confirm = resolve));
     player.emit('cuecart-add-to-cart', { line, result });
-    expect(target.dataLayer ?? []).to.deep.equal([]);
+    expect(target.dataLayer).to.deep.equal([]);
     // The store charges 27.50 now: its price wins over the feed's.
     confirm(cartWith(2, 2750));
     await result;
@@ -157,7 +157,7 @@ describe('attachDataLayerBridge', () => {
     });
     await result.catch(() => {});
     await Promise.resolve();
-    expect(target.dataLayer ?? []).to.deep.equal([]);
+    expect(target.dataLayer).to.deep.equal([]);
   });
 
   it('sends begin_checkout with the cart', () => {
@@ -219,7 +219,7 @@ describe('attachDataLayerBridge', () => {
     confirm(cartWith(1));
     await result;
     await Promise.resolve();
-    expect(target.dataLayer ?? []).to.deep.equal([]);
+    expect(target.dataLayer).to.deep.equal([]);
   });
 
   it('sets no cookie and makes no request', () => {
