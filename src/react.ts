@@ -117,6 +117,8 @@ const playerProperties = [
   'aspectRatio',
   'analytics',
   'hlsConfig',
+  'hlsBuild',
+  'loading',
   'adapter',
   'resolveProducts',
   'cartStore',

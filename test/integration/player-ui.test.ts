@@ -26,7 +26,8 @@ const markersOf = (player: CuecartPlayer) =>
 
 const layoutOf = (player: CuecartPlayer) => {
   const root = player.shadowRoot!;
-  if (root.querySelector('[part="panel"]')) return 'panel';
+  const panel = root.querySelector('[part="panel"]');
+  if (panel) return panel.classList.contains('stacked') ? 'stacked' : 'panel';
   return root.querySelector('[part="overlay"]') ? 'overlay' : 'none';
 };
 
@@ -45,10 +46,14 @@ describe('CuecartPlayer shopping UI', () => {
 
   it('puts the card over the video when narrow and in a side panel when wide', async () => {
     player = createPlayer({ src: FIXTURES.tsId3, products: FEED });
-    player.style.width = '480px';
+    player.style.width = '700px';
     await feature(player, 14, 'Drift Sneakers');
     await waitUntil(() => layoutOf(player!) === 'overlay', `layout ${layoutOf(player!)}`);
     expect(cardOf(player)!.layout).to.equal('overlay');
+
+    // A landscape picture on a phone-wide player: card and list go below it, never over it.
+    player.style.width = '480px';
+    await waitUntil(() => layoutOf(player!) === 'stacked', `layout ${layoutOf(player!)}`);
 
     // Wider than the test page (800 px): let the player overflow it.
     player.style.maxInlineSize = 'none';
