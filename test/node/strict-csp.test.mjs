@@ -41,8 +41,9 @@ for (const build of ['module', 'classic']) {
       // The first cue's product (ID3 at 1 s) with its feed image, then add it to the cart.
       const card = player.locator('cuecart-product-card');
       await card.getByRole('button', { name: /add to cart/i }).click({ timeout: 15_000 });
+      // Confirmed by the store: the optimistic `$cart` counts the add before the store answers.
       await page.waitForFunction(
-        () => document.getElementById('player').cartStore?.$cart.get().itemCount === 1,
+        () => document.getElementById('player').cartStore?.$confirmed.get().itemCount === 1,
         null,
         { timeout: 15_000 },
       );
