@@ -110,8 +110,15 @@ describe('CuecartPlayer lifecycle under stress', () => {
         heapAfter10 = usedHeap();
       }
     }
-    // Teardown is synchronous apart from one microtask; give in-flight callbacks a moment.
+    // Teardown is synchronous apart from one microtask; give in-flight callbacks a moment, and
+    // let nanostores' lazy unmount run: a store whose last listener left keeps one 1,000 ms
+    // timeout (STORE_UNMOUNT_DELAY in nanostores/lifecycle) before it lets go of the stores it
+    // derives from, which then wait their own 1,000 ms — so a chain of computed stores settles
+    // one second per level. Bounded: timers that keep re-arming still fail below.
     await new Promise((resolve) => setTimeout(resolve, 500));
+    for (let waited = 0; waited < 8_000 && probe.timeouts.size > baseline.timeouts; waited += 250) {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
     await collectGarbage();
 
     expect(probe.hlsRefs.length, 'hls.js instances created').to.equal(75);
