@@ -63,6 +63,15 @@ export class StreamShapeController implements ReactiveController {
     this.write();
   }
 
+  /**
+   * Reserves the `aspect-ratio` attribute's ratio until the stream's is known. Returns false for
+   * a value that is not a ratio (16:9 is reserved then; the caller reports `config-invalid`).
+   */
+  reserve(text: string | null | undefined): boolean {
+    this.reserved = parseAspectRatio(text);
+    return this.reserved !== undefined || !(text ?? '').trim();
+  }
+
   /** The ratio the box has now: the stream's, else the reserved one, else 16:9. */
   get effectiveRatio(): number {
     return this.ratio ?? this.reserved ?? 16 / 9;

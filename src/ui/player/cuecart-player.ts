@@ -6,14 +6,13 @@ import { createProductCatalog, type ResolveProducts } from '../../commerce/produ
 import type { Cart, CheckoutAdapter } from '../../commerce/checkout-adapter.js';
 import type { CartController } from '../../state/cart-store.js';
 import type { AdapterChoice } from '../../state/player-commerce.js';
+import { FocusRescueController } from '../controllers/focus-rescue-controller.js';
 import { LayoutController } from '../controllers/layout-controller.js';
 import { AnalyticsController } from '../controllers/analytics-controller.js';
 import {
-  parseAspectRatio,
   resolveAutoLayout,
   STACK_BELOW_WIDTH,
   StreamShapeController,
-  type ResolvedLayout,
 } from '../controllers/stream-shape-controller.js';
 import { CuecartError } from '../../internal/errors.js';
 import { PlayerCommerceController } from '../controllers/player-commerce-controller.js';
@@ -91,7 +90,6 @@ export class CuecartPlayer extends CuecartMediaElement {
   });
   private readonly shape = new StreamShapeController(this, () => this.video);
   private readonly announcer = new LiveAnnouncer(this, { politeness: 'polite' });
-  private focusWasInside = false;
   private adapterValue?: AdapterChoice;
   private resolver?: ResolveProducts;
   private sharedCart?: CartController;
@@ -183,6 +181,7 @@ export class CuecartPlayer extends CuecartMediaElement {
 
   constructor() {
     super();
+    new FocusRescueController(this, () => this.stage);
     new AnalyticsController(this, () => this.analytics);
     new StoresController(this, [this.catalog.$products]);
     // The player loader registers this class late: keep what the page set before the upgrade.
@@ -223,24 +222,10 @@ export class CuecartPlayer extends CuecartMediaElement {
       this.shop.commerce.setFeed(this.configUrl('products', this.products));
     }
     if (changed.has('currency')) this.shop.commerce?.setCurrency(this.currency);
-    if (changed.has('aspectRatio')) {
-      this.shape.reserved = parseAspectRatio(this.aspectRatio);
-      if ((this.aspectRatio ?? '').trim() && this.shape.reserved === undefined) {
-        this.reportError(
-          new CuecartError('config-invalid', 'Bad aspect-ratio (use 16/9); using 16:9.'),
-        );
-      }
-    }
-    this.focusWasInside = this.shadowRoot?.activeElement != null;
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    // The focused control went away with this render (the card of an ended cue, the closed
-    // product sheet): browsers drop focus to <body>, which strands a keyboard user.
-    if (this.focusWasInside && this.shadowRoot?.activeElement == null) {
-      const active = this.ownerDocument.activeElement;
-      if (!active || active === this.ownerDocument.body) this.stage.focus({ preventScroll: true });
+    if (changed.has('aspectRatio') && !this.shape.reserve(this.aspectRatio)) {
+      this.reportError(
+        new CuecartError('config-invalid', 'Bad aspect-ratio (use 16/9); using 16:9.'),
+      );
     }
   }
 
@@ -261,19 +246,16 @@ export class CuecartPlayer extends CuecartMediaElement {
     super.cueChanged(type, cue, time);
   }
 
-  /** `auto` by the player's width and the stream's shape; any other value as the page set it. */
-  private resolvedLayout(): ResolvedLayout {
-    if (this.layout !== 'auto') return this.layout;
-    const { layout, width } = this.layoutController;
-    return resolveAutoLayout(layout, width, this.shape.effectiveRatio);
-  }
-
   private view(): PlayerView {
     const commerce = this.shop.commerce!;
+    const layoutNow = this.layoutController; // `auto`: by width and the stream's shape
     return {
       media: this.media.store.get(),
       messages: mergeMessages(this.messages),
-      layout: this.resolvedLayout(),
+      layout:
+        this.layout === 'auto'
+          ? resolveAutoLayout(layoutNow.layout, layoutNow.width, this.shape.effectiveRatio)
+          : this.layout,
       theme: this.theme,
       currency: this.currency || this.catalog.$currency.get() || undefined,
       locale: this.locale || undefined,
