@@ -12,6 +12,7 @@ import { benchCueAccuracy } from './cue-accuracy.mjs';
 import { benchLargeShows } from './large-shows.mjs';
 import { benchLiveCueList } from './live-cue-list.mjs';
 import { benchLiveMemory } from './live-memory.mjs';
+import { benchMuxPeer } from './lib/mux-peer.mjs';
 import { benchStartup } from './startup.mjs';
 import { benchColdStart, coldPages } from './cold-start.mjs';
 import { FACADE_BUDGET_BR, SHELL_BUDGET_BR, SHELL_TARGET_BR } from './budgets.mjs';
@@ -42,6 +43,9 @@ if (bundle.hlsInCore)
   failures.push(
     `hls.js code in the core bundle (markers: ${bundle.coreMarkers.join(', ') || 'static import of the hls.js chunk'})`,
   );
+
+log('size peer: @mux/mux-player bundled like the CDN build');
+const peer = await benchMuxPeer();
 
 log('ID3 parse throughput (node)');
 const parse = await runNodeBench('node-parse.mjs');
@@ -295,6 +299,7 @@ const report = [
       startup.hlsRequestsForMp4.length ? 'FAIL' : `ok (${startup.mp4Requests.length} requests)`,
     ],
   ]),
+  peerTable(),
   table(
     `4b. Cold start: navigation → first presented frame, vs bare hls.js (same chunk), median of ${cold.runs}`,
     Object.entries(cold.pages).flatMap(([name, p]) => [
@@ -362,10 +367,41 @@ const machine = {
 await mkdir(RESULTS_DIR, { recursive: true });
 await writeFile(
   new URL('latest.json', RESULTS_DIR),
-  `${JSON.stringify({ date: new Date().toISOString(), seconds, machine, failures, warnings, bundle, parse, showMemory, live, startup, cold, accuracy, cueList, large }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), seconds, machine, failures, warnings, bundle, parse, showMemory, live, startup, cold, accuracy, cueList, large, peer }, null, 2)}\n`,
 );
 console.log(`results: test/bench/results/latest.json`);
 process.exitCode = failures.length ? 1 : 0;
+
+/**
+ * Table 4c: Cuecart beside its size peer, both measured in this run. Mux Player ships hls.js in
+ * its one chunk, so the fair comparison is Cuecart's bytes to the first frame with hls.js full.
+ */
+function peerTable() {
+  const toFrame = bundle.loader.br + bundle.shell.br + bundle.hls.full.br;
+  const toProduct = toFrame + bundle.withShell.br;
+  return table(`4c. Size peer: ${peer.name} ${peer.version} (rollup + esbuild, as ours)`, [
+    [
+      `${peer.name}, before the first frame (${peer.chunks.length} chunk${peer.chunks.length === 1 ? '' : 's'})`,
+      kb(peer.br),
+      peer.includesHls ? 'hls.js included' : 'no hls.js found',
+    ],
+    [
+      'Cuecart to first frame (loader + shell + hls.js full)',
+      kb(toFrame),
+      `${fmt(ratio(toFrame, peer.br), 2)}× the peer`,
+    ],
+    [
+      'Cuecart to first product (+ chunks requested with the shell)',
+      kb(toProduct),
+      `${fmt(ratio(toProduct, peer.br), 2)}× the peer`,
+    ],
+    [
+      'Cuecart far below the fold (loader only)',
+      kb(bundle.loader.br),
+      `${fmt(ratio(bundle.loader.br, peer.br), 3)}× the peer`,
+    ],
+  ]);
+}
 
 /** Table 6: one row per show and measure, ratios against the 10-cue show of the same format. */
 function largeShowsTable(large) {
