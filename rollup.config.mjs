@@ -61,24 +61,6 @@ function sizeReport(label, budget) {
   };
 }
 
-/**
- * The classic-script build inlines lazy modules; the analytics bridge would push it over the core
- * budget, so there `analytics="datalayer"` is not available (docs/analytics.md): it resolves to
- * a bridge that attaches nothing.
- */
-function classicNoAnalytics() {
-  const id = '\0cuecart-no-analytics';
-  return {
-    name: 'classic-no-analytics',
-    resolveId: (source, importer) =>
-      /datalayer-bridge\.js$/.test(source) && importer && /analytics-controller/.test(importer)
-        ? id
-        : null,
-    load: (loaded) =>
-      loaded === id ? 'export function attachDataLayerBridge() { return () => {}; }' : null,
-  };
-}
-
 /** The classic-script build cannot code-split: swap the hls.js loader for the script loader. */
 function classicHlsLoader() {
   return {
@@ -214,7 +196,6 @@ export default [
   {
     input: 'src/cdn-iife.ts',
     plugins: [
-      classicNoAnalytics(),
       classicHlsLoader(),
       nodeResolve({ extensions: ['.ts', '.js'], browser: true }),
       minifyTemplates(),
@@ -225,8 +206,26 @@ export default [
       file: 'dist/cdn/cuecart.iife.js',
       format: 'iife',
       name: 'Cuecart',
-      // A classic script cannot load chunks: lazy modules are inlined (see classicNoAnalytics).
+      // A classic script cannot load chunks: lazy modules (the analytics bridge) are inlined.
       inlineDynamicImports: true,
+      sourcemap: true,
+      sourcemapExcludeSources: true,
+    },
+  },
+  {
+    // The classic loader: the facade of the classic build, for hosts without ES-module chunks
+    // (a Shopify theme's flat assets). Loads cuecart.iife.js and hls.js from beside itself.
+    input: 'src/cdn-classic-loader.ts',
+    plugins: [
+      classicHlsLoader(),
+      nodeResolve({ extensions: ['.ts', '.js'], browser: true }),
+      ts(true),
+      sizeReport('cdn/classic-loader', LOADER_BUDGET),
+    ],
+    output: {
+      file: 'dist/cdn/cuecart-loader.iife.js',
+      format: 'iife',
+      name: 'CuecartLoader',
       sourcemap: true,
       sourcemapExcludeSources: true,
     },

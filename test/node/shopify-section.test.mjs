@@ -4,85 +4,16 @@
 // Cuecart's message table.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { Liquid } from 'liquidjs';
-
-const read = (path) => readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
-const SECTION = read('demo/shopify/sections/cuecart-live.liquid');
-const SCHEMA_LOCALE = JSON.parse(read('demo/shopify/locales/en.default.schema.json'));
-const LOCALES = {
-  en: JSON.parse(read('demo/shopify/locales/en.default.json')),
-  fr: JSON.parse(read('demo/shopify/locales/fr.json')),
-  bare: {}, // a theme whose locale files were not given the "cuecart" block
-  span: {}, // the same, where the missing key renders as a marked-up span
-};
-const schema = JSON.parse(/{%\s*schema\s*%}([\s\S]*?){%\s*endschema\s*%}/.exec(SECTION)[1]);
-const lookup = (tree, key) => key.split('.').reduce((node, part) => node?.[part], tree);
-
-/** Shopify's filters, as far as the section uses them (https://shopify.dev/docs/api/liquid). */
-function engine(locale) {
-  const liquid = new Liquid();
-  liquid.registerFilter('asset_url', (name) => `//shop.example/cdn/shop/t/7/assets/${name}?v=42`);
-  liquid.registerFilter('image_url', (image, ...args) => {
-    const width = args.find((a) => Array.isArray(a) && a[0] === 'width')?.[1];
-    return `${image.src}?width=${width}`;
-  });
-  liquid.registerFilter('color_brightness', (hex) => {
-    const [r, g, b] = [1, 3, 5].map((i) => parseInt(String(hex).slice(i, i + 2), 16));
-    return (r * 299 + g * 587 + b * 114) / 1000;
-  });
-  liquid.registerFilter('t', (key) => {
-    const value = lookup(LOCALES[locale], key);
-    if (typeof value === 'string') return value;
-    return locale === 'span'
-      ? `<span class="translation_missing" title="Translation missing: en.${key}">X</span>`
-      : `translation missing: ${locale}.${key}`;
-  });
-  liquid.registerTag('schema', {
-    parse(token, remain) {
-      this.tokens = [];
-      const stream = this.liquid.parser.parseStream(remain);
-      stream
-        .on('tag:endschema', () => stream.stop())
-        .on('template', () => undefined)
-        .on('end', () => {
-          throw new Error('tag {% schema %} not closed');
-        });
-      stream.start();
-    },
-    render: () => '',
-  });
-  return liquid;
-}
-
-const defaults = Object.fromEntries(
-  schema.settings.filter((s) => s.id).map((s) => [s.id, s.default ?? null]),
-);
-
-async function render({ settings = {}, locale = 'en', designMode = false, index = 1 } = {}) {
-  return engine(locale).parseAndRender(SECTION, {
-    section: { id: 'template--9__cuecart', index, settings: { ...defaults, ...settings } },
-    cart: { currency: { iso_code: 'EUR' } },
-    request: { locale: { iso_code: locale === 'fr' ? 'fr' : 'en' }, design_mode: designMode },
-  });
-}
-
-/** The attributes of the rendered `<cuecart-player>`, unescaped. */
-function playerAttributes(html) {
-  const tag = /<cuecart-player([\s\S]*?)>/.exec(html);
-  assert.ok(tag, 'a <cuecart-player> is rendered');
-  const attributes = {};
-  for (const [, name, value] of tag[1].matchAll(/([\w-]+)(?:="([^"]*)")?/g)) {
-    attributes[name] = (value ?? '')
-      .replaceAll('&quot;', '"')
-      .replaceAll('&#34;', '"')
-      .replaceAll('&#39;', "'")
-      .replaceAll('&lt;', '<')
-      .replaceAll('&gt;', '>')
-      .replaceAll('&amp;', '&');
-  }
-  return attributes;
-}
+import {
+  LOCALES,
+  SECTION,
+  SCHEMA_LOCALE,
+  lookup,
+  playerAttributes,
+  read,
+  render,
+  schema,
+} from './lib/shopify-section.mjs';
 
 const HLS = 'https://cdn.example.com/shows/spring/master.m3u8';
 
@@ -126,7 +57,7 @@ describe('Shopify section: rendered', () => {
     const html = await render({ settings: { stream_url: HLS } });
     assert.match(
       html,
-      /<script src="\/\/shop\.example\/cdn\/shop\/t\/7\/assets\/cuecart\.iife\.js\?v=42" defer="defer"><\/script>/,
+      /<script src="\/\/shop\.example\/cdn\/shop\/t\/7\/assets\/cuecart-loader\.iife\.js\?v=42" defer="defer"><\/script>/,
     );
     assert.doesNotMatch(html, /unpkg|jsdelivr|https?:\/\/[^"]*cuecart[^"]*\.js/);
   });

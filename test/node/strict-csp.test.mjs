@@ -1,7 +1,7 @@
-// Both CDN builds under the strict policy of docs/security.md (demo/strict/policy.txt), served by
-// the demo server with the header: HLS and MP4 play, products show, add to cart reaches the
-// local store, the theme's cart section is refreshed, and the page records zero
-// `securitypolicyviolation` events. Needs `npm run build` (npm test builds first).
+// The CDN builds (module loader, classic script, classic loader) under the strict policy of
+// docs/security.md (demo/strict/policy.txt), served by the demo server with the header: HLS and
+// MP4 play, products show, add to cart reaches the local store, the theme's cart section is
+// refreshed, and the page records zero `securitypolicyviolation` events. Needs `npm run build` (npm test builds first).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
@@ -21,7 +21,7 @@ after(async () => {
   await server?.close();
 });
 
-for (const build of ['module', 'classic']) {
+for (const build of ['module', 'classic', 'classic-loader']) {
   describe(`strict CSP + Trusted Types: the ${build} build`, () => {
     it('plays HLS and MP4, shows products, adds to cart, with no policy violation', async () => {
       const context = await browser.newContext();

@@ -1,0 +1,36 @@
+/**
+ * Entry of `dist/cdn/cuecart-loader.iife.js` (classic `<script>`): the classic counterpart of the
+ * player loader `dist/cdn/cuecart.js`, for pages and themes that cannot serve ES-module chunks
+ * (a Shopify theme's flat assets folder). It shows each `<cuecart-player>`'s facade and, when a
+ * player is in or near the viewport, is interacted with, or says `loading="eager"`, adds the
+ * whole player `cuecart.iife.js` and (for an HLS source) `hls.min.js` / `hls.light.min.js` from
+ * **the same directory as itself**, both at once. `window.CuecartLoader.load()` resolves with the
+ * whole API (`window.Cuecart`) for hosts that need it.
+ * @module
+ */
+import { classicPlayerLoader } from './facade/load-classic-player.js';
+import { installPlayerLoader, type CuecartElementsModule } from './facade/player-loader.js';
+
+/**
+ * This script's directory, read while it runs (`document.currentScript` is only set then); the
+ * page's base URL when that is unknown.
+ */
+const base =
+  typeof document === 'undefined'
+    ? ''
+    : document.currentScript instanceof HTMLScriptElement
+      ? new URL('.', document.currentScript.src).href
+      : document.baseURI;
+
+const loadPlayer = base ? classicPlayerLoader(base) : undefined;
+
+/**
+ * Loads the whole classic player (once; later calls share the request) and resolves with its API,
+ * the same object as `window.Cuecart`. Importing it registers the elements.
+ */
+export function load(): Promise<CuecartElementsModule> {
+  if (!loadPlayer) return Promise.reject(new Error('Cuecart needs a browser document.'));
+  return loadPlayer();
+}
+
+if (loadPlayer && typeof customElements !== 'undefined') installPlayerLoader(loadPlayer);

@@ -1,0 +1,50 @@
+import { trustedScriptUrl } from '../internal/trusted-types.js';
+import type { CuecartElementsModule } from './player-loader.js';
+
+/** The whole-player classic script the classic loader fetches, from beside itself. */
+export const CLASSIC_PLAYER_SCRIPT = 'cuecart.iife.js';
+
+/** The global the whole-player classic script defines (its rollup `name`). */
+type PlayerGlobal = { Cuecart?: CuecartElementsModule };
+
+/** The `<script>` of the whole player, with the module it defined once loaded. */
+type PlayerScript = HTMLScriptElement & { cuecartApi?: CuecartElementsModule };
+
+/**
+ * Returns a loader for the classic-script build's whole player, resolved against `base` (the
+ * directory of the classic loader script, captured by its entry while it runs). The returned
+ * function adds one `<script async data-cuecart-player>` for `cuecart.iife.js` on first call —
+ * concurrent and later calls share it — and resolves with the `window.Cuecart` it defined. A
+ * script that fails to load is removed, so a later call tries again.
+ */
+export function classicPlayerLoader(base: string): () => Promise<CuecartElementsModule> {
+  return () => {
+    const g = globalThis as PlayerGlobal;
+    // The whole player already ran on this page (the host included both scripts).
+    if (g.Cuecart) return Promise.resolve(g.Cuecart);
+    const src = new URL(CLASSIC_PLAYER_SCRIPT, base).href;
+    let script = document.querySelector<PlayerScript>('script[data-cuecart-player]');
+    if (script?.cuecartApi) return Promise.resolve(script.cuecartApi);
+    return new Promise<CuecartElementsModule>((resolve, reject) => {
+      if (!script) {
+        script = document.createElement('script') as PlayerScript;
+        script.src = trustedScriptUrl(src);
+        script.async = true;
+        script.dataset.cuecartPlayer = '';
+        const own = script;
+        own.addEventListener('load', () => {
+          if (g.Cuecart) own.cuecartApi = g.Cuecart;
+        });
+        own.addEventListener('error', () => own.remove());
+        document.head.append(script);
+      }
+      const loaded = script;
+      loaded.addEventListener('load', () =>
+        loaded.cuecartApi
+          ? resolve(loaded.cuecartApi)
+          : reject(new Error(`${src} did not define Cuecart`)),
+      );
+      loaded.addEventListener('error', () => reject(new Error(`Could not load ${src}`)));
+    });
+  };
+}

@@ -1,0 +1,200 @@
+// The classic loader `dist/cdn/cuecart-loader.iife.js` in real Chromium, on a page served like a
+// Shopify theme serves its assets (one flat folder, classic scripts): a player far below the fold
+// costs only the loader; when it comes near, the whole classic player `cuecart.iife.js` and
+// `hls.min.js` are requested from beside the loader, in parallel, and it plays. The classic player
+// carries the analytics bridge (GA4 events to `dataLayer` and Shopify web pixels). Requests are
+// observed, not assumed. Needs `npm run build` (npm test builds first).
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, findChromium } from '../config/browser.mjs';
+import { startServer } from '../../demo/server/start.mjs';
+import { render } from './lib/shopify-section.mjs';
+
+const HLS = '/test/fixtures/hls-ts-id3/index.m3u8';
+const LOADER = '/dist/cdn/cuecart-loader.iife.js';
+const PLAYER = '/dist/cdn/cuecart.iife.js';
+const HLS_SCRIPT = '/dist/cdn/hls.min.js';
+/** The facade budget of issue 12: Cuecart JavaScript before a far player is needed. */
+const FACADE_BUDGET_BR = 8 * 1024;
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer({ port: 0, host: '127.0.0.1', quiet: true });
+  browser = await chromium.launch({ executablePath: await findChromium(), args: chromiumArgs });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** A theme-like page: the classic loader deferred in the head, as the Liquid section adds it. */
+const themePage = (body, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<link rel="icon" href="data:,">${head}<script src="${LOADER}" defer></script>
+<style>body{margin:0;font:16px system-ui} .tall{height:3000px} cuecart-player{width:640px}</style>
+</head><body><h1>Product</h1>${body}</body></html>`;
+
+/**
+ * Opens `html` in a fresh context at 800×600 and records every request path; `setup` may route
+ * requests before the page loads.
+ */
+async function open(html, setup = async () => {}) {
+  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  await setup(context);
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  page.on('pageerror', (error) => errors.push(error.message));
+  const url = new URL('/__test/theme.html', server.url).href;
+  await page.route(url, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
+  await page.goto(url, { waitUntil: 'load' });
+  return { context, page, requests, errors };
+}
+
+const isMedia = (path) => /\.(m3u8|ts|m4s|mp4)$/.test(path);
+const scripts = (requests) => requests.filter((p) => p.startsWith('/dist/') && p.endsWith('.js'));
+
+/** Lets the page settle: the loader ran, the load event passed, idle callbacks had their turn. */
+const settle = (page) => page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
+
+const playing = (page) =>
+  page.waitForFunction(() => document.getElementById('p').currentTime > 0.3, null, {
+    timeout: 30_000,
+  });
+
+describe('dist/cdn/cuecart-loader.iife.js', () => {
+  it('keeps a far player to the loader (≤ 8 KB br), then loads the player and hls.js in parallel', async () => {
+    const { context, page, requests, errors } = await open(
+      themePage(`<div class="tall"></div>
+        <cuecart-player id="p" src="${HLS}" title="Spring live show" muted autoplay></cuecart-player>
+        <div class="tall"></div>`),
+    );
+    try {
+      await settle(page);
+      assert.deepEqual(scripts(requests), [LOADER]);
+      assert.deepEqual(requests.filter(isMedia), []);
+      const loader = await readFile(new URL(`../..${LOADER}`, import.meta.url));
+      const br = brotliCompressSync(loader, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+      }).length;
+      assert.ok(
+        br <= FACADE_BUDGET_BR,
+        `the classic loader is ${br} B br, over ${FACADE_BUDGET_BR}`,
+      );
+      const facade = await page.evaluate(() => ({
+        defined: customElements.get('cuecart-player') !== undefined,
+        label: document.getElementById('p').shadowRoot?.querySelector('button')?.ariaLabel,
+        api: typeof window.Cuecart,
+      }));
+      assert.deepEqual(facade, {
+        defined: false,
+        label: 'Play Spring live show',
+        api: 'undefined',
+      });
+
+      await page.evaluate(() => window.scrollTo(0, 2400));
+      await playing(page);
+      assert.deepEqual(scripts(requests).sort(), [HLS_SCRIPT, PLAYER, LOADER].sort());
+      // hls.js was requested before the whole player had arrived: in parallel, not after it.
+      const timing = await page.evaluate(() =>
+        Object.fromEntries(
+          performance
+            .getEntriesByType('resource')
+            .map((r) => [new URL(r.name).pathname, { start: r.startTime, end: r.responseEnd }]),
+        ),
+      );
+      const hls = timing[HLS_SCRIPT];
+      const player = timing[PLAYER];
+      assert.ok(hls.start < player.end, `hls.js at ${hls.start} ms, player done at ${player.end}`);
+      const after = await page.evaluate(async () => ({
+        engine: document.getElementById('p').engine,
+        same: (await window.CuecartLoader.load()) === window.Cuecart,
+        defined: customElements.get('cuecart-player') === window.Cuecart.CuecartPlayer,
+      }));
+      assert.deepEqual(after, { engine: 'hls.js', same: true, defined: true });
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('sends GA4 events to dataLayer and Shopify web pixels from the classic player', async () => {
+    const { context, page, errors } = await open(
+      themePage(
+        `<cuecart-player id="p" src="${HLS}" products="/cuecart/products.json" analytics="datalayer"
+          muted autoplay></cuecart-player>`,
+        `<script>window.published = [];
+          window.Shopify = { analytics: { publish: (name) => window.published.push(name) } };</script>`,
+      ),
+    );
+    try {
+      await playing(page);
+      await page.waitForFunction(
+        () =>
+          window.dataLayer?.some((entry) => entry?.event === 'view_item') &&
+          window.published.includes('cuecart:view_item'),
+        null,
+        { timeout: 30_000 },
+      );
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('reports a player script that cannot load as a cuecart-error on the player', async () => {
+    const { context, page } = await open(
+      themePage(`<script>window.errors = [];
+          document.addEventListener('cuecart-error', (e) => window.errors.push(e.detail.code));
+        </script><cuecart-player id="p" src="${HLS}" muted></cuecart-player>`),
+      (context) =>
+        context.route(`**${PLAYER}`, (route) => route.fulfill({ status: 404, body: '' })),
+    );
+    try {
+      await page.waitForFunction(() => window.errors.length > 0, null, { timeout: 15_000 });
+      assert.deepEqual(await page.evaluate(() => window.errors), ['media-load-failed']);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('runs the Shopify section as rendered, resolving its chosen products once the player loads', async () => {
+    const section = await render({
+      settings: {
+        // A stream without cues: the list can only come from the section's own script.
+        stream_url: '/test/fixtures/hls-plain-ts/index.m3u8',
+        products: [{ handle: 'drift-sneakers' }, { handle: 'canvas-tote' }],
+      },
+      // The theme's assets folder: one flat directory, as on Shopify's CDN.
+      assetUrl: (name) => `/dist/cdn/${name}`,
+    });
+    const { context, page, requests, errors } = await open(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+      </head><body>${section}</body></html>`,
+    );
+    try {
+      const handles = await page.waitForFunction(
+        () => {
+          const list = document.querySelector('cuecart-player')?.productList;
+          return list?.length === 2 ? list.map((p) => p.handle ?? p.id) : null;
+        },
+        null,
+        { timeout: 30_000 },
+      );
+      assert.deepEqual(await handles.jsonValue(), ['drift-sneakers', 'canvas-tote']);
+      assert.ok(requests.includes('/products/canvas-tote.js'), requests.join(', '));
+      assert.ok(requests.includes(PLAYER));
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
