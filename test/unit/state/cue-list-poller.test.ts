@@ -318,6 +318,29 @@ describe('CueListPoller merge by id', () => {
     expect(byId['json:changes']!.end).to.equal(12);
   });
 
+  it('withdraws several entries in one timeline change (subscribers are told once)', async () => {
+    const t = setup([
+      {
+        body: list(1, [
+          { id: 'stays', start: 20, product: 'a' },
+          { id: 'gone-1', start: 30, product: 'b' },
+          { id: 'gone-2', start: 40, product: 'c' },
+          { id: 'gone-3', start: 50, product: 'd' },
+        ]),
+      },
+      { body: list(1, [{ id: 'stays', start: 20, product: 'a' }]) },
+    ]);
+    t.poller.setLive(true);
+    await t.poller.start('/cues.json', t.abort.signal);
+    expect(t.timeline.size).to.equal(4);
+    const notified: number[] = [];
+    t.timeline.subscribe((cues) => notified.push(cues.length));
+    await t.clock.advance(1_000);
+    expect(t.net.requests).to.have.length(2);
+    expect(t.timeline.list().map((c) => c.id)).to.deep.equal(['json:stays']);
+    expect(notified).to.deep.equal([1]);
+  });
+
   it('places wall-clock entries once the program date-time is known, and re-places them', async () => {
     const t = setup([
       {
