@@ -3,44 +3,19 @@ import { CueTimeline } from '../../../src/cues/cue-timeline.js';
 import { ProgramDateTimeMap } from '../../../src/cues/program-date-time.js';
 import { CuecartError } from '../../../src/internal/errors.js';
 import { CueListPoller, MAX_BACKOFF_MS } from '../../../src/state/cue-list-poller.js';
+import { fakeClock } from '../../helpers/fake-clock.js';
 
 const T0 = Date.parse('2030-05-01T12:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** A fake clock whose timers run when the test advances it. */
+/** The fake clock, advanced so that each fired callback's fetch and parse settle in turn. */
 function fakeTimers() {
-  let now = 0;
-  let nextId = 1;
-  const pending = new Map<number, { at: number; callback: () => void }>();
+  const clock = fakeClock();
   return {
-    timers: {
-      setTimeout(callback: () => void, ms: number) {
-        const id = nextId++;
-        pending.set(id, { at: now + ms, callback });
-        return id;
-      },
-      clearTimeout(handle: unknown) {
-        pending.delete(handle as number);
-      },
-    },
-    get now() {
-      return now;
-    },
-    /** Delays of the timers now pending, relative to now. */
-    pendingDelays: () => [...pending.values()].map((t) => t.at - now).sort((a, b) => a - b),
+    timers: clock,
+    pendingDelays: () => clock.pendingDelays(),
     async advance(ms: number) {
-      const until = now + ms;
-      for (;;) {
-        const due = [...pending.entries()]
-          .filter(([, t]) => t.at <= until)
-          .sort((a, b) => a[1].at - b[1].at)[0];
-        if (!due) break;
-        pending.delete(due[0]);
-        now = due[1].at;
-        due[1].callback();
-        await settle();
-      }
-      now = until;
+      await clock.advanceAsync(ms, settle);
       await settle();
     },
   };
