@@ -66,7 +66,7 @@ const defaultTimers: PollerTimers = {
  *   signal aborts (the element left the page).
  * - Merge by `id`: new entries are added, changed ones replaced (including ones already on
  *   screen: "end now" is an update), and entries gone from the list are removed when they have
- *   not started yet; a cue that already started stays.
+ *   not started yet, all in one timeline change; a cue that already started stays.
  * - Wall-clock entries are placed through the program date-time map and re-placed whenever
  *   {@link datesChanged} is called; entries waiting for a mapping are kept until one arrives.
  */
@@ -267,12 +267,13 @@ export class CueListPoller {
     this.refreshMs = list.refresh === undefined ? undefined : list.refresh * 1000;
     const next = new Map(list.entries.map((entry) => [entry.id, entry]));
     const { timeline } = this.options;
-    const now = this.options.currentTime();
-    for (const id of this.entries.keys()) {
-      if (next.has(id)) continue;
-      const held = timeline.get(id);
+    const withdrawn = new Set<string>();
+    for (const id of this.entries.keys()) if (!next.has(id)) withdrawn.add(id);
+    if (withdrawn.size > 0) {
+      const now = this.options.currentTime();
+      // One change for all of them (one notification, one render), not one per entry.
       // NaN (nothing presented yet) compares false: the cue has not started.
-      if (held && !(held.start <= now)) timeline.remove(id);
+      timeline.removeWhere((cue) => withdrawn.has(cue.id) && !(cue.start <= now));
     }
     this.entries = next;
     const cues: ProductCue[] = [];

@@ -6,8 +6,15 @@ export interface FakeClock extends Clock {
   readonly now: number;
   /** Moves time forward, running every callback that falls due, in order. */
   advance(ms: number): void;
+  /**
+   * Like {@link advance}, but awaits `between()` after each callback, so what a callback started
+   * (a fetch, a parse in slices) settles before the next one runs.
+   */
+  advanceAsync(ms: number, between: () => Promise<unknown>): Promise<void>;
   /** Callbacks waiting. */
   readonly pending: number;
+  /** How far ahead of now each waiting callback is due (ms), soonest first. */
+  pendingDelays(): number[];
 }
 
 /** Creates a {@link FakeClock} starting at 0. */
@@ -15,6 +22,16 @@ export function fakeClock(): FakeClock {
   let now = 0;
   let nextId = 1;
   const timers = new Map<number, { at: number; callback: () => void }>();
+  /** Removes and returns the earliest callback due by `until` (first scheduled on a tie). */
+  const takeDue = (until: number) => {
+    let due: [number, { at: number; callback: () => void }] | undefined;
+    for (const entry of timers)
+      if (entry[1].at <= until && (!due || entry[1].at < due[1].at)) due = entry;
+    if (!due) return undefined;
+    timers.delete(due[0]);
+    now = due[1].at;
+    return due[1].callback;
+  };
   return {
     get now() {
       return now;
@@ -22,6 +39,7 @@ export function fakeClock(): FakeClock {
     get pending() {
       return timers.size;
     },
+    pendingDelays: () => [...timers.values()].map((t) => t.at - now).sort((a, b) => a - b),
     setTimeout(callback, ms) {
       const id = nextId++;
       timers.set(id, { at: now + Math.max(0, ms), callback });
@@ -32,14 +50,14 @@ export function fakeClock(): FakeClock {
     },
     advance(ms) {
       const until = now + ms;
-      for (;;) {
-        let due: [number, { at: number; callback: () => void }] | undefined;
-        for (const entry of timers)
-          if (entry[1].at <= until && (!due || entry[1].at < due[1].at)) due = entry;
-        if (!due) break;
-        timers.delete(due[0]);
-        now = due[1].at;
-        due[1].callback();
+      for (let callback = takeDue(until); callback; callback = takeDue(until)) callback();
+      now = until;
+    },
+    async advanceAsync(ms, between) {
+      const until = now + ms;
+      for (let callback = takeDue(until); callback; callback = takeDue(until)) {
+        callback();
+        await between();
       }
       now = until;
     },

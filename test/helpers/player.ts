@@ -1,4 +1,6 @@
 import { waitUntil } from '@open-wc/testing';
+import { callbackAdapter } from '../../src/commerce/adapters/callback.js';
+import type { Cart, CartLineInput, CheckoutAdapter } from '../../src/commerce/checkout-adapter.js';
 import { defineCuecart } from '../../src/define-elements.js';
 import type { CuecartPlayer } from '../../src/ui/player/cuecart-player.js';
 import type { CuecartErrorDetail } from '../../src/internal/errors.js';
@@ -34,6 +36,85 @@ export function createPlayer(attributes: Record<string, string | boolean> = {}):
   return player;
 }
 
+/**
+ * For a `describe` whose tests mount players: registers an `afterEach` that removes every player
+ * mounted through the returned function (same arguments as {@link createPlayer}) during the
+ * test, also when it failed. Not for players whose collection a test checks: the list holds
+ * them until the test ends.
+ */
+export function playersRemovedAfterEach(): typeof createPlayer {
+  const mounted = new Set<CuecartPlayer>();
+  afterEach(() => {
+    for (const player of mounted) player.remove();
+    mounted.clear();
+  });
+  return (attributes) => {
+    const player = createPlayer(attributes);
+    mounted.add(player);
+    return player;
+  };
+}
+
+/**
+ * A host's USD cart holding `lines` at 10.00 each, keyed `line-0`, `line-1`…; `title` names a
+ * line (default: its product id).
+ */
+export function cartOfLines(
+  lines: readonly CartLineInput[],
+  title: (line: CartLineInput) => string = (line) => line.productId,
+): Cart {
+  return {
+    currency: 'USD',
+    itemCount: lines.reduce((n, l) => n + l.quantity, 0),
+    subtotal: lines.reduce((n, l) => n + l.quantity * 1000, 0),
+    lines: lines.map((line, i) => ({
+      key: `line-${i}`,
+      variantId: line.variantId,
+      productId: line.productId,
+      title: title(line),
+      quantity: line.quantity,
+      price: 1000,
+      linePrice: 1000 * line.quantity,
+    })),
+  };
+}
+
+/**
+ * A host cart of its own behind a {@link callbackAdapter}: every add appends a line (no
+ * merging; see {@link cartOfLines}), so a test can tell its cart works and sees only its lines.
+ */
+export function hostCartAdapter(): CheckoutAdapter {
+  let lines: CartLineInput[] = [];
+  return callbackAdapter({
+    addToCart(line) {
+      lines = [...lines, line];
+      return cartOfLines(lines);
+    },
+    getCart: () => cartOfLines(lines),
+  });
+}
+
+/**
+ * Polls `predicate` until it holds, or rejects with `message` after `timeout` ms. Unlike
+ * open-wc's `waitUntil`, it leaves no timer behind when it settles: a pending timeout closing
+ * over a player would keep a removed player reachable (and fake a leak in the stress tests).
+ */
+export function waitFor(
+  predicate: () => boolean,
+  message: string,
+  { timeout = 15_000, interval = 30 } = {},
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const poll = () => {
+      if (predicate()) resolve();
+      else if (performance.now() - started > timeout) reject(new Error(message));
+      else setTimeout(poll, interval);
+    };
+    poll();
+  });
+}
+
 /** The player's shadow `<video>`. */
 export function videoOf(player: CuecartPlayer): HTMLVideoElement {
   const video = player.shadowRoot?.querySelector('video');
@@ -41,11 +122,11 @@ export function videoOf(player: CuecartPlayer): HTMLVideoElement {
   return video;
 }
 
-/** Resolves once the player's media time has advanced past `seconds`. */
+/** Plays `player` and resolves once its media time has advanced past `seconds`. */
 export async function playsPast(player: CuecartPlayer, seconds: number, timeout = 20_000) {
   await player.updateComplete;
   await player.play();
-  await waitUntil(
+  await waitFor(
     () => player.currentTime > seconds,
     `playback did not pass ${seconds}s (at ${player.currentTime}, error: ${player.error?.message})`,
     { timeout, interval: 50 },

@@ -9,6 +9,7 @@ import type { AddToCartEventDetail, CuecartPlayer } from '../../src/ui/player/cu
 import {
   FIXTURES,
   cardOf,
+  cartOfLines,
   createPlayer,
   feature,
   miniCartOf,
@@ -48,22 +49,8 @@ async function openDrawer(miniCart: CuecartMiniCart) {
   await waitUntil(() => shadowPart(miniCart, 'drawer') !== null, 'drawer did not open');
 }
 
-function cartWith(lines: CartLineInput[]): Cart {
-  return {
-    currency: 'USD',
-    itemCount: lines.reduce((n, l) => n + l.quantity, 0),
-    subtotal: lines.reduce((n, l) => n + l.quantity * 1000, 0),
-    lines: lines.map((line, i) => ({
-      key: `line-${i}`,
-      variantId: line.variantId,
-      productId: line.productId,
-      title: `Product ${line.productId}`,
-      quantity: line.quantity,
-      price: 1000,
-      linePrice: 1000 * line.quantity,
-    })),
-  };
-}
+const cartWith = (lines: CartLineInput[]): Cart =>
+  cartOfLines(lines, (line) => `Product ${line.productId}`);
 
 /** A host cart behind a `callbackAdapter`: adds merge by variant, changes set the quantity. */
 function hostCart() {

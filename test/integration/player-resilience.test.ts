@@ -1,9 +1,14 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { callbackAdapter } from '../../src/commerce/adapters/callback.js';
-import type { Cart, CartLineInput } from '../../src/commerce/checkout-adapter.js';
 import type { CuecartErrorDetail } from '../../src/internal/errors.js';
 import type { CuecartPlayer } from '../../src/ui/player/cuecart-player.js';
-import { cardOf, createPlayer, nextError, playsPast, shadowPart } from '../helpers/player.js';
+import {
+  cardOf,
+  hostCartAdapter,
+  nextError,
+  playersRemovedAfterEach,
+  playsPast,
+  shadowPart,
+} from '../helpers/player.js';
 
 /**
  * A URL of the fault-injecting server (demo/server/media-faults.mjs) with a fresh session, so
@@ -19,32 +24,6 @@ function collectErrors(player: CuecartPlayer): CuecartErrorDetail[] {
   const errors: CuecartErrorDetail[] = [];
   player.addEventListener('cuecart-error', (e) => errors.push(e.detail));
   return errors;
-}
-
-/** A host cart behind a callback adapter, so the test can check the cart keeps working. */
-function hostCartAdapter() {
-  let lines: CartLineInput[] = [];
-  const cart = (): Cart => ({
-    currency: 'USD',
-    itemCount: lines.reduce((n, l) => n + l.quantity, 0),
-    subtotal: lines.reduce((n, l) => n + l.quantity * 1000, 0),
-    lines: lines.map((line, i) => ({
-      key: `line-${i}`,
-      variantId: line.variantId,
-      productId: line.productId,
-      title: line.productId,
-      quantity: line.quantity,
-      price: 1000,
-      linePrice: 1000 * line.quantity,
-    })),
-  });
-  return callbackAdapter({
-    addToCart(line) {
-      lines = [...lines, line];
-      return cart();
-    },
-    getCart: () => cart(),
-  });
 }
 
 /** Adds a line through the player and resolves with the player's cart count afterwards. */
@@ -72,14 +51,10 @@ const FAST_TIMEOUTS = {
 };
 
 describe('CuecartPlayer on a flaky CDN (real hls.js, faults from the local server)', () => {
-  let player: CuecartPlayer | undefined;
-  afterEach(() => {
-    player?.remove();
-    player = undefined;
-  });
+  const mount = playersRemovedAfterEach();
 
   it('plays a VOD playlist that answers 500, 500 and then 200', async () => {
-    player = createPlayer({ src: faulty('index.m3u8=s500.s500', 'hls-plain-ts/index.m3u8') });
+    const player = mount({ src: faulty('index.m3u8=s500.s500', 'hls-plain-ts/index.m3u8') });
     const errors = collectErrors(player);
     await playsPast(player, 0.5);
     expect(errors).to.deep.equal([]);
@@ -88,7 +63,7 @@ describe('CuecartPlayer on a flaky CDN (real hls.js, faults from the local serve
 
   it('skips a segment that stays missing (404) and keeps playing, with cues and cart', async () => {
     // seg-00 is 0–2 s: the 404 is met at once and the jump lands 2 s in.
-    player = createPlayer({ src: faulty('seg-00.ts=s404+', 'hls-ts-id3/index.m3u8') });
+    const player = mount({ src: faulty('seg-00.ts=s404+', 'hls-ts-id3/index.m3u8') });
     player.adapter = hostCartAdapter();
     const errors = collectErrors(player);
     await playsPast(player, 3);
@@ -97,14 +72,14 @@ describe('CuecartPlayer on a flaky CDN (real hls.js, faults from the local serve
     expect(skipped).to.have.length(1);
     expect(skipped[0]!.message).to.match(/skipped/);
     // The ID3 cue at 7 s still features its product; the cart still works.
-    await waitUntil(() => cardOf(player!)?.product?.id === 'ember-mug', 'no card at 7 s', {
+    await waitUntil(() => cardOf(player)?.product?.id === 'ember-mug', 'no card at 7 s', {
       timeout: 10_000,
     });
     expect(await addOne(player, 'ember-mug')).to.equal(1);
   });
 
   it('skips a segment that never answers within the configured timeout', async () => {
-    player = createPlayer();
+    const player = mount();
     player.hlsConfig = FAST_TIMEOUTS;
     const errors = collectErrors(player);
     player.src = faulty('seg-01.ts=hang+', 'hls-plain-ts/index.m3u8');
@@ -119,7 +94,7 @@ describe('CuecartPlayer on a flaky CDN (real hls.js, faults from the local serve
   it('reports a missing last segment as media-load-failed with a retry that resumes', async () => {
     // The last segment cannot be jumped (nothing after it). It 404s for the first try and the
     // three retries, then the CDN heals.
-    player = createPlayer();
+    const player = mount();
     player.hlsConfig = FAST_TIMEOUTS;
     const error = nextError(player);
     player.src = faulty('seg-11.ts=s404.s404.s404.s404', 'hls-plain-ts/index.m3u8');
@@ -133,20 +108,20 @@ describe('CuecartPlayer on a flaky CDN (real hls.js, faults from the local serve
     expect(button, 'no retry button').to.exist;
     expect(button!.textContent!.trim()).to.equal('Try again');
     button!.click();
-    await waitUntil(() => player!.error === null, 'retry did not clear the error');
+    await waitUntil(() => player.error === null, 'retry did not clear the error');
     await playsPast(player, 22.5);
     expect(player.currentTime).to.be.greaterThan(20);
   });
 
   it('gives up with media-load-failed after a run of missing segments', async () => {
     const missing = ['01', '02', '03', '04'].map((n) => `seg-${n}.ts=s404+`);
-    player = createPlayer();
+    const player = mount();
     player.hlsConfig = FAST_TIMEOUTS;
     const errors = collectErrors(player);
     player.src = faulty(missing.join(';'), 'hls-plain-ts/index.m3u8');
     await player.play();
     const started = performance.now();
-    await waitUntil(() => player!.error !== null, 'no fatal error', { timeout: 20_000 });
+    await waitUntil(() => player.error !== null, 'no fatal error', { timeout: 20_000 });
     // Bounded: the policy's worst case plus a margin (stallLimitMs: 6 s with these timeouts).
     expect(performance.now() - started).to.be.lessThan(15_000);
     expect(player.error!.code).to.equal('media-load-failed');
@@ -155,18 +130,18 @@ describe('CuecartPlayer on a flaky CDN (real hls.js, faults from the local serve
     // "Try again" starts over from where playback stopped (and, the CDN still broken, says so).
     const again = nextError(player);
     retryButton(player)!.click();
-    await waitUntil(() => player!.error === null, 'retry did not clear the error');
+    await waitUntil(() => player.error === null, 'retry did not clear the error');
     expect((await again).code).to.be.oneOf(['media-segment-skipped', 'media-load-failed']);
   });
 
   it('steps over a truncated segment and keeps playing', async () => {
-    player = createPlayer({ src: faulty('seg-01.m4s=trunc+', 'hls-fmp4-emsg/index.m3u8') });
+    const player = mount({ src: faulty('seg-01.m4s=trunc+', 'hls-fmp4-emsg/index.m3u8') });
     await playsPast(player, 4.5);
     expect(player.error).to.equal(null);
   });
 
   it('reports segments that never decode as media-decode-failed with a retry', async () => {
-    player = createPlayer({ src: faulty('*.m4s=trunc+', 'hls-fmp4-emsg/index.m3u8') });
+    const player = mount({ src: faulty('*.m4s=trunc+', 'hls-fmp4-emsg/index.m3u8') });
     player.adapter = hostCartAdapter();
     const error = nextError(player);
     await player.play();
@@ -184,7 +159,7 @@ describe('CuecartPlayer on a flaky CDN (real hls.js, faults from the local serve
 
   it('offers a retry for a progressive MP4 that failed to load', async () => {
     // The first GET and the status probe answer 404; the CDN then heals.
-    player = createPlayer();
+    const player = mount();
     const error = nextError(player);
     player.src = faulty('show.mp4=s404.s404', 'mp4/show.mp4');
     const detail = await error;
@@ -198,11 +173,11 @@ describe('CuecartPlayer on a flaky CDN (real hls.js, faults from the local serve
   });
 
   it('rides out live playlist errors', async () => {
-    player = createPlayer({ src: faulty('index.m3u8=ok.ok.s500.s500.s503', 'live/ts/index.m3u8') });
+    const player = mount({ src: faulty('index.m3u8=ok.ok.s500.s500.s503', 'live/ts/index.m3u8') });
     const errors = collectErrors(player);
     await playsPast(player, 0.5);
     const at = player.currentTime;
-    await waitUntil(() => player!.currentTime > at + 4, 'live playback stopped', {
+    await waitUntil(() => player.currentTime > at + 4, 'live playback stopped', {
       timeout: 15_000,
     });
     expect(errors.filter((e) => e.code.startsWith('media-'))).to.deep.equal([]);
@@ -210,10 +185,10 @@ describe('CuecartPlayer on a flaky CDN (real hls.js, faults from the local serve
   });
 
   it('says "Reconnecting…" while a live playlist stops updating, and the cart keeps working', async () => {
-    player = createPlayer({ src: faulty('index.m3u8=freeze@1', 'live/ts/index.m3u8') });
+    const player = mount({ src: faulty('index.m3u8=freeze@1', 'live/ts/index.m3u8') });
     player.adapter = hostCartAdapter();
     await playsPast(player, 0.5);
-    await waitUntil(() => statusText(player!) === 'Reconnecting…', 'no reconnecting status', {
+    await waitUntil(() => statusText(player) === 'Reconnecting…', 'no reconnecting status', {
       timeout: 15_000,
     });
     expect(shadowPart(player, 'stream-status')!.getAttribute('role')).to.equal('status');
@@ -222,10 +197,10 @@ describe('CuecartPlayer on a flaky CDN (real hls.js, faults from the local serve
   });
 
   it('says "The show has ended" when a live stream ends (EXT-X-ENDLIST)', async () => {
-    player = createPlayer({ src: faulty('index.m3u8=end@1', 'live/ts/index.m3u8') });
+    const player = mount({ src: faulty('index.m3u8=end@1', 'live/ts/index.m3u8') });
     const errors = collectErrors(player);
     await playsPast(player, 0.5);
-    await waitUntil(() => statusText(player!) === 'The show has ended', 'no ended status', {
+    await waitUntil(() => statusText(player) === 'The show has ended', 'no ended status', {
       timeout: 20_000,
     });
     expect(player.live).to.equal(false);

@@ -4,13 +4,11 @@
 // `hls.min.js` are requested from beside the loader, in parallel, and it plays. The classic player
 // carries the analytics bridge (GA4 events to `dataLayer` and Shopify web pixels). Requests are
 // observed, not assumed. Needs `npm run build` (npm test builds first).
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../config/browser.mjs';
-import { startServer } from '../../demo/server/start.mjs';
+import { useServerAndBrowser } from './lib/browser-harness.mjs';
 import { render } from './lib/shopify-section.mjs';
 
 const HLS = '/test/fixtures/hls-ts-id3/index.m3u8';
@@ -20,18 +18,7 @@ const HLS_SCRIPT = '/dist/cdn/hls.min.js';
 /** The facade budget of issue 12: Cuecart JavaScript before a far player is needed. */
 const FACADE_BUDGET_BR = 8 * 1024;
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ port: 0, host: '127.0.0.1', quiet: true });
-  browser = await chromium.launch({ executablePath: await findChromium(), args: chromiumArgs });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = useServerAndBrowser();
 
 /** A theme-like page: the classic loader deferred in the head, as the Liquid section adds it. */
 const themePage = (body, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -44,14 +31,14 @@ const themePage = (body, head = '') => `<!doctype html><html lang="en"><head><me
  * requests before the page loads.
  */
 async function open(html, setup = async () => {}) {
-  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  const context = await harness.browser.newContext({ viewport: { width: 800, height: 600 } });
   await setup(context);
   const page = await context.newPage();
   const requests = [];
   const errors = [];
   page.on('request', (request) => requests.push(new URL(request.url()).pathname));
   page.on('pageerror', (error) => errors.push(error.message));
-  const url = new URL('/__test/theme.html', server.url).href;
+  const url = new URL('/__test/theme.html', harness.server.url).href;
   await page.route(url, (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
   );

@@ -4,31 +4,18 @@
 // viewer interacts; its box is reserved and does not shift on upgrade; players in view start at
 // once; `hls-build` picks the hls.js chunk. Requests are observed, not assumed. Needs
 // `npm run build` (npm test builds first).
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../config/browser.mjs';
-import { startServer } from '../../demo/server/start.mjs';
+import { useServerAndBrowser } from './lib/browser-harness.mjs';
 
 const HLS = '/test/fixtures/hls-ts-id3/index.m3u8';
 const OTHER_HLS = '/test/fixtures/hls-fmp4-emsg/index.m3u8';
 /** The facade budget of issue 12: Cuecart JavaScript before a far player is needed. */
 const FACADE_BUDGET_BR = 8 * 1024;
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ port: 0, host: '127.0.0.1', quiet: true });
-  browser = await chromium.launch({ executablePath: await findChromium(), args: chromiumArgs });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = useServerAndBrowser();
 
 /** A product page: the loader in the head, `body` below a header. */
 const productPage = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -43,13 +30,13 @@ const productPage = (body) => `<!doctype html><html lang="en"><head><meta charse
 
 /** Opens `html` in a fresh context at 800×600 and records every request path. */
 async function open(html) {
-  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  const context = await harness.browser.newContext({ viewport: { width: 800, height: 600 } });
   const page = await context.newPage();
   const requests = [];
   const errors = [];
   page.on('request', (request) => requests.push(new URL(request.url()).pathname));
   page.on('pageerror', (error) => errors.push(error.message));
-  const url = new URL('/__test/product.html', server.url).href;
+  const url = new URL('/__test/product.html', harness.server.url).href;
   await page.route(url, (route) =>
     route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
   );

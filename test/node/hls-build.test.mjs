@@ -1,12 +1,10 @@
 // What `hls-build="light"` gives up, checked on the very chunks the CDN build ships rather than
 // taken from hls.js's README: each build's `Hls.DefaultConfig` lists the controllers it has.
 // docs/decisions/0045-hls-build-attribute.md quotes this list. Needs `npm run build`.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../config/browser.mjs';
-import { startServer } from '../../demo/server/start.mjs';
 import { benchBundle } from '../bench/bundle.mjs';
+import { useServerAndBrowser } from './lib/browser-harness.mjs';
 
 /** Controllers the light build lacks (hls.js config keys), and what each one is for. */
 const FULL_ONLY = {
@@ -28,26 +26,15 @@ const BOTH = [
   'contentSteeringController',
 ];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ port: 0, host: '127.0.0.1', quiet: true });
-  browser = await chromium.launch({ executablePath: await findChromium(), args: chromiumArgs });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = useServerAndBrowser();
 
 describe('hls.js chunks of dist/cdn', () => {
   it('the light build lacks exactly the documented controllers; both keep what cues need', async () => {
     const { hlsChunks } = await benchBundle();
     assert.ok(hlsChunks.full && hlsChunks.light, 'both hls.js chunks are built');
-    const page = await browser.newPage();
+    const page = await harness.browser.newPage();
     try {
-      await page.goto(new URL('/dist/cdn/cuecart.js', server.url).href);
+      await page.goto(new URL('/dist/cdn/cuecart.js', harness.server.url).href);
       const configs = {};
       for (const [build, path] of Object.entries(hlsChunks)) {
         configs[build] = await page.evaluate(async (url) => {

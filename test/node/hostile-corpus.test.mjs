@@ -9,14 +9,12 @@
 // sees every request, `data:` included) or navigated to, no rendered `href`/`src` has another
 // scheme, and each hostile value was reported with its documented `cuecart-error` code.
 // Needs `npm run build` (npm test builds first).
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../config/browser.mjs';
-import { startServer } from '../../demo/server/start.mjs';
 import { tsMediaZero, tsSegmentWithId3 } from '../fixtures/tools/carriers.mjs';
+import { useServerAndBrowser } from './lib/browser-harness.mjs';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 
@@ -251,24 +249,13 @@ function schemeOf(value) {
 }
 const isSafe = (value) => ['http', 'https', undefined].includes(schemeOf(value));
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ port: 0, host: '127.0.0.1', quiet: true });
-  browser = await chromium.launch({ executablePath: await findChromium(), args: chromiumArgs });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = useServerAndBrowser();
 
 describe('hostile corpus: every channel in real Chromium', () => {
   it('runs nothing, throws nothing, requests and navigates to nothing but http(s), reports each drop', async () => {
-    const context = await browser.newContext();
+    const context = await harness.browser.newContext();
     const page = await context.newPage();
-    const base = server.url;
+    const base = harness.server.url;
     const stream = hostileStream();
     const feed = feedText();
     const cuesJson = jsonCues();

@@ -1,32 +1,19 @@
 // `npm start` as a new user tries it: the producer page presses "feature" and the product lands
 // in a viewer tab watching the simulated live show (which carries no ID3 for it), on the frame
 // of the instant pressed. Needs `npm run build` (npm test builds first).
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../config/browser.mjs';
-import { startServer } from '../../demo/server/start.mjs';
+import { useServerAndBrowser } from './lib/browser-harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ port: 0, host: '127.0.0.1', quiet: true });
-  browser = await chromium.launch({ executablePath: await findChromium(), args: chromiumArgs });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = useServerAndBrowser();
 
 describe('demo: producer page → viewer page', () => {
   it('a product featured in the studio appears in the viewer tab on its frame', async () => {
-    const context = await browser.newContext();
+    const context = await harness.browser.newContext();
     const errors = [];
     const viewer = await context.newPage();
     viewer.on('pageerror', (error) => errors.push(error.message));
-    await viewer.goto(new URL('/', server.url).href);
+    await viewer.goto(new URL('/', harness.server.url).href);
     await viewer.evaluate(() => {
       window.entered = [];
       document.getElementById('show').addEventListener('cuecart-cue-enter', (e) => {
@@ -44,7 +31,7 @@ describe('demo: producer page → viewer page', () => {
 
     const producer = await context.newPage();
     producer.on('pageerror', (error) => errors.push(error.message));
-    await producer.goto(new URL('/demo/producer.html', server.url).href);
+    await producer.goto(new URL('/demo/producer.html', harness.server.url).href);
     const studio = producer.locator('#studio');
     // The show's products as buttons; canvas-tote is never in the stream's own cues.
     const tote = studio.getByRole('button', { name: /Canvas Tote/ });

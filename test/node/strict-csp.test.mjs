@@ -1,34 +1,24 @@
 // The CDN builds (module loader, classic script, classic loader) under the strict policy of
 // docs/security.md (demo/strict/policy.txt), served by the demo server with the header: HLS and
 // MP4 play, products show, add to cart reaches the local store, the theme's cart section is
-// refreshed, and the page records zero `securitypolicyviolation` events. Needs `npm run build` (npm test builds first).
-import { after, before, describe, it } from 'node:test';
+// refreshed, and the page records zero `securitypolicyviolation` events. Needs `npm run build`
+// (npm test builds first).
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../config/browser.mjs';
-import { startServer } from '../../demo/server/start.mjs';
+import { useServerAndBrowser } from './lib/browser-harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer({ port: 0, host: '127.0.0.1', quiet: true });
-  browser = await chromium.launch({ executablePath: await findChromium(), args: chromiumArgs });
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const harness = useServerAndBrowser();
 
 for (const build of ['module', 'classic', 'classic-loader']) {
   describe(`strict CSP + Trusted Types: the ${build} build`, () => {
     it('plays HLS and MP4, shows products, adds to cart, with no policy violation', async () => {
-      const context = await browser.newContext();
+      const context = await harness.browser.newContext();
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (error) => errors.push(error.message));
-      const response = await page.goto(new URL(`demo/strict/${build}.html`, server.url).href);
+      const response = await page.goto(
+        new URL(`demo/strict/${build}.html`, harness.server.url).href,
+      );
       assert.match(response.headers()['content-security-policy'], /require-trusted-types-for/);
       const player = page.locator('#player');
 

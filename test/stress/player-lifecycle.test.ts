@@ -1,64 +1,24 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { callbackAdapter } from '../../src/commerce/adapters/callback.js';
-import type { Cart, CartLineInput } from '../../src/commerce/checkout-adapter.js';
 import type { CuecartPlayer } from '../../src/ui/player/cuecart-player.js';
-import { FIXTURES, createPlayer, playsPast, requested, videoOf } from '../helpers/player.js';
+import {
+  FIXTURES,
+  createPlayer,
+  hostCartAdapter,
+  playersRemovedAfterEach,
+  playsPast,
+  requested,
+  videoOf,
+} from '../helpers/player.js';
 import { collectGarbage, probeResources, usedHeap, type ResourceProbe } from './resource-probe.js';
 
-/** A host cart of its own behind a callback adapter. */
-function hostCartAdapter() {
-  let lines: CartLineInput[] = [];
-  const cart = (): Cart => ({
-    currency: 'USD',
-    itemCount: lines.reduce((n, l) => n + l.quantity, 0),
-    subtotal: lines.reduce((n, l) => n + l.quantity * 1000, 0),
-    lines: lines.map((line, i) => ({
-      key: `line-${i}`,
-      variantId: line.variantId,
-      productId: line.productId,
-      title: line.productId,
-      quantity: line.quantity,
-      price: 1000,
-      linePrice: 1000 * line.quantity,
-    })),
-  });
-  return callbackAdapter({
-    addToCart(line) {
-      lines = [...lines, line];
-      return cart();
-    },
-    getCart: () => cart(),
-  });
-}
-
 /**
- * Polls `predicate` until it holds. Unlike open-wc's `waitUntil`, it clears its timers when done:
- * a pending timeout closing over a player would keep it reachable and fake a leak.
+ * One cycle: mounts a player with its own cart, plays it a little, removes it. Mounted with
+ * `createPlayer`, which keeps no reference: whether the player can be collected is the check.
  */
-function waitFor(predicate: () => boolean, message: string, timeout = 15_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const poll = () => {
-      if (predicate()) resolve();
-      else if (performance.now() - started > timeout) reject(new Error(message));
-      else setTimeout(poll, 30);
-    };
-    poll();
-  });
-}
-
-/** Plays `player` until its media time passes `seconds`. */
-async function playTo(player: CuecartPlayer, seconds: number): Promise<void> {
-  await player.updateComplete;
-  await player.play();
-  await waitFor(() => player.currentTime > seconds, `playback did not pass ${seconds}s`);
-}
-
-/** One cycle: mounts a player with its own cart, plays it a little, removes it. */
 async function mountPlayRemove(src: string): Promise<WeakRef<CuecartPlayer>> {
   const player = createPlayer({ src });
   player.adapter = hostCartAdapter();
-  await playTo(player, 0.1);
+  await playsPast(player, 0.1);
   player.remove();
   return new WeakRef(player);
 }
@@ -77,6 +37,7 @@ async function advances(player: CuecartPlayer, seconds: number) {
 const CYCLE_SOURCES = [FIXTURES.tsId3, FIXTURES.fmp4Emsg, FIXTURES.liveTs, FIXTURES.mp4];
 
 describe('CuecartPlayer lifecycle under stress', () => {
+  const mount = playersRemovedAfterEach();
   let probe: ResourceProbe | undefined;
   before(() => {
     // Hundreds of segment loads: the default buffer (250 entries) would fill and hide requests.
@@ -151,7 +112,7 @@ describe('CuecartPlayer lifecycle under stress', () => {
 
   it('keeps playing, position, cues and cart when a playing player moves in the DOM', async () => {
     probe = probeResources();
-    const player = createPlayer({ src: FIXTURES.tsId3 });
+    const player = mount({ src: FIXTURES.tsId3 });
     player.adapter = hostCartAdapter();
     await playsPast(player, 1.2);
     await waitUntil(() => player.cueList.length >= 4, 'cues did not arrive', { timeout: 10_000 });
@@ -192,40 +153,37 @@ describe('CuecartPlayer lifecycle under stress', () => {
         : `/faults/eight-${i}/-/hls-fmp4-emsg/index.m3u8`,
     );
     const players = sources.map((src) => {
-      const player = createPlayer({ src });
+      const player = mount({ src });
       player.style.width = '320px';
       player.adapter = hostCartAdapter();
       return player;
     });
-    try {
-      await Promise.all(players.map((player) => playsPast(player, 1, 60_000)));
-      expect(probe.hlsInstances.size).to.equal(8);
-      players.forEach((player, i) => {
-        expect(player.src).to.equal(sources[i]);
-        expect(player.error).to.equal(null);
-        // Segments came from this player's own stream.
-        expect(requested(new RegExp(`/faults/eight-${i}/-/.+/seg-`)).length).to.be.greaterThan(0);
-      });
-      // Each cart gets its own product; none sees another's.
-      await Promise.all(
-        players.map((player, i) =>
-          player.addToCart({ productId: `product-${i}`, variantId: `variant-${i}`, quantity: 1 }),
-        ),
-      );
-      players.forEach((player, i) => {
-        const cart = player.cartStore!.$cart.get();
-        expect(cart.lines.map((line) => line.productId)).to.deep.equal([`product-${i}`]);
-      });
-      // All eight keep playing.
-      await Promise.all(players.map((player) => advances(player, 0.5)));
-      // Pausing one pauses only that one.
-      players[3]!.pause();
-      await advances(players[4]!, 0.3);
-      expect(players[3]!.paused).to.equal(true);
-      expect(players.filter((player) => !player.paused)).to.have.length(7);
-    } finally {
-      for (const player of players) player.remove();
-    }
+    await Promise.all(players.map((player) => playsPast(player, 1, 60_000)));
+    expect(probe.hlsInstances.size).to.equal(8);
+    players.forEach((player, i) => {
+      expect(player.src).to.equal(sources[i]);
+      expect(player.error).to.equal(null);
+      // Segments came from this player's own stream.
+      expect(requested(new RegExp(`/faults/eight-${i}/-/.+/seg-`)).length).to.be.greaterThan(0);
+    });
+    // Each cart gets its own product; none sees another's.
+    await Promise.all(
+      players.map((player, i) =>
+        player.addToCart({ productId: `product-${i}`, variantId: `variant-${i}`, quantity: 1 }),
+      ),
+    );
+    players.forEach((player, i) => {
+      const cart = player.cartStore!.$cart.get();
+      expect(cart.lines.map((line) => line.productId)).to.deep.equal([`product-${i}`]);
+    });
+    // All eight keep playing.
+    await Promise.all(players.map((player) => advances(player, 0.5)));
+    // Pausing one pauses only that one.
+    players[3]!.pause();
+    await advances(players[4]!, 0.3);
+    expect(players[3]!.paused).to.equal(true);
+    expect(players.filter((player) => !player.paused)).to.have.length(7);
+    for (const player of players) player.remove();
     await Promise.resolve();
     expect(probe.hlsInstances.size).to.equal(0);
   });

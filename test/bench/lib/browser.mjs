@@ -2,8 +2,7 @@
 // server's origin (the page itself is served from test/bench/pages/ through page.route, since the
 // demo server only serves /demo, /dist and /test/fixtures).
 import { readFile } from 'node:fs/promises';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, findChromium } from '../../config/browser.mjs';
+import { launchChromium } from '../../lib/chromium.mjs';
 
 const PAGE_HTML = new URL('../pages/player.html', import.meta.url);
 /** Path the benchmark page is served under; nothing on the demo server answers it. */
@@ -14,10 +13,7 @@ export const BENCH_PAGE_PATH = '/__bench/player.html';
  * instead of bucketed, which the live-memory benchmark needs.
  */
 export async function launchBrowser() {
-  return chromium.launch({
-    executablePath: await findChromium(),
-    args: [...chromiumArgs, '--enable-precise-memory-info'],
-  });
+  return launchChromium({ extraArgs: ['--enable-precise-memory-info'] });
 }
 
 /**

@@ -1,41 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { CueScheduler, type FrameClock } from '../../../src/cues/cue-scheduler.js';
+import { CueScheduler } from '../../../src/cues/cue-scheduler.js';
 import { CueTimeline } from '../../../src/cues/cue-timeline.js';
 import type { ProductCue } from '../../../src/cues/product-cue.js';
-
-/** A clock driven by hand: frame(t) presents a frame, seek(t) seeks. */
-class FakeClock implements FrameClock {
-  time = 0;
-  frameRequests = 0;
-  private readonly frames = new Set<(t: number) => void>();
-  private readonly seeks = new Set<(t: number) => void>();
-
-  now(): number {
-    return this.time;
-  }
-  onFrame(cb: (t: number) => void): () => void {
-    this.frames.add(cb);
-    return () => this.frames.delete(cb);
-  }
-  onSeek(cb: (t: number) => void): () => void {
-    this.seeks.add(cb);
-    return () => this.seeks.delete(cb);
-  }
-  requestFrame(): void {
-    this.frameRequests++;
-  }
-  frame(t: number): void {
-    this.time = t;
-    for (const cb of this.frames) cb(t);
-  }
-  seek(t: number): void {
-    this.time = t;
-    for (const cb of this.seeks) cb(t);
-  }
-  get listenerCount(): number {
-    return this.frames.size + this.seeks.size;
-  }
-}
+import { FakeFrameClock } from '../../helpers/fake-frame-clock.js';
 
 function cue(id: string, start: number, end?: number): ProductCue {
   const c: ProductCue = { id, start, payload: { product: id }, source: 'api' };
@@ -44,7 +11,7 @@ function cue(id: string, start: number, end?: number): ProductCue {
 }
 
 function setup(cues: ProductCue[] = []) {
-  const clock = new FakeClock();
+  const clock = new FakeFrameClock();
   const timeline = new CueTimeline();
   timeline.add(cues);
   const events: string[] = [];
@@ -114,7 +81,7 @@ describe('CueScheduler', () => {
   });
 
   it('does not interleave events when a callback triggers an update', () => {
-    const clock = new FakeClock();
+    const clock = new FakeFrameClock();
     const timeline = new CueTimeline();
     timeline.add([cue('a', 0, 5), cue('b', 0, 10)]);
     const events: string[] = [];

@@ -1,11 +1,12 @@
 import { expect } from '@open-wc/testing';
-import { CueScheduler, type FrameClock } from '../../../src/cues/cue-scheduler.js';
+import { CueScheduler } from '../../../src/cues/cue-scheduler.js';
 import { compareCues, CueTimeline } from '../../../src/cues/cue-timeline.js';
 import { parseJsonCues, parseJsonCuesInSlices } from '../../../src/cues/json-cues.js';
 import type { ProductCue } from '../../../src/cues/product-cue.js';
 import { parseWebVttCues, parseWebVttCuesInSlices } from '../../../src/cues/webvtt.js';
 import type { CuecartError } from '../../../src/internal/errors.js';
 import { forEachInSlices } from '../../../src/internal/time-slices.js';
+import { FakeFrameClock } from '../../helpers/fake-frame-clock.js';
 
 /** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -73,29 +74,6 @@ function randomShow(count: number, seed: number, span = 600): ProductCue[] {
     else cues.push(cue(`c${i}`, start));
   }
   return cues;
-}
-
-class FakeClock implements FrameClock {
-  time = 0;
-  private readonly frames = new Set<(t: number) => void>();
-  private readonly seeks = new Set<(t: number) => void>();
-  now = () => this.time;
-  onFrame(cb: (t: number) => void) {
-    this.frames.add(cb);
-    return () => this.frames.delete(cb);
-  }
-  onSeek(cb: (t: number) => void) {
-    this.seeks.add(cb);
-    return () => this.seeks.delete(cb);
-  }
-  frame(t: number) {
-    this.time = t;
-    for (const cb of this.frames) cb(t);
-  }
-  seek(t: number) {
-    this.time = t;
-    for (const cb of this.seeks) cb(t);
-  }
 }
 
 describe('CueTimeline index (large shows)', () => {
@@ -217,7 +195,7 @@ describe('CueScheduler over 10,000 cues', () => {
     }
     const timeline = new CueTimeline();
     timeline.add(cues);
-    const clock = new FakeClock();
+    const clock = new FakeFrameClock();
     const active = new Set<string>();
     const events: string[] = [];
     const scheduler = new CueScheduler(timeline, clock, {

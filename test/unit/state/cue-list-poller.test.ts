@@ -3,44 +3,19 @@ import { CueTimeline } from '../../../src/cues/cue-timeline.js';
 import { ProgramDateTimeMap } from '../../../src/cues/program-date-time.js';
 import { CuecartError } from '../../../src/internal/errors.js';
 import { CueListPoller, MAX_BACKOFF_MS } from '../../../src/state/cue-list-poller.js';
+import { fakeClock } from '../../helpers/fake-clock.js';
 
 const T0 = Date.parse('2030-05-01T12:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();
 
-/** A fake clock whose timers run when the test advances it. */
+/** The fake clock, advanced so that each fired callback's fetch and parse settle in turn. */
 function fakeTimers() {
-  let now = 0;
-  let nextId = 1;
-  const pending = new Map<number, { at: number; callback: () => void }>();
+  const clock = fakeClock();
   return {
-    timers: {
-      setTimeout(callback: () => void, ms: number) {
-        const id = nextId++;
-        pending.set(id, { at: now + ms, callback });
-        return id;
-      },
-      clearTimeout(handle: unknown) {
-        pending.delete(handle as number);
-      },
-    },
-    get now() {
-      return now;
-    },
-    /** Delays of the timers now pending, relative to now. */
-    pendingDelays: () => [...pending.values()].map((t) => t.at - now).sort((a, b) => a - b),
+    timers: clock,
+    pendingDelays: () => clock.pendingDelays(),
     async advance(ms: number) {
-      const until = now + ms;
-      for (;;) {
-        const due = [...pending.entries()]
-          .filter(([, t]) => t.at <= until)
-          .sort((a, b) => a[1].at - b[1].at)[0];
-        if (!due) break;
-        pending.delete(due[0]);
-        now = due[1].at;
-        due[1].callback();
-        await settle();
-      }
-      now = until;
+      await clock.advanceAsync(ms, settle);
       await settle();
     },
   };
@@ -316,6 +291,29 @@ describe('CueListPoller merge by id', () => {
     // "started" left the list after it began: it stays (the viewer saw it; seeking back shows it).
     expect(Object.keys(byId).sort()).to.deep.equal(['json:changes', 'json:new', 'json:started']);
     expect(byId['json:changes']!.end).to.equal(12);
+  });
+
+  it('withdraws several entries in one timeline change (subscribers are told once)', async () => {
+    const t = setup([
+      {
+        body: list(1, [
+          { id: 'stays', start: 20, product: 'a' },
+          { id: 'gone-1', start: 30, product: 'b' },
+          { id: 'gone-2', start: 40, product: 'c' },
+          { id: 'gone-3', start: 50, product: 'd' },
+        ]),
+      },
+      { body: list(1, [{ id: 'stays', start: 20, product: 'a' }]) },
+    ]);
+    t.poller.setLive(true);
+    await t.poller.start('/cues.json', t.abort.signal);
+    expect(t.timeline.size).to.equal(4);
+    const notified: number[] = [];
+    t.timeline.subscribe((cues) => notified.push(cues.length));
+    await t.clock.advance(1_000);
+    expect(t.net.requests).to.have.length(2);
+    expect(t.timeline.list().map((c) => c.id)).to.deep.equal(['json:stays']);
+    expect(notified).to.deep.equal([1]);
   });
 
   it('places wall-clock entries once the program date-time is known, and re-places them', async () => {

@@ -1,31 +1,7 @@
 import { expect } from '@open-wc/testing';
-import type { FrameClock } from '../../../src/cues/cue-scheduler.js';
 import type { CuecartError } from '../../../src/internal/errors.js';
 import { createCueStore, SYNC_ENTRY_LIMIT } from '../../../src/state/cue-store.js';
-
-class FakeClock implements FrameClock {
-  time = 0;
-  private readonly frames = new Set<(t: number) => void>();
-  private readonly seeks = new Set<(t: number) => void>();
-  now = () => this.time;
-  onFrame(cb: (t: number) => void) {
-    this.frames.add(cb);
-    return () => this.frames.delete(cb);
-  }
-  onSeek(cb: (t: number) => void) {
-    this.seeks.add(cb);
-    return () => this.seeks.delete(cb);
-  }
-  requestFrame() {}
-  frame(t: number) {
-    this.time = t;
-    for (const cb of this.frames) cb(t);
-  }
-  seek(t: number) {
-    this.time = t;
-    for (const cb of this.seeks) cb(t);
-  }
-}
+import { FakeFrameClock } from '../../helpers/fake-frame-clock.js';
 
 /** A `fetch` that answers every URL with `body`. */
 const fetchOf = (body: string) => (async () => new Response(body)) as unknown as typeof fetch;
@@ -53,7 +29,7 @@ describe('createCueStore with large cue lists', () => {
   it('loads a 10,000-cue JSON side-car in slices and activates the right cue after seeks', async () => {
     const errors: CuecartError[] = [];
     const store = createCueStore({ fetch: fetchOf(bigJson()), onError: (e) => errors.push(e) });
-    const clock = new FakeClock();
+    const clock = new FakeFrameClock();
     store.attachClock(clock);
     // Other tasks keep running while the list is parsed.
     let ticks = 0;
@@ -92,7 +68,7 @@ describe('createCueStore with large cue lists', () => {
 
   it('loads a 10,000-cue WebVTT side-car and follows frames across it', async () => {
     const store = createCueStore({ fetch: fetchOf(bigVtt()) });
-    const clock = new FakeClock();
+    const clock = new FakeFrameClock();
     const entered: string[] = [];
     store.attachClock(clock);
     await store.loadSideCar('/cues.vtt', new AbortController().signal);

@@ -10,36 +10,35 @@
 //   from `data.sections[sectionId]`, else re-renders it from the server; `updateQuantity` posts
 //   `cart/change.js` by line and dispatches `CartUpdateEvent(cart, sectionId, { itemCount,
 //   source: 'cart-items-component', sections })` from itself.
-import type { ShopifyWindow } from '../../../../src/commerce/shopify-conventions.js';
-import { changeLine, mount, renderSection, sectionContent } from './common.js';
+import { changeLine } from './common.js';
+import { mountHorizonCart } from './horizon-cart.js';
 
 /** Horizon names sections per template; the cart drawer's looks like this. */
 export const HORIZON3_DRAWER_SECTION = 'sections--17__cart-drawer';
 
+type CartUpdateEvent = CustomEvent<{
+  resource?: { item_count?: number };
+  sourceId?: string;
+  data?: { itemCount?: number; source?: string; sections?: Record<string, string> };
+}>;
+
 /** Installs the fake Horizon 3.5 cart UI on the test page. */
 export function installHorizon3() {
   const id = HORIZON3_DRAWER_SECTION;
-  const root = mount(`
+  const ui = mountHorizonCart<CartUpdateEvent>({
+    sectionId: id,
+    schemaVersion: '3.5.1',
+    markup: `
     <cart-icon class="header-actions__cart-icon"><span class="cart-bubble__text-count">0</span></cart-icon>
     <cart-drawer-component auto-open>
       <cart-items-component data-section-id="${id}">
         <div id="shopify-section-${id}" class="shopify-section"><ul></ul></div>
       </cart-items-component>
-    </cart-drawer-component>`);
-  const count = root.querySelector<HTMLElement>('.cart-bubble__text-count')!;
-  const drawer = root.querySelector('cart-drawer-component')!;
-  const items = root.querySelector<HTMLElement>('cart-items-component')!;
-  const section = () => root.querySelector(`#shopify-section-${id}`)!;
-  const morph = (html: string) => section().replaceChildren(...sectionContent(html));
-  const state = { open: false, serverRenders: 0, events: [] as CustomEvent[] };
+    </cart-drawer-component>`,
+  });
+  const { count, drawer, items, state, morph } = ui;
 
-  const onCartUpdate = (raw: Event) => {
-    const event = raw as CustomEvent<{
-      resource?: { item_count?: number };
-      sourceId?: string;
-      data?: { itemCount?: number; source?: string; sections?: Record<string, string> };
-    }>;
-    state.events.push(event);
+  ui.listen('cart:update', (event) => {
     const data = event.detail?.data;
     // cart-icon.js
     const itemCount = data?.itemCount ?? 0;
@@ -51,28 +50,12 @@ export function installHorizon3() {
     if (event.target === items) return;
     const html = data?.sections?.[id];
     if (html) morph(html);
-    else {
-      state.serverRenders++;
-      void renderSection(id).then(morph);
-    }
-  };
-  document.addEventListener('cart:update', onCartUpdate);
+    else void ui.renderFromServer();
+  });
 
   return {
-    state,
-    window: {
-      Shopify: { theme: { name: 'Horizon', schema_name: 'Horizon', schema_version: '3.5.1' } },
-      location: { pathname: '/' },
-    } satisfies ShopifyWindow,
-    bubble: () => Number(count.textContent),
-    lines: () =>
-      Array.from(section().querySelectorAll<HTMLElement>('li[data-key]')).map(
-        (li) => li.textContent!,
-      ),
+    ...ui.fake,
     autoOpen: () => drawer.hasAttribute('auto-open'),
-    close: () => {
-      state.open = false;
-    },
     /** The drawer's own quantity control (component-cart-items.js `updateQuantity`). */
     async changeInDrawer(line: number, quantity: number) {
       const cart = await changeLine(line, quantity, [id]);
@@ -91,10 +74,6 @@ export function installHorizon3() {
         }),
       );
       morph(cart.sections![id]!);
-    },
-    teardown() {
-      document.removeEventListener('cart:update', onCartUpdate);
-      root.remove();
     },
   };
 }

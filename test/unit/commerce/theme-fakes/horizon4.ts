@@ -13,15 +13,8 @@
 //   resolves `{ cart, detail: { sections, items, itemCount, source, didError } }`.
 // - snippets/scripts.liquid: the import map declares `@shopify/events` (what Cuecart detects;
 //   here the fake sets `Shopify.theme` instead, see `window`).
-import type { ShopifyWindow } from '../../../../src/commerce/shopify-conventions.js';
-import {
-  changeLine,
-  deferred,
-  mount,
-  renderSection,
-  sectionContent,
-  type AjaxCart,
-} from './common.js';
+import { changeLine, deferred, type AjaxCart } from './common.js';
+import { mountHorizonCart } from './horizon-cart.js';
 
 const EVENT = 'shopify:cart:lines-update';
 /** Horizon names sections per template; the cart drawer's looks like this. */
@@ -42,7 +35,10 @@ const summary = (cart: AjaxCart) => ({
 
 /** Installs the fake Horizon 4 cart UI on the test page. */
 export function installHorizon4() {
-  const root = mount(`
+  const ui = mountHorizonCart<LinesUpdateEvent>({
+    sectionId: HORIZON_DRAWER_SECTION,
+    schemaVersion: '4.1.3',
+    markup: `
     <header-actions>
       <cart-icon class="header-actions__cart-icon">
         <span class="cart-bubble visually-hidden"><span class="cart-bubble__text-count hidden">0</span></span>
@@ -54,26 +50,16 @@ export function installHorizon4() {
           <div id="shopify-section-${HORIZON_DRAWER_SECTION}" class="shopify-section"><ul></ul></div>
         </cart-items-component>
       </cart-drawer-component>
-    </theme-drawer>`);
-  const count = root.querySelector<HTMLElement>('.cart-bubble__text-count')!;
-  const drawer = root.querySelector('cart-drawer-component')!;
-  const items = root.querySelector<HTMLElement>('cart-items-component')!;
-  const section = () => root.querySelector(`#shopify-section-${HORIZON_DRAWER_SECTION}`)!;
-  const state = {
-    open: false,
-    warnings: [] as unknown[],
-    events: [] as LinesUpdateEvent[],
-    serverRenders: 0,
-  };
+    </theme-drawer>`,
+  });
+  const { count, drawer, items, section, morph } = ui;
+  const state = Object.assign(ui.state, { warnings: [] as unknown[] });
   const warnUnlessAbort = (error: unknown) => {
     if ((error as { name?: string })?.name !== 'AbortError') state.warnings.push(error);
   };
   const isCartEmpty = () => !section().querySelector('li[data-key]');
-  const morph = (html: string) => section().replaceChildren(...sectionContent(html));
 
-  const onLinesUpdate = (raw: Event) => {
-    const event = raw as LinesUpdateEvent;
-    state.events.push(event);
+  ui.listen(EVENT, (event) => {
     // cart-icon.js
     event.promise
       ?.then(({ cart, detail }) => {
@@ -96,30 +82,14 @@ export function installHorizon4() {
       ?.then(async ({ detail }) => {
         const html = detail?.sections?.[HORIZON_DRAWER_SECTION];
         if (html) morph(html);
-        else {
-          state.serverRenders++;
-          morph(await renderSection(HORIZON_DRAWER_SECTION));
-        }
+        else await ui.renderFromServer();
       })
       .catch(warnUnlessAbort);
-  };
-  document.addEventListener(EVENT, onLinesUpdate);
+  });
 
   return {
+    ...ui.fake,
     state,
-    /** What Shopify's `content_for_header` says about the theme. */
-    window: {
-      Shopify: { theme: { name: 'Horizon', schema_name: 'Horizon', schema_version: '4.1.3' } },
-      location: { pathname: '/' },
-    } satisfies ShopifyWindow,
-    bubble: () => Number(count.textContent),
-    lines: () =>
-      Array.from(section().querySelectorAll<HTMLElement>('li[data-key]')).map(
-        (li) => li.textContent!,
-      ),
-    close: () => {
-      state.open = false;
-    },
     /** The drawer's own quantity control (component-cart-items.js `updateQuantity`). */
     async changeInDrawer(line: number, quantity: number) {
       const result = deferred<unknown>();
@@ -144,10 +114,6 @@ export function installHorizon4() {
         },
       });
       morph(cart.sections![HORIZON_DRAWER_SECTION]!);
-    },
-    teardown() {
-      document.removeEventListener(EVENT, onLinesUpdate);
-      root.remove();
     },
   };
 }
