@@ -1,7 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { ProductCue } from '../../src/cues/product-cue.js';
-import type { CuecartPlayer } from '../../src/ui/player/cuecart-player.js';
-import { FIXTURES, createPlayer, playsPast } from '../helpers/player.js';
+import { FIXTURES, playsPast, playersRemovedAfterEach } from '../helpers/player.js';
 
 /** The simulated live show loops a 24 s source; ember-mug travels in-band (ID3) at 7 s of it. */
 const LOOP_MS = 24_000;
@@ -32,16 +31,12 @@ async function put(url: string, body: unknown): Promise<Response> {
 }
 
 describe('live cue list (<cuecart-player> + demo server)', () => {
-  let player: CuecartPlayer | undefined;
-  afterEach(() => {
-    player?.remove();
-    player = undefined;
-  });
+  const mount = playersRemovedAfterEach();
 
   it('shows a cue PUT during the show on the same frame as the in-band ID3 cue of that moment', async function () {
     this.timeout(90_000);
     const list = `/live-cues/itest-${Date.now().toString(36)}.json`;
-    player = createPlayer({ src: FIXTURES.liveTs, cues: list });
+    const player = mount({ src: FIXTURES.liveTs, cues: list });
     const entered = new Map<string, { time: number; cue: ProductCue }>();
     player.addEventListener('cuecart-cue-enter', (e) => {
       const key =
@@ -72,7 +67,7 @@ describe('live cue list (<cuecart-player> + demo server)', () => {
     expect(response.status).to.equal(200);
 
     await waitUntil(
-      () => player!.cueList.some((c) => c.id === 'json:feature-1'),
+      () => player.cueList.some((c) => c.id === 'json:feature-1'),
       'the poller did not pick up the published cue',
       { timeout: 10_000 },
     );
@@ -105,7 +100,7 @@ describe('live cue list (<cuecart-player> + demo server)', () => {
   it('drops a published cue that is withdrawn before it starts, and keeps one that started', async function () {
     this.timeout(60_000);
     const list = `/live-cues/itest-w-${Date.now().toString(36)}.json`;
-    player = createPlayer({ src: FIXTURES.liveTs, cues: list });
+    const player = mount({ src: FIXTURES.liveTs, cues: list });
     await playsPast(player, 0.5);
     const { edge } = await loopZeroDate();
     const soon = edge - 20_000;
@@ -117,12 +112,12 @@ describe('live cue list (<cuecart-player> + demo server)', () => {
         { id: 'future', startDate: new Date(later).toISOString(), product: 'canvas-tote' },
       ],
     });
-    await waitUntil(() => player!.cueList.some((c) => c.id === 'json:future'), 'not picked up', {
+    await waitUntil(() => player.cueList.some((c) => c.id === 'json:future'), 'not picked up', {
       timeout: 10_000,
     });
     await put(list, { refresh: 1, cues: [] });
     await waitUntil(
-      () => !player!.cueList.some((c) => c.id === 'json:future'),
+      () => !player.cueList.some((c) => c.id === 'json:future'),
       'withdrawn cue stayed',
       { timeout: 10_000 },
     );

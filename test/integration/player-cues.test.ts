@@ -1,7 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import type { CuecartPlayer, CueEventDetail } from '../../src/ui/player/cuecart-player.js';
+import type { CueEventDetail } from '../../src/ui/player/cuecart-player.js';
 import type { ProductCue } from '../../src/cues/product-cue.js';
-import { FIXTURES, createPlayer, playsPast, videoOf } from '../helpers/player.js';
+import { FIXTURES, playsPast, videoOf, playersRemovedAfterEach } from '../helpers/player.js';
 
 interface ExpectedCue {
   product: string;
@@ -68,18 +68,14 @@ function productOf(cue: ProductCue) {
 }
 
 describe('CuecartPlayer cues (real hls.js, every carrier)', () => {
-  let player: CuecartPlayer | undefined;
-  afterEach(() => {
-    player?.remove();
-    player = undefined;
-  });
+  const mount = playersRemovedAfterEach();
 
   for (const carrier of CARRIERS) {
     it(`reads ${carrier.name} cues at the scheduled media times`, async () => {
-      player = createPlayer(carrier.attrs);
+      const player = mount(carrier.attrs);
       await waitUntil(
-        () => player!.cueList.length >= carrier.expected.length,
-        `only ${player?.cueList.length} cues arrived`,
+        () => player.cueList.length >= carrier.expected.length,
+        `only ${player.cueList.length} cues arrived`,
         {
           timeout: 15_000,
         },
@@ -91,7 +87,7 @@ describe('CuecartPlayer cues (real hls.js, every carrier)', () => {
         expect(cue.source).to.equal(carrier.source);
         expect(cue.start).to.be.closeTo(expected.start, TIME_TOLERANCE);
         // Effective ends: stated end, else the next cue (the scheduler's rule).
-        expect(player!.cueStore.timeline.effectiveEnd(cue)).to.be.closeTo(
+        expect(player.cueStore.timeline.effectiveEnd(cue)).to.be.closeTo(
           SHOW[i]!.effectiveEnd,
           TIME_TOLERANCE,
         );
@@ -100,10 +96,10 @@ describe('CuecartPlayer cues (real hls.js, every carrier)', () => {
   }
 
   it('shows a cue on the frame at its start, not when its segment is parsed', async () => {
-    player = createPlayer({ src: FIXTURES.tsId3 });
+    const player = mount({ src: FIXTURES.tsId3 });
     const entered: CueEventDetail[] = [];
     player.addEventListener('cuecart-cue-enter', (e) => entered.push(e.detail));
-    await waitUntil(() => player!.cueList.length === 4, 'cues not parsed', { timeout: 15_000 });
+    await waitUntil(() => player.cueList.length === 4, 'cues not parsed', { timeout: 15_000 });
     // Parsed seconds ahead, yet nothing is active before its frame.
     expect(player.activeCues).to.deep.equal([]);
     await playsPast(player, 1.3);
@@ -114,7 +110,7 @@ describe('CuecartPlayer cues (real hls.js, every carrier)', () => {
   });
 
   it('gives the right product after seeking back and forth, without duplicate events', async () => {
-    player = createPlayer({ src: FIXTURES.tsId3 });
+    const player = mount({ src: FIXTURES.tsId3 });
     const log: string[] = [];
     player.addEventListener('cuecart-cue-enter', (e) =>
       log.push(`+${e.detail.cue.payload.product}`),
@@ -122,19 +118,19 @@ describe('CuecartPlayer cues (real hls.js, every carrier)', () => {
     player.addEventListener('cuecart-cue-exit', (e) =>
       log.push(`-${e.detail.cue.payload.product}`),
     );
-    await waitUntil(() => player!.cueList.length === 4, 'cues not parsed', { timeout: 15_000 });
+    await waitUntil(() => player.cueList.length === 4, 'cues not parsed', { timeout: 15_000 });
     const video = videoOf(player);
     const seekTo = async (time: number) => {
       const seeked = new Promise((resolve) =>
         video.addEventListener('seeked', resolve, { once: true }),
       );
-      player!.currentTime = time;
+      player.currentTime = time;
       await seeked;
-      await waitUntil(() => Math.abs(player!.currentTime - time) < 0.5);
+      await waitUntil(() => Math.abs(player.currentTime - time) < 0.5);
       // The scheduler follows presented frames; give it one.
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     };
-    const activeProducts = () => player!.activeCues.map(productOf);
+    const activeProducts = () => player.activeCues.map(productOf);
 
     await seekTo(14);
     await waitUntil(
@@ -167,7 +163,7 @@ describe('CuecartPlayer cues (real hls.js, every carrier)', () => {
   });
 
   it('keeps playing through malformed ID3 and reports each bad cue once', async () => {
-    player = createPlayer({ src: FIXTURES.badId3 });
+    const player = mount({ src: FIXTURES.badId3 });
     const codes: string[] = [];
     player.addEventListener('cuecart-error', (e) => codes.push(e.detail.code));
     await playsPast(player, 3);
@@ -178,14 +174,14 @@ describe('CuecartPlayer cues (real hls.js, every carrier)', () => {
       codes.filter((code) => code !== 'cue-invalid' && code !== 'product-unknown'),
     ).to.deep.equal([]);
     const expected = manifest.fixtures['hls-ts-bad-id3']!.cues.map((cue) => cue.product);
-    await waitUntil(() => player!.cueList.length >= expected.length, 'valid cues missing');
+    await waitUntil(() => player.cueList.length >= expected.length, 'valid cues missing');
     expect(player.cueList.map(productOf)).to.deep.equal(expected);
   });
 
   it('reports a side-car list that cannot be loaded as cues-load-failed', async () => {
-    player = createPlayer({ src: FIXTURES.mp4 });
+    const player = mount({ src: FIXTURES.mp4 });
     const error = new Promise<string>((resolve) =>
-      player!.addEventListener('cuecart-error', (e) => resolve(e.detail.code), { once: true }),
+      player.addEventListener('cuecart-error', (e) => resolve(e.detail.code), { once: true }),
     );
     player.cues = '/test/fixtures/cues/missing.json';
     expect(await error).to.equal('cues-load-failed');
@@ -193,18 +189,18 @@ describe('CuecartPlayer cues (real hls.js, every carrier)', () => {
   });
 
   it('replaces only the side-car cues when the cues URL changes', async () => {
-    player = createPlayer({ src: FIXTURES.tsId3 });
+    const player = mount({ src: FIXTURES.tsId3 });
     player.cueList = [{ start: 0.2, end: 0.8, product: 'canvas-tote' }];
     await waitUntil(
-      () => player!.cueList.filter((c) => c.source === 'id3').length === 4,
+      () => player.cueList.filter((c) => c.source === 'id3').length === 4,
       'stream cues',
     );
-    const sources = () => player!.cueList.map((c) => c.source).sort();
+    const sources = () => player.cueList.map((c) => c.source).sort();
     player.cues = FIXTURES.cuesJson;
-    await waitUntil(() => player!.cueList.some((c) => c.source === 'json'), 'json cues');
+    await waitUntil(() => player.cueList.some((c) => c.source === 'json'), 'json cues');
     expect(sources().filter((s) => s === 'json')).to.have.length(4);
     player.cues = FIXTURES.cuesVtt;
-    await waitUntil(() => player!.cueList.some((c) => c.source === 'webvtt'), 'vtt cues');
+    await waitUntil(() => player.cueList.some((c) => c.source === 'webvtt'), 'vtt cues');
     expect(sources()).to.deep.equal(['api', ...Array(4).fill('id3'), ...Array(4).fill('webvtt')]);
     // A framework removing the prop sets undefined: the host cues go, nothing throws.
     player.cueList = undefined;
@@ -212,17 +208,17 @@ describe('CuecartPlayer cues (real hls.js, every carrier)', () => {
   });
 
   it('takes cues from the JS API', async () => {
-    player = createPlayer({ src: FIXTURES.mp4 });
+    const player = mount({ src: FIXTURES.mp4 });
     player.addCues([{ start: 0.2, end: 5, product: 'canvas-tote' }]);
     await playsPast(player, 0.5);
-    await waitUntil(() => player!.activeCues.length === 1);
+    await waitUntil(() => player.activeCues.length === 1);
     expect(player.activeCues[0]!.payload.product).to.equal('canvas-tote');
     expect(player.activeCues[0]!.source).to.equal('api');
   });
 
   it('keeps the cue count bounded while a live window slides', async function () {
     this.timeout(60_000);
-    player = createPlayer({ src: `${FIXTURES.liveTs}?window=3` });
+    const player = mount({ src: `${FIXTURES.liveTs}?window=3` });
     const sources = new Set<string>();
     let entered = 0;
     player.addEventListener('cuecart-cue-enter', (e) => {
@@ -230,7 +226,7 @@ describe('CuecartPlayer cues (real hls.js, every carrier)', () => {
       sources.add(e.detail.cue.source);
     });
     await playsPast(player, 0.5);
-    const windowStart = () => player!.mediaStore.get().liveWindowStart ?? NaN;
+    const windowStart = () => player.mediaStore.get().liveWindowStart ?? NaN;
     const firstWindowStart = windowStart();
     let maxCount = 0;
     // Watch for about 20 s of wall time: ten segment slides of a three-segment window.

@@ -1,16 +1,17 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import type { CuecartPlayer } from '../../src/ui/player/cuecart-player.js';
-import { FIXTURES, createPlayer, nextError, playsPast, videoOf } from '../helpers/player.js';
+import {
+  FIXTURES,
+  nextError,
+  playsPast,
+  videoOf,
+  playersRemovedAfterEach,
+} from '../helpers/player.js';
 
 describe('CuecartPlayer playback (real hls.js, local fixtures)', () => {
-  let player: CuecartPlayer | undefined;
-  afterEach(() => {
-    player?.remove();
-    player = undefined;
-  });
+  const mount = playersRemovedAfterEach();
 
   it('plays MPEG-TS HLS through hls.js', async () => {
-    player = createPlayer({ src: FIXTURES.tsId3 });
+    const player = mount({ src: FIXTURES.tsId3 });
     await playsPast(player, 1);
     expect(player.engine).to.equal('hls.js');
     expect(player.live).to.equal(false);
@@ -18,21 +19,21 @@ describe('CuecartPlayer playback (real hls.js, local fixtures)', () => {
   });
 
   it('plays fMP4 (CMAF) HLS through hls.js', async () => {
-    player = createPlayer({ src: FIXTURES.fmp4Emsg });
+    const player = mount({ src: FIXTURES.fmp4Emsg });
     await playsPast(player, 1);
     expect(player.engine).to.equal('hls.js');
   });
 
   it('plays a progressive MP4 natively', async () => {
-    player = createPlayer({ src: FIXTURES.mp4 });
+    const player = mount({ src: FIXTURES.mp4 });
     await playsPast(player, 1);
     expect(player.engine).to.equal('progressive');
   });
 
   it('plays the simulated live stream from the live edge and shows LIVE', async () => {
-    player = createPlayer({ src: FIXTURES.liveTs });
+    const player = mount({ src: FIXTURES.liveTs });
     await playsPast(player, 0.5);
-    await waitUntil(() => player!.live, 'stream never reported live');
+    await waitUntil(() => player.live, 'stream never reported live');
     const video = videoOf(player);
     const start = video.seekable.start(0);
     // hls.js starts a few target durations behind the edge, never at the window's start.
@@ -45,19 +46,19 @@ describe('CuecartPlayer playback (real hls.js, local fixtures)', () => {
   });
 
   it('switches cleanly when src changes (HLS → MP4 → HLS)', async () => {
-    player = createPlayer({ src: FIXTURES.plainTs });
+    const player = mount({ src: FIXTURES.plainTs });
     await playsPast(player, 0.5);
     player.src = FIXTURES.mp4;
-    await waitUntil(() => player!.engine === 'progressive', 'engine did not switch to progressive');
+    await waitUntil(() => player.engine === 'progressive', 'engine did not switch to progressive');
     await playsPast(player, 0.5);
     player.src = FIXTURES.fmp4Emsg;
-    await waitUntil(() => player!.engine === 'hls.js', 'engine did not switch back to hls.js');
+    await waitUntil(() => player.engine === 'hls.js', 'engine did not switch back to hls.js');
     await playsPast(player, 0.5);
     expect(player.error).to.equal(null);
   });
 
   it('destroys hls.js on disconnect and plays again when reconnected', async () => {
-    player = createPlayer({ src: FIXTURES.tsId3 });
+    const player = mount({ src: FIXTURES.tsId3 });
     await playsPast(player, 0.5);
     const video = videoOf(player);
     player.remove();
@@ -72,7 +73,7 @@ describe('CuecartPlayer playback (real hls.js, local fixtures)', () => {
   });
 
   it('reports a 404 playlist as media-load-failed inside the player', async () => {
-    player = createPlayer();
+    const player = mount();
     const error = nextError(player);
     player.src = '/test/fixtures/missing/index.m3u8';
     const detail = await error;
@@ -85,7 +86,7 @@ describe('CuecartPlayer playback (real hls.js, local fixtures)', () => {
   });
 
   it('reports a garbage playlist as media-load-failed', async () => {
-    player = createPlayer();
+    const player = mount();
     const error = nextError(player);
     player.src = FIXTURES.garbage;
     const detail = await error;
@@ -94,7 +95,7 @@ describe('CuecartPlayer playback (real hls.js, local fixtures)', () => {
   });
 
   it('reports a 404 MP4 as media-load-failed with the HTTP status', async () => {
-    player = createPlayer();
+    const player = mount();
     const error = nextError(player);
     player.src = '/test/fixtures/missing.mp4';
     const detail = await error;
@@ -103,14 +104,14 @@ describe('CuecartPlayer playback (real hls.js, local fixtures)', () => {
   });
 
   it('reports an unplayable type as media-unsupported', async () => {
-    player = createPlayer();
+    const player = mount();
     const error = nextError(player);
     player.src = '/test/fixtures/show.avi';
     expect((await error).code).to.equal('media-unsupported');
   });
 
   it('recovers after an error when src changes', async () => {
-    player = createPlayer();
+    const player = mount();
     const error = nextError(player);
     player.src = FIXTURES.garbage;
     await error;

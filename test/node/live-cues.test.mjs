@@ -2,56 +2,33 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createLiveCues } from '../../demo/server/live-cues.mjs';
-import { Readable } from 'node:stream';
-
-/** Calls the handler like Node's http server would and collects the response. */
-function request(handler, url, { method = 'GET', headers = {}, body } = {}) {
-  return new Promise((resolve, reject) => {
-    const req = Object.assign(Readable.from(body === undefined ? [] : [Buffer.from(body)]), {
-      url,
-      method,
-      headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])),
-    });
-    const res = {
-      writeHead(status, head) {
-        Object.assign(this, { status, headers: head ?? {} });
-        return this;
-      },
-      end(data) {
-        resolve({ status: this.status, headers: this.headers, body: data ? data.toString() : '' });
-      },
-    };
-    Promise.resolve(handler.handle(req, res)).then((handled) => {
-      if (!handled) resolve(null);
-    }, reject);
-  });
-}
+import { callHandler } from './lib/call-handler.mjs';
 
 const json = { 'Content-Type': 'application/json' };
 
 describe('createLiveCues', () => {
   it('starts every show with an empty list that refreshes, and ignores other paths', async () => {
     const cues = createLiveCues({ refresh: 3 });
-    const res = await request(cues, '/live-cues/show.json');
+    const res = await callHandler(cues, '/live-cues/show.json');
     assert.equal(res.status, 200);
     assert.deepEqual(JSON.parse(res.body), { refresh: 3, cues: [] });
     assert.match(res.headers.ETag, /^"[\w-]+"$/);
     assert.equal(res.headers['Cache-Control'], 'no-cache');
-    assert.equal(await request(cues, '/live-cues/../x.json'), null);
-    assert.equal(await request(cues, '/live-cues/Show.json'), null);
+    assert.equal(await callHandler(cues, '/live-cues/../x.json'), null);
+    assert.equal(await callHandler(cues, '/live-cues/Show.json'), null);
   });
 
   it('answers 304 to a matching ETag or Last-Modified, 200 after a PUT', async () => {
     let now = Date.parse('2030-05-01T12:00:00Z');
     const cues = createLiveCues({ now: () => now });
-    const first = await request(cues, '/live-cues/show.json');
+    const first = await callHandler(cues, '/live-cues/show.json');
     const etag = first.headers.ETag;
-    const same = await request(cues, '/live-cues/show.json', {
+    const same = await callHandler(cues, '/live-cues/show.json', {
       headers: { 'If-None-Match': etag },
     });
     assert.equal(same.status, 304);
-    assert.equal(same.body, '');
-    const since = await request(cues, '/live-cues/show.json', {
+    assert.equal(same.body.toString(), '');
+    const since = await callHandler(cues, '/live-cues/show.json', {
       headers: { 'If-Modified-Since': first.headers['Last-Modified'] },
     });
     assert.equal(since.status, 304);
@@ -60,33 +37,36 @@ describe('createLiveCues', () => {
       refresh: 2,
       cues: [{ id: 'a', startDate: '2030-05-01T12:00:07Z', product: 'p' }],
     };
-    const put = await request(cues, '/live-cues/show.json', {
+    const put = await callHandler(cues, '/live-cues/show.json', {
       method: 'PUT',
       headers: json,
       body: JSON.stringify(list),
     });
     assert.equal(put.status, 200);
     assert.notEqual(put.headers.ETag, etag);
-    const changed = await request(cues, '/live-cues/show.json', {
+    const changed = await callHandler(cues, '/live-cues/show.json', {
       headers: { 'If-None-Match': etag },
     });
     assert.equal(changed.status, 200);
     assert.deepEqual(JSON.parse(changed.body), list);
     assert.equal(changed.headers.ETag, put.headers.ETag);
     // Shows are separate.
-    assert.deepEqual(JSON.parse((await request(cues, '/live-cues/other.json')).body).cues, []);
+    assert.deepEqual(JSON.parse((await callHandler(cues, '/live-cues/other.json')).body).cues, []);
   });
 
   it('rejects bad PUTs with a status a publisher can act on', async () => {
     const cues = createLiveCues();
     const put = (body, headers = json) =>
-      request(cues, '/live-cues/show.json', { method: 'PUT', headers, body });
+      callHandler(cues, '/live-cues/show.json', { method: 'PUT', headers, body });
     assert.equal((await put('{}', { 'Content-Type': 'text/plain' })).status, 415);
     assert.equal((await put('{ nope')).status, 400);
     assert.equal((await put('{"items": []}')).status, 400);
     assert.equal((await put(JSON.stringify({ cues: [], pad: 'x'.repeat(70_000) }))).status, 413);
     assert.equal((await put('{"cues": []}', { ...json, 'If-Match': '"stale"' })).status, 412);
-    assert.equal((await request(cues, '/live-cues/show.json', { method: 'DELETE' })).status, 405);
+    assert.equal(
+      (await callHandler(cues, '/live-cues/show.json', { method: 'DELETE' })).status,
+      405,
+    );
     const { etag } = JSON.parse((await put('{"cues": []}')).body);
     assert.equal((await put('{"cues": [1]}', { ...json, 'If-Match': etag })).status, 200);
   });

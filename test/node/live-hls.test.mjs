@@ -9,6 +9,7 @@ import { parseEmsgBox, readBoxes, removeBoxes } from '../fixtures/tools/emsg.mjs
 import { readCuecartPayload } from '../fixtures/tools/id3.mjs';
 import { readPackets, readPes, readPmts, streamPids } from '../fixtures/tools/mpegts.mjs';
 import { parseMediaPlaylist } from '../fixtures/tools/playlist.mjs';
+import { callHandler } from './lib/call-handler.mjs';
 
 const fixturesDir = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const fixture = (path) =>
@@ -16,27 +17,6 @@ const fixture = (path) =>
 const STARTED = Date.parse('2030-05-01T12:00:00.000Z');
 const LOOP = 24_000;
 const DATERANGE_CUES = CUES.filter((c) => !LIVE_IN_BAND_PRODUCTS.includes(c.payload.product));
-
-/** Calls the handler like Node's http server would and collects the response. */
-function request(live, url, method = 'GET') {
-  return new Promise((resolve, reject) => {
-    const res = {
-      headersSent: false,
-      writeHead(status, headers) {
-        Object.assign(this, { status, headers, headersSent: true });
-      },
-      end(body) {
-        resolve({ status: this.status, headers: this.headers, body: body ?? Buffer.alloc(0) });
-      },
-      destroy: reject,
-    };
-    Promise.resolve(
-      live.handle(/** @type {any} */ ({ url, method }), /** @type {any} */ (res)),
-    ).then((handled) => {
-      if (!handled) resolve(null);
-    }, reject);
-  });
-}
 
 function clock(offsetMs) {
   const state = { t: STARTED + offsetMs };
@@ -46,7 +26,7 @@ function clock(offsetMs) {
 async function playlistAt(kind, offsetMs, query = '') {
   const c = clock(offsetMs);
   const live = createLiveHls({ fixturesDir, now: c.now, startedAt: STARTED });
-  const res = await request(live, `/live/${kind}/index.m3u8${query}`);
+  const res = await callHandler(live, `/live/${kind}/index.m3u8${query}`);
   return { res, text: res.body.toString(), list: parseMediaPlaylist(res.body.toString()) };
 }
 
@@ -61,7 +41,9 @@ describe('createLiveHls playlists', () => {
       [20_500, 4, 9],
     ]) {
       c.set(ms);
-      const list = parseMediaPlaylist((await request(live, '/live/ts/index.m3u8')).body.toString());
+      const list = parseMediaPlaylist(
+        (await callHandler(live, '/live/ts/index.m3u8')).body.toString(),
+      );
       assert.equal(list.mediaSequence, first, `at ${ms}`);
       assert.deepEqual(
         list.segments.map((s) => s.msn),
@@ -138,7 +120,9 @@ describe('createLiveHls playlists', () => {
 
   it('starts a full window before the first request by default', async () => {
     const live = createLiveHls({ fixturesDir, now: () => STARTED });
-    const list = parseMediaPlaylist((await request(live, '/live/ts/index.m3u8')).body.toString());
+    const list = parseMediaPlaylist(
+      (await callHandler(live, '/live/ts/index.m3u8')).body.toString(),
+    );
     assert.deepEqual(
       list.segments.map((s) => s.msn),
       [0, 1, 2, 3, 4, 5],
@@ -155,7 +139,7 @@ describe('createLiveHls segments', () => {
 
   it('serves TS segments from the ID3 fixture, with only the in-band cues', async () => {
     for (const msn of [0, 3, 6, 9, 12 * 7 + 6, 12 * 7 + 11]) {
-      const res = await request(live, `/live/ts/seg-${msn}.ts`);
+      const res = await callHandler(live, `/live/ts/seg-${msn}.ts`);
       assert.equal(res.status, 200);
       assert.equal(res.headers['Content-Type'], 'video/mp2t');
       const body = new Uint8Array(res.body);
@@ -181,11 +165,11 @@ describe('createLiveHls segments', () => {
   });
 
   it('serves fMP4 segments from the emsg fixture, with only the in-band cues', async () => {
-    const init = await request(live, '/live/fmp4/init.mp4');
+    const init = await callHandler(live, '/live/fmp4/init.mp4');
     assert.equal(init.headers['Content-Type'], 'video/mp4');
     assert.ok(Buffer.from(init.body).equals(Buffer.from(fixture('hls-fmp4-emsg/init.mp4'))));
     for (const msn of [0, 3, 6, 9, 12 * 5 + 3, 12 * 5 + 9]) {
-      const body = new Uint8Array((await request(live, `/live/fmp4/seg-${msn}.m4s`)).body);
+      const body = new Uint8Array((await callHandler(live, `/live/fmp4/seg-${msn}.m4s`)).body);
       const index = msn % 12;
       const source = fixture(`hls-fmp4-emsg/seg-${String(index).padStart(2, '0')}.m4s`);
       if (index !== 6 && index !== 9) {
@@ -222,18 +206,18 @@ describe('createLiveHls routing', () => {
       '/live/fmp4/seg-x.m4s',
       '/live/ts/index.m3u8/x',
     ]) {
-      assert.equal((await request(live, url))?.status, 404, url);
+      assert.equal((await callHandler(live, url))?.status, 404, url);
     }
-    assert.equal((await request(live, '/live/ts/index.m3u8', 'POST'))?.status, 404);
+    assert.equal((await callHandler(live, '/live/ts/index.m3u8', { method: 'POST' }))?.status, 404);
   });
 
   it('leaves other paths alone', async () => {
-    assert.equal(await request(live, '/test/fixtures/hls-ts-id3/index.m3u8'), null);
-    assert.equal(await request(live, '/livestream'), null);
+    assert.equal(await callHandler(live, '/test/fixtures/hls-ts-id3/index.m3u8'), null);
+    assert.equal(await callHandler(live, '/livestream'), null);
   });
 
   it('answers HEAD without a body', async () => {
-    const res = await request(live, '/live/ts/seg-4.ts', 'HEAD');
+    const res = await callHandler(live, '/live/ts/seg-4.ts', { method: 'HEAD' });
     assert.equal(res.status, 200);
     assert.equal(res.body.length, 0);
     assert.ok(res.headers['Content-Length'] > 0);

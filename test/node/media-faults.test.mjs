@@ -1,8 +1,8 @@
 // The media fault-injection routes (demo/server/media-faults.mjs) over a real HTTP server.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { parseFaultRules } from '../../demo/server/media-faults.mjs';
-import { startServer } from '../../demo/server/start.mjs';
+import { useDemoServer } from './lib/browser-harness.mjs';
 
 describe('parseFaultRules', () => {
   it('reads per-file step sequences, repeats and live timings', () => {
@@ -29,12 +29,8 @@ describe('parseFaultRules', () => {
 });
 
 describe('media fault routes', () => {
-  let server;
-  before(async () => {
-    server = await startServer({ port: 0, quiet: true });
-  });
-  after(() => server.close());
-  const get = (path, init) => fetch(new URL(path.slice(1), server.url), init);
+  const demo = useDemoServer();
+  const get = (path, init) => fetch(new URL(path.slice(1), demo.server.url), init);
 
   it('answers the scripted statuses in order, then serves the file', async () => {
     const url = '/faults/seq/index.m3u8=s500.s503/hls-plain-ts/index.m3u8';

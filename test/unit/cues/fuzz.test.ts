@@ -16,18 +16,7 @@ import {
   textFrame,
   txxxFrame,
 } from './id3-builder.js';
-
-/** mulberry32: a tiny seeded PRNG, so every run sees the same corpus. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../helpers/seeded-random.js';
 
 function randomBytes(random: () => number, length: number): Uint8Array {
   const bytes = new Uint8Array(length);
@@ -78,7 +67,7 @@ function nested(depth: number): string {
 
 describe('cue parsers under fuzzing', () => {
   it('parseId3Tags and payloadsFromId3 never throw on damaged or random bytes', () => {
-    const random = prng(0xc0ffee);
+    const random = seededRandom(0xc0ffee);
     let errors = 0;
     let payloads = 0;
     for (let i = 0; i < 2000; i++) {
@@ -96,7 +85,7 @@ describe('cue parsers under fuzzing', () => {
   });
 
   it('random bytes with an ID3 header never throw', () => {
-    const random = prng(42);
+    const random = seededRandom(42);
     for (let i = 0; i < 2000; i++) {
       const body = randomBytes(random, Math.floor(random() * 200));
       const header = Uint8Array.of(
@@ -148,7 +137,7 @@ describe('cue parsers under fuzzing', () => {
   });
 
   it('text parsers never throw on random or hostile documents', () => {
-    const random = prng(7);
+    const random = seededRandom(7);
     const alphabet = 'WEBVTT\n\r -->0123456789:.{}[]",product\u0000\ud800é';
     for (let i = 0; i < 1000; i++) {
       let text = '';

@@ -7,18 +7,7 @@ import { parseWebVttCues, parseWebVttCuesInSlices } from '../../../src/cues/webv
 import type { CuecartError } from '../../../src/internal/errors.js';
 import { forEachInSlices } from '../../../src/internal/time-slices.js';
 import { FakeFrameClock } from '../../helpers/fake-frame-clock.js';
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../helpers/seeded-random.js';
 
 function cue(id: string, start: number, end?: number, duration?: number): ProductCue {
   const c: ProductCue = {
@@ -61,7 +50,7 @@ function reference(cues: readonly ProductCue[]) {
 
 /** A show of `count` random cues: overlaps, shared starts, explicit ends, durations, open ends. */
 function randomShow(count: number, seed: number, span = 600): ProductCue[] {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const cues: ProductCue[] = [];
   for (let i = 0; i < count; i++) {
     // Starts on a 0.25 s grid so that many cues share a start.
@@ -89,7 +78,7 @@ describe('CueTimeline index (large shows)', () => {
       [...cues].sort(compareCues).map((c) => c.id),
     );
     for (const c of cues) expect(timeline.effectiveEnd(c.id), c.id).to.equal(ref.ends.get(c.id));
-    const next = random(2);
+    const next = seededRandom(2);
     const times = [-1, 0, 0.25, 599.75, 1e6, ...cues.slice(0, 50).map((c) => c.start)];
     for (let i = 0; i < 300; i++) times.push(next() * 650);
     for (const t of times) {
@@ -106,7 +95,7 @@ describe('CueTimeline index (large shows)', () => {
     const timeline = new CueTimeline();
     timeline.add(cues);
     let model = new Map(cues.map((c) => [c.id, c]));
-    const next = random(4);
+    const next = seededRandom(4);
     for (let round = 0; round < 40; round++) {
       const id = `c${Math.floor(next() * 400)}`;
       const op = next();
@@ -214,7 +203,7 @@ describe('CueScheduler over 10,000 cues', () => {
 
   it('has the right cues active after seeks backward and forward across the show', () => {
     const { clock, active, scheduler, ref } = show();
-    const next = random(7);
+    const next = seededRandom(7);
     const targets = [19_999, 0, 10_001, 10_000.5, 3, 19_998, 4.999, 5, 12_345.6];
     for (let i = 0; i < 100; i++) targets.push(next() * 20_050);
     for (const t of targets) {
