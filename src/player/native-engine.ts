@@ -1,5 +1,6 @@
 import type { Clock } from '../internal/clock.js';
 import { CuecartError } from '../internal/errors.js';
+import { fetchMediaPlaylist } from './native-playlist-dates.js';
 import { watchNativeProgramDateTime } from './native-program-date-time.js';
 import type { EngineCallbacks, PlaybackEngine } from './playback-engine.js';
 
@@ -9,6 +10,8 @@ export interface NativeEngineOptions {
   startPosition?: number;
   /** Timers of the live program date-time re-read; injected by tests. */
   clock?: Clock;
+  /** Loads the playlist whose dates refine the start date; injected by tests (global `fetch`). */
+  fetch?: typeof fetch;
 }
 
 /**
@@ -47,10 +50,16 @@ export function createNativeEngine(
     video.textTracks.addEventListener('addtrack', (e) => e.track && watchTrack(e.track), {
       signal,
     });
-    // No fragment events here: Safari's start date is the program date-time mapping.
+    // No fragment events here: Safari's start date, refined by the playlist's own dates, is the
+    // program date-time mapping (native-program-date-time.ts).
     const onProgramDateTime = callbacks.onProgramDateTime?.bind(callbacks);
     if (onProgramDateTime) {
-      watchNativeProgramDateTime(video, onProgramDateTime, { signal, clock: options.clock });
+      const { clock } = options;
+      watchNativeProgramDateTime(video, onProgramDateTime, {
+        signal,
+        clock,
+        loadPlaylist: () => fetchMediaPlaylist(src, { signal, clock, fetch: options.fetch }),
+      });
     }
   }
   const onDuration = () => callbacks.onLiveChange(video.duration === Infinity);

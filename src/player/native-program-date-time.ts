@@ -1,5 +1,7 @@
-import type { ProgramDateTimeUpdate } from '../cues/program-date-time.js';
+import type { MediaPlaylist } from '../cues/media-playlist.js';
+import type { DateAnchor, ProgramDateTimeUpdate } from '../cues/program-date-time.js';
 import { systemClock, type Clock } from '../internal/clock.js';
+import { START_DATE_ROUNDING_MS, anchorsFromPlaylist } from './native-playlist-dates.js';
 
 /**
  * The part of a media element the native program date-time watch reads: Safari's
@@ -7,7 +9,9 @@ import { systemClock, type Clock } from '../internal/clock.js';
  * nor in TypeScript's DOM typings), `duration` (Infinity while live) and its events.
  */
 export interface StartDateMedia extends EventTarget {
+  /** Infinity while the stream is live. */
   readonly duration: number;
+  /** Safari: the date of media time 0. Untrusted: anything may come back, or it may throw. */
   getStartDate?: () => unknown;
 }
 
@@ -19,6 +23,11 @@ export interface NativeProgramDateTimeOptions {
   clock?: Clock;
   /** How often a live stream's start date is read again, in ms (default {@link LIVE_REREAD_MS}). */
   intervalMs?: number;
+  /**
+   * Loads the media playlist being played (`fetchMediaPlaylist`), once, after the start date is
+   * first known: its exact dates refine Safari's whole-second start date.
+   */
+  loadPlaylist?: () => Promise<MediaPlaylist | undefined>;
 }
 
 /**
@@ -61,46 +70,72 @@ export function readStartDate(media: StartDateMedia): number | undefined {
 }
 
 /**
- * The {@link ProgramDateTimeUpdate} of a native HLS playback: one anchor at media time 0 that
- * covers the whole timeline (Safari's `getStartDate()` is one offset for all of it), or none while
- * the date is unknown; `live` while the duration is Infinity.
- */
-export function nativeProgramDateTime(media: StartDateMedia): ProgramDateTimeUpdate {
-  const date = readStartDate(media);
-  return {
-    live: media.duration === Infinity,
-    anchors: date === undefined ? [] : [{ mediaTime: 0, date, duration: Infinity }],
-  };
-}
-
-/**
  * Feeds native HLS playback (Safari, no fragment events) into the same program date-time mapping
- * as the hls.js engine: reads {@link nativeProgramDateTime} on `loadedmetadata`, `loadeddata` and
+ * as the hls.js engine: reads the start date ({@link readStartDate}) on `loadedmetadata`, `loadeddata` and
  * `durationchange`, and every {@link LIVE_REREAD_MS} while the stream is live, and reports it
  * when it differs from the last report (the first one always, so a live stream without a date
  * still starts live cue-list refreshes). Stops when `signal` aborts.
+ *
+ * WebKit rounds the start date to whole seconds, half a second either way: far from a frame. So
+ * once it is known, the media playlist is loaded (`loadPlaylist`, once) and, when exactly one of
+ * its segments is dated within the rounding of the start date, that segment is media time 0 and
+ * the playlist's own dates and durations replace the single anchor ({@link anchorsFromPlaylist}).
+ * They are kept while the start date stays within the rounding of theirs; when it moves further
+ * (a discontinuity that jumped the clock, a re-anchored timeline), the start date alone maps again.
  */
 export function watchNativeProgramDateTime(
   media: StartDateMedia,
   report: (update: ProgramDateTimeUpdate) => void,
   options: NativeProgramDateTimeOptions,
 ): void {
-  const { signal } = options;
+  const { signal, loadPlaylist } = options;
   const clock = options.clock ?? systemClock;
   const interval = options.intervalMs ?? LIVE_REREAD_MS;
-  let last: { live: boolean; date: number | undefined } | undefined;
+  let last: string | undefined;
   let timer: unknown;
+  let refined: DateAnchor[] | undefined;
+  let playlistRequested = false;
+
+  const anchorsFor = (date: number | undefined): { key: string; anchors: DateAnchor[] } => {
+    if (
+      refined &&
+      (date === undefined || Math.abs(refined[0]!.date - date) <= START_DATE_ROUNDING_MS)
+    ) {
+      return { key: `playlist@${refined[0]!.date}`, anchors: refined };
+    }
+    refined = undefined;
+    return date === undefined
+      ? { key: 'none', anchors: [] }
+      : { key: `start@${date}`, anchors: [{ mediaTime: 0, date, duration: Infinity }] };
+  };
+
+  const refine = (date: number) => {
+    if (!loadPlaylist || playlistRequested) return;
+    playlistRequested = true;
+    loadPlaylist().then(
+      (playlist) => {
+        if (signal.aborted || !playlist) return;
+        const current = readStartDate(media) ?? date;
+        refined = anchorsFromPlaylist(playlist, current);
+        if (refined) read();
+      },
+      () => {},
+    );
+  };
 
   const read = () => {
     if (signal.aborted) return;
-    const update = nativeProgramDateTime(media);
-    const date = update.anchors[0]?.date;
-    if (!last || last.live !== update.live || last.date !== date) {
-      last = { live: update.live, date };
-      report(update);
+    const live = media.duration === Infinity;
+    const date = readStartDate(media);
+    const { key, anchors } = anchorsFor(date);
+    const state = `${live}|${key}`;
+    if (state !== last) {
+      last = state;
+      report({ live, anchors });
     }
+    if (date !== undefined) refine(date);
     clock.clearTimeout(timer);
-    timer = update.live ? clock.setTimeout(read, interval) : undefined;
+    timer = live ? clock.setTimeout(read, interval) : undefined;
   };
 
   for (const type of ['loadedmetadata', 'loadeddata', 'durationchange']) {

@@ -2,11 +2,17 @@ import { repeat, type EngineClock } from './engine-clock.js';
 
 /** The parts of a media element that stall recovery reads (and the playhead it moves). */
 export interface PlayheadMedia {
+  /** The playhead (s); set to jump a hole. */
   currentTime: number;
+  /** A seek is in progress (the playhead is moving on its own). */
   readonly seeking: boolean;
+  /** Paused by the viewer: not a stall. */
   readonly paused: boolean;
+  /** Played to the end: not a stall. */
   readonly ended: boolean;
+  /** `HTMLMediaElement.readyState`; below `HAVE_FUTURE_DATA` playback waits for data. */
   readonly readyState: number;
+  /** Buffered ranges (only their starts are read). */
   readonly buffered: { readonly length: number; start(index: number): number };
 }
 

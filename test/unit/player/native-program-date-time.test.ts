@@ -1,10 +1,9 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import type { ProgramDateTimeUpdate } from '../../../src/cues/program-date-time.js';
 import type { CuecartError } from '../../../src/internal/errors.js';
 import { createNativeEngine } from '../../../src/player/native-engine.js';
 import {
   LIVE_REREAD_MS,
-  nativeProgramDateTime,
   readStartDate,
   watchNativeProgramDateTime,
   type StartDateMedia,
@@ -56,19 +55,6 @@ describe('readStartDate', () => {
     };
     expect(readStartDate(media)).to.equal(undefined);
     expect(readStartDate({ duration: 10 } as unknown as StartDateMedia)).to.equal(undefined);
-  });
-
-  it('maps the whole timeline through one anchor at media time 0', () => {
-    const media = new FakeMedia();
-    media.duration = Infinity;
-    media.startDate = new Date(T0);
-    expect(nativeProgramDateTime(media)).to.deep.equal({
-      live: true,
-      anchors: [{ mediaTime: 0, date: T0, duration: Infinity }],
-    });
-    media.duration = 60;
-    media.startDate = new Date(NaN);
-    expect(nativeProgramDateTime(media)).to.deep.equal({ live: false, anchors: [] });
   });
 });
 
@@ -140,15 +126,12 @@ describe('createNativeEngine (native HLS) program date-time', () => {
     return { video, state };
   }
 
-  it('places a startDate cue at its media time and moves it when getStartDate changes', async () => {
+  /** A native engine on a Safari-like video, its cues in a real cue store. */
+  function startSafari(fetchPlaylist: typeof fetch) {
     const { video, state } = safariVideo();
     const clock = fakeClock();
     const errors: CuecartError[] = [];
     const store = createCueStore({ onError: (error) => errors.push(error) });
-    store.addCues([
-      { id: 'mug', startDate: iso(T0 + 12_500), endDate: iso(T0 + 20_000), product: 'mug' },
-    ]);
-    expect(store.$cues.get()).to.deep.equal([]);
     const callbacks: EngineCallbacks = {
       onFatalError: () => {},
       onLiveChange: () => {},
@@ -157,28 +140,75 @@ describe('createNativeEngine (native HLS) program date-time', () => {
       onMetadataTrack: () => {},
       onProgramDateTime: (update) => store.setProgramDateTime(update),
     };
-    const engine = createNativeEngine(
-      video,
-      '/test/fixtures/hls-plain-ts/index.m3u8',
-      'native-hls',
-      callbacks,
-      { clock },
-    );
+    const engine = createNativeEngine(video, '/show/index.m3u8', 'native-hls', callbacks, {
+      clock,
+      fetch: fetchPlaylist,
+    });
+    const placed = () => store.$cues.get().map((cue) => [cue.start, cue.end]);
+    return { video, state, clock, errors, store, engine, placed };
+  }
+
+  it('places a startDate cue at its media time and moves it when getStartDate changes', async () => {
+    const requests: string[] = [];
+    const notFound = (async (input: RequestInfo | URL) => {
+      requests.push(String(input));
+      return new Response('', { status: 404 });
+    }) as typeof fetch;
+    const { video, state, clock, errors, store, engine, placed } = startSafari(notFound);
+    store.addCues([
+      { id: 'mug', startDate: iso(T0 + 12_500), endDate: iso(T0 + 20_000), product: 'mug' },
+    ]);
+    expect(store.$cues.get()).to.deep.equal([]);
     try {
       state.duration = Infinity;
       state.startDate = new Date(T0);
       video.dispatchEvent(new Event('loadedmetadata'));
-      const placed = () => store.$cues.get().map((cue) => [cue.start, cue.end]);
       expect(placed()).to.deep.equal([[12.5, 20]]);
       // Safari moved media time 0 two seconds later on the wall clock: the cue comes 2 s earlier.
       state.startDate = new Date(T0 + 2_000);
       clock.advance(LIVE_REREAD_MS);
       expect(placed()).to.deep.equal([[10.5, 18]]);
       expect(store.dates.toDate(0)).to.equal(T0 + 2_000);
+      clock.advance(10 * LIVE_REREAD_MS);
+      expect(requests, 'the playlist is asked for once').to.have.length(1);
     } finally {
       engine.destroy();
     }
     expect(clock.pending, 'destroy stops the re-read').to.equal(0);
+    expect(errors).to.deep.equal([]);
+    store.destroy();
+  });
+
+  it('refines Safari’s whole-second start date with the playlist’s own dates', async () => {
+    // The true date of media time 0 is T0 + 500 ms: WebKit rounds it to T0 or T0 + 1 s.
+    const playlist = [
+      '#EXTM3U',
+      '#EXT-X-TARGETDURATION:2',
+      `#EXT-X-PROGRAM-DATE-TIME:${iso(T0 + 500)}`,
+      ...Array.from({ length: 10 }, (_, i) => `#EXTINF:2,\nseg-${i}.ts`),
+    ].join('\n');
+    const serve = (async () => new Response(playlist)) as typeof fetch;
+    const { video, state, clock, errors, store, engine, placed } = startSafari(serve);
+    store.addCues([{ id: 'mug', startDate: iso(T0 + 13_000), product: 'mug', duration: 5 }]);
+    try {
+      state.duration = Infinity;
+      state.startDate = new Date(T0);
+      video.dispatchEvent(new Event('loadedmetadata'));
+      // From the rounded start date alone: half a second late.
+      expect(placed()[0]![0]).to.equal(13);
+      await waitUntil(() => placed()[0]![0] !== 13, 'never refined from the playlist');
+      expect(placed()[0]![0]).to.equal(12.5);
+      // The rounding flips to the other second: still the playlist's exact dates.
+      state.startDate = new Date(T0 + 1_000);
+      clock.advance(LIVE_REREAD_MS);
+      expect(placed()[0]![0]).to.equal(12.5);
+      // The timeline was re-anchored (a jump far beyond rounding): the start date maps again.
+      state.startDate = new Date(T0 + 5_000);
+      clock.advance(LIVE_REREAD_MS);
+      expect(placed()[0]![0]).to.equal(8);
+    } finally {
+      engine.destroy();
+    }
     expect(errors).to.deep.equal([]);
     store.destroy();
   });
