@@ -1,6 +1,6 @@
 import type { Clock } from '../internal/clock.js';
 import { CuecartError } from '../internal/errors.js';
-import { fetchMediaPlaylist } from './native-playlist-dates.js';
+import { fetchMediaPlaylist } from './fetch-media-playlist.js';
 import { watchNativeProgramDateTime } from './native-program-date-time.js';
 import type { EngineCallbacks, PlaybackEngine } from './playback-engine.js';
 

@@ -1,7 +1,6 @@
 import type { MediaPlaylist } from '../cues/media-playlist.js';
 import type { DateAnchor, ProgramDateTimeUpdate } from '../cues/program-date-time.js';
 import { systemClock, type Clock } from '../internal/clock.js';
-import { START_DATE_ROUNDING_MS, anchorsFromPlaylist } from './native-playlist-dates.js';
 
 /**
  * The part of a media element the native program date-time watch reads: Safari's
@@ -24,7 +23,7 @@ export interface NativeProgramDateTimeOptions {
   /** How often a live stream's start date is read again, in ms (default {@link LIVE_REREAD_MS}). */
   intervalMs?: number;
   /**
-   * Loads the media playlist being played (`fetchMediaPlaylist`), once, after the start date is
+   * Loads the media playlist being played (fetch-media-playlist.ts), once, after the start date is
    * first known: its exact dates refine Safari's whole-second start date.
    */
   loadPlaylist?: () => Promise<MediaPlaylist | undefined>;
@@ -47,6 +46,13 @@ export const EARLIEST_START_DATE = Date.UTC(2000, 0, 1);
 export const LATEST_START_DATE = Date.UTC(2100, 0, 1);
 
 /**
+ * How far Safari's `getStartDate()` may be from the true program date-time of media time 0:
+ * WebKit rounds it to whole seconds (`round(currentDate - currentTime)` in
+ * `MediaPlayerPrivateAVFoundationObjC::getStartDate`), so half a second, plus 1 ms for the
+ * millisecond rounding of older versions.
+ */
+export const START_DATE_ROUNDING_MS = 501;
+/**
  * The program date-time (ms since the epoch) at media time 0 of a native HLS playback, or
  * `undefined` when the browser does not know one (no `EXT-X-PROGRAM-DATE-TIME`, no
  * `getStartDate`, not loaded yet). Whatever the element returns is checked: a real Date, finite,
@@ -67,6 +73,34 @@ export function readStartDate(media: StartDateMedia): number | undefined {
   return Number.isFinite(time) && time >= EARLIEST_START_DATE && time < LATEST_START_DATE
     ? time
     : undefined;
+}
+
+/**
+ * The exact program date-time anchors of a native playback, from its media playlist and
+ * Safari's rounded start date: the one segment whose date lies within
+ * {@link START_DATE_ROUNDING_MS} of `startDate` is taken as media time 0, and every dated
+ * segment from it on is placed by the playlist's durations after it. `undefined` when no segment
+ * or more than one matches (Safari's timeline does not start at a segment the playlist lists).
+ */
+export function anchorsFromPlaylist(
+  playlist: MediaPlaylist,
+  startDate: number,
+): DateAnchor[] | undefined {
+  const matches = playlist.segments.filter(
+    (s) => s.date !== undefined && Math.abs(s.date - startDate) <= START_DATE_ROUNDING_MS,
+  );
+  if (matches.length !== 1) return undefined;
+  const zero = matches[0]!;
+  const anchors: DateAnchor[] = [];
+  for (const segment of playlist.segments) {
+    if (segment.start < zero.start || segment.date === undefined) continue;
+    anchors.push({
+      mediaTime: segment.start - zero.start,
+      date: segment.date,
+      duration: segment.duration,
+    });
+  }
+  return anchors;
 }
 
 /**

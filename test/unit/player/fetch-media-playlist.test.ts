@@ -2,9 +2,9 @@ import { expect } from '@open-wc/testing';
 import { parsePlaylist, type MediaPlaylist } from '../../../src/cues/media-playlist.js';
 import {
   MAX_PLAYLIST_CHARS,
-  anchorsFromPlaylist,
   fetchMediaPlaylist,
-} from '../../../src/player/native-playlist-dates.js';
+} from '../../../src/player/fetch-media-playlist.js';
+import { anchorsFromPlaylist } from '../../../src/player/native-program-date-time.js';
 
 const T0 = Date.parse('2030-05-01T12:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,16 +1,8 @@
 import { parsePlaylist, type MediaPlaylist } from '../cues/media-playlist.js';
-import type { DateAnchor } from '../cues/program-date-time.js';
 import { systemClock, type Clock } from '../internal/clock.js';
 import { CuecartError } from '../internal/errors.js';
 import { safeUrl } from '../internal/url-policy.js';
 
-/**
- * How far Safari's `getStartDate()` may be from the true program date-time of media time 0:
- * WebKit rounds it to whole seconds (`round(currentDate - currentTime)` in
- * `MediaPlayerPrivateAVFoundationObjC::getStartDate`), so half a second, plus 1 ms for the
- * millisecond rounding of older versions.
- */
-export const START_DATE_ROUNDING_MS = 501;
 /** Longest playlist read (characters); a media playlist of a 4-hour DVR window is far smaller. */
 export const MAX_PLAYLIST_CHARS = 4_000_000;
 /** A playlist request still running after this long is abandoned. */
@@ -45,34 +37,6 @@ export async function fetchMediaPlaylist(
   return second && !(second.playlist instanceof CuecartError) && second.playlist.kind === 'media'
     ? second.playlist
     : undefined;
-}
-
-/**
- * The exact program date-time anchors of a native playback, from its media playlist and
- * Safari's rounded start date: the one segment whose date lies within
- * {@link START_DATE_ROUNDING_MS} of `startDate` is taken as media time 0, and every dated
- * segment from it on is placed by the playlist's durations after it. `undefined` when no segment
- * or more than one matches (Safari's timeline does not start at a segment the playlist lists).
- */
-export function anchorsFromPlaylist(
-  playlist: MediaPlaylist,
-  startDate: number,
-): DateAnchor[] | undefined {
-  const matches = playlist.segments.filter(
-    (s) => s.date !== undefined && Math.abs(s.date - startDate) <= START_DATE_ROUNDING_MS,
-  );
-  if (matches.length !== 1) return undefined;
-  const zero = matches[0]!;
-  const anchors: DateAnchor[] = [];
-  for (const segment of playlist.segments) {
-    if (segment.start < zero.start || segment.date === undefined) continue;
-    anchors.push({
-      mediaTime: segment.start - zero.start,
-      date: segment.date,
-      duration: segment.duration,
-    });
-  }
-  return anchors;
 }
 
 async function fetchPlaylist(
