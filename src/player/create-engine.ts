@@ -45,7 +45,9 @@ export async function createEngine(
       );
       return null;
     }
-    return createNativeEngine(video, src, 'progressive', callbacks, options.startPosition);
+    return createNativeEngine(video, src, 'progressive', callbacks, {
+      startPosition: options.startPosition,
+    });
   }
   if (hasMediaSource()) {
     let Hls;
@@ -69,7 +71,9 @@ export async function createEngine(
     }
   }
   if (video.canPlayType('application/vnd.apple.mpegurl') !== '') {
-    return createNativeEngine(video, src, 'native-hls', callbacks, options.startPosition);
+    return createNativeEngine(video, src, 'native-hls', callbacks, {
+      startPosition: options.startPosition,
+    });
   }
   callbacks.onFatalError(
     new CuecartError('media-unsupported', 'This browser cannot play HLS streams.'),

@@ -6,78 +6,17 @@ import type {
   HlsConfig,
   LevelLoadedData,
   LevelUpdatedData,
-  RetryConfig,
 } from 'hls.js';
 import { CuecartError } from '../internal/errors.js';
 import type { DateRangeInput } from '../cues/daterange.js';
+import { systemEngineClock, type EngineClock } from './engine-clock.js';
+import { cuecartHlsConfig, stallLimitMs } from './hls-config.js';
+import { LiveStaleness } from './live-staleness.js';
 import type { EngineCallbacks, PlaybackEngine } from './playback-engine.js';
 import type { HlsConstructor } from './load-hls.js';
+import { SkippedSegmentHoles, StallWatch } from './stall-recovery.js';
 
-/**
- * How Cuecart loads HLS over a flaky CDN: the ONE retry policy, carried out by hls.js itself
- * (Cuecart never wraps its own retries around hls.js's; see docs/resilience.md).
- *
- * - First playlist (the manifest): 4 retries after a 5xx or a network error, 0.5, 1, 2, 4 s apart
- *   (a VOD playlist answering 500, 500, 200 plays), 2 after a timeout. A 4xx fails at once.
- * - Playlist reloads (live): 6 retries after a 5xx or a network error, 1, 2, 4, 8, 8, 8 s apart
- *   (about 31 s), 2 after a timeout, while the player shows "Reconnecting…"; every successful
- *   reload starts the count again.
- * - Segments: 3 retries after an HTTP error (404 included: a CDN edge can lag its origin) or a
- *   network error, 0.5, 1, 2 s apart; no first byte within 8 s is a timeout, retried once. A
- *   segment that still fails is skipped: after 3.5 s when missing, 16 s when it never answers.
- */
-export const HLS_LOAD_POLICIES = {
-  manifestLoadPolicy: {
-    default: {
-      maxTimeToFirstByteMs: 10_000,
-      maxLoadTimeMs: 20_000,
-      timeoutRetry: { maxNumRetry: 2, retryDelayMs: 0, maxRetryDelayMs: 0 },
-      errorRetry: { maxNumRetry: 4, retryDelayMs: 500, maxRetryDelayMs: 4_000 },
-    },
-  },
-  playlistLoadPolicy: {
-    default: {
-      maxTimeToFirstByteMs: 10_000,
-      maxLoadTimeMs: 20_000,
-      timeoutRetry: { maxNumRetry: 2, retryDelayMs: 1_000, maxRetryDelayMs: 4_000 },
-      errorRetry: { maxNumRetry: 6, retryDelayMs: 1_000, maxRetryDelayMs: 8_000 },
-    },
-  },
-  fragLoadPolicy: {
-    default: {
-      maxTimeToFirstByteMs: 8_000,
-      maxLoadTimeMs: 60_000,
-      timeoutRetry: { maxNumRetry: 1, retryDelayMs: 0, maxRetryDelayMs: 0 },
-      errorRetry: { maxNumRetry: 3, retryDelayMs: 500, maxRetryDelayMs: 4_000 },
-    },
-  },
-} satisfies Partial<HlsConfig>;
-
-/**
- * The hls.js configuration Cuecart plays with: {@link HLS_LOAD_POLICIES} plus the settings the
- * cue engine and strict-CSP pages need. `overrides` (the player's `hlsConfig`) are applied last;
- * a load policy given there replaces Cuecart's for that kind of load.
- */
-export function cuecartHlsConfig(overrides: Partial<HlsConfig> = {}): Partial<HlsConfig> {
-  return {
-    // hls.js's own metadata TextTrack loses cues in Chromium (its <track> is emptied when it
-    // finishes loading); Cuecart reads the raw events instead. See docs/decisions.
-    enableID3MetadataCues: false,
-    enableEmsgMetadataCues: false,
-    enableDateRangeMetadataCues: false,
-    // Live: duration Infinity and `seekable` = the playlist window (setLiveSeekableRange), as
-    // native HLS reports it, so the live window start prunes old cues.
-    liveDurationInfinity: true,
-    // hls.js keeps every played segment by default; a multi-hour show would grow without bound.
-    backBufferLength: 90,
-    // hls.js builds its worker from a Blob URL string, which a Trusted Types page blocks
-    // (`new Worker` takes a TrustedScriptURL) and reports; the ES-module build of hls.js has no
-    // worker anyway. Transmuxing stays on the main thread in both builds (docs/security.md).
-    enableWorker: false,
-    ...HLS_LOAD_POLICIES,
-    ...overrides,
-  };
-}
+export { HLS_LOAD_POLICIES, cuecartHlsConfig, stallLimitMs } from './hls-config.js';
 
 /** Tuning of {@link createHlsEngine}. */
 export interface HlsEngineOptions {
@@ -85,6 +24,8 @@ export interface HlsEngineOptions {
   config?: Partial<HlsConfig>;
   /** Media time to start at; -1 (default) starts at the beginning, or at the live edge. */
   startPosition?: number;
+  /** Timers and time of the engine's watchdogs; injected by tests. */
+  clock?: EngineClock;
 }
 
 /** Media errors are recovered this many times within {@link RECOVERY_WINDOW_MS}, then fail. */
@@ -100,31 +41,6 @@ const RECOVERY_WINDOW_MS = 60_000;
  * hiccup worth stepping over, a run of them is a dead source worth telling the viewer about.
  */
 const MAX_CONSECUTIVE_SKIPS = 3;
-/** A live playlist with no new segment for this many target durations is stale. */
-const STALE_TARGET_DURATIONS = 1.5;
-
-/** Slack added to the segment policy's worst case before a stall counts as a failure. */
-const STALL_MARGIN_MS = 4_000;
-
-/**
- * How long playback may stand still, wanting data, before Cuecart gives up with
- * `media-load-failed`: the segment policy's worst case (every timeout, every backoff wait) plus
- * a margin — 20 s with Cuecart’s defaults (2 × 8 s of timeouts + 4 s). It catches whatever the policy does not (a loader
- * that stops asking), so the viewer never waits forever.
- */
-export function stallLimitMs(config: Partial<HlsConfig>): number {
-  const policy = (config.fragLoadPolicy ?? HLS_LOAD_POLICIES.fragLoadPolicy).default;
-  const timeouts = (1 + (policy.timeoutRetry?.maxNumRetry ?? 0)) * policy.maxTimeToFirstByteMs;
-  let backoff = 0;
-  const retry: RetryConfig | null = policy.errorRetry;
-  for (let i = 0; retry && i < retry.maxNumRetry; i++) {
-    const delay =
-      retry.backoff === 'linear' ? retry.retryDelayMs * (i + 1) : retry.retryDelayMs * 2 ** i;
-    backoff += Math.min(delay, retry.maxRetryDelayMs);
-  }
-  const worst = Number.isFinite(timeouts) ? Math.max(timeouts, backoff) : backoff;
-  return worst + STALL_MARGIN_MS;
-}
 
 /** hls.js error details that mean the source itself is bad: retrying will not help. */
 const BAD_PLAYLIST_DETAILS = new Set(['manifestParsingError', 'levelEmptyError']);
@@ -139,7 +55,9 @@ type SkippableFragment = Fragment & { tagList?: string[][] };
 
 /**
  * Plays HLS through hls.js (Media Source Extensions). The only module that touches an hls.js
- * instance; hls.js itself arrives through the injected constructor (lazily loaded).
+ * instance; hls.js itself arrives through the injected constructor (lazily loaded). Live
+ * staleness and stall recovery live in their own modules (live-staleness.ts,
+ * stall-recovery.ts); this one turns hls.js events into them and into engine callbacks.
  */
 export function createHlsEngine(
   Hls: HlsConstructor,
@@ -149,70 +67,40 @@ export function createHlsEngine(
   options: HlsEngineOptions = {},
 ): PlaybackEngine {
   const { Events } = Hls;
+  const clock = options.clock ?? systemEngineClock;
   const config = cuecartHlsConfig(options.config);
   const hls: Hls = new Hls({
     ...config,
     ...(options.startPosition !== undefined ? { startPosition: options.startPosition } : {}),
   });
-  const stallLimit = stallLimitMs(config);
   const abort = new AbortController();
   let recoveries: number[] = [];
   let consecutiveSkips = 0;
   let live: boolean | undefined;
   let failed = false;
   let destroyed = false;
-  // Live freshness: when the playlist last grew, and whether reloads are failing right now.
-  let lastGrowthAt = performance.now();
-  let lastEndSn = -1;
-  let targetDuration = 2;
-  let reloadFailing = false;
-  let staleTimer: ReturnType<typeof setTimeout> | undefined;
-  let reportedStale = false;
-  // Skipped segments the playhead has not passed yet, and the timer that steps over them.
-  const holes: Array<{ start: number; end: number }> = [];
-  let holeTimer: ReturnType<typeof setInterval> | undefined;
-  // Stall watch: where and since when playback stands still while it wants to play.
-  let stallTimer: ReturnType<typeof setInterval> | undefined;
-  let stalledAt = -1;
-  let stalledSince = 0;
 
-  const stopTimers = () => {
-    clearTimeout(staleTimer);
-    clearInterval(holeTimer);
-    clearInterval(stallTimer);
-    holeTimer = stallTimer = undefined;
-    holes.length = 0;
+  const staleness = new LiveStaleness(clock, (stale) => callbacks.onStreamStale?.(stale));
+  const holes = new SkippedSegmentHoles(video, clock);
+  const stallWatch = new StallWatch(video, clock, {
+    limitMs: stallLimitMs(config),
+    isReconnecting: () => staleness.stale,
+    onStall: (cause) =>
+      fail(new CuecartError('media-load-failed', 'The video stopped loading.', { cause })),
+  });
+
+  const stopWatchdogs = () => {
+    staleness.stop();
+    holes.stop();
+    stallWatch.stop();
   };
 
   const fail = (error: CuecartError) => {
     if (failed || destroyed) return;
     failed = true;
-    stopTimers();
+    stopWatchdogs();
     hls.stopLoad();
     callbacks.onFatalError(error);
-  };
-
-  const reportStale = () => {
-    const stale =
-      live === true &&
-      !failed &&
-      (reloadFailing ||
-        performance.now() - lastGrowthAt > STALE_TARGET_DURATIONS * targetDuration * 1000);
-    if (stale !== reportedStale) {
-      reportedStale = stale;
-      callbacks.onStreamStale?.(stale);
-    }
-  };
-  const armStaleCheck = () => {
-    clearTimeout(staleTimer);
-    if (!live || destroyed || failed) return;
-    staleTimer = setTimeout(
-      () => {
-        reportStale();
-        armStaleCheck();
-      },
-      Math.max(250, (targetDuration * 1000) / 2),
-    );
   };
 
   hls.on(Events.FRAG_PARSING_METADATA, (_event, data: FragParsingMetadataData) => {
@@ -223,14 +111,8 @@ export function createHlsEngine(
   });
 
   hls.on(Events.LEVEL_LOADED, (_event, data: LevelLoadedData) => {
-    reloadFailing = false;
     const { details } = data;
-    targetDuration = details.targetduration || targetDuration;
-    if (details.endSN !== lastEndSn) {
-      lastEndSn = details.endSN;
-      lastGrowthAt = performance.now();
-    }
-    reportStale();
+    staleness.playlistLoaded({ endSn: details.endSN, targetDuration: details.targetduration });
   });
 
   // Wall-clock cues follow the fragments' media times: estimated from the playlist on load, then
@@ -252,8 +134,7 @@ export function createHlsEngine(
     if (live !== details.live) {
       live = details.live;
       callbacks.onLiveChange(details.live);
-      if (live) armStaleCheck();
-      else reportStale();
+      staleness.setLive(details.live);
     }
     programDateTime(details);
     const ranges = Object.values(details.dateRanges ?? {}) as unknown as DateRangeInput[];
@@ -264,62 +145,8 @@ export function createHlsEngine(
     consecutiveSkips = 0;
   });
   hls.on(Events.FRAG_BUFFERED, () => {
-    stallTimer ??= setInterval(watchStall, 1_000);
+    if (!failed && !destroyed) stallWatch.start();
   });
-
-  /**
-   * Jumps the playhead over a skipped segment once it stands in the hole and media after it is
-   * buffered. hls.js's gap controller does this mid-stream, but not for a hole at the very start
-   * (its start-gap jump is capped at 2 s), so Cuecart does it for every hole it made.
-   */
-  const jumpHoles = () => {
-    if (video.seeking) return;
-    const time = video.currentTime;
-    for (let i = holes.length - 1; i >= 0; i--) {
-      if (time >= holes[i]!.end) holes.splice(i, 1);
-    }
-    const hole = holes.find((h) => time >= h.start - 0.25 && time < h.end);
-    if (hole) {
-      const { buffered } = video;
-      for (let i = 0; i < buffered.length; i++) {
-        const start = buffered.start(i);
-        if (start > time && start <= hole.end + 1) {
-          video.currentTime = start + 0.05;
-          break;
-        }
-      }
-    }
-    if (!holes.length) {
-      clearInterval(holeTimer);
-      holeTimer = undefined;
-    }
-  };
-
-  /**
-   * Fails playback that has stood still for {@link stallLimitMs} while it wants to play. A live
-   * stream whose playlist is stale is reconnecting, not failing, and keeps waiting.
-   */
-  const watchStall = () => {
-    const wanting =
-      !video.paused &&
-      !video.ended &&
-      !video.seeking &&
-      video.readyState < HTMLMediaElement.HAVE_FUTURE_DATA &&
-      !reportedStale;
-    const now = performance.now();
-    if (!wanting || video.currentTime !== stalledAt) {
-      stalledAt = wanting ? video.currentTime : -1;
-      stalledSince = now;
-      return;
-    }
-    if (now - stalledSince >= stallLimit) {
-      fail(
-        new CuecartError('media-load-failed', 'The video stopped loading.', {
-          cause: { currentTime: video.currentTime, stalledMs: Math.round(now - stalledSince) },
-        }),
-      );
-    }
-  };
 
   /**
    * Steps over a segment hls.js gave up on: it is marked as an EXT-X-GAP segment, which hls.js
@@ -334,8 +161,7 @@ export function createHlsEngine(
     consecutiveSkips += 1;
     frag.gap = true;
     if (!frag.tagList.some((tag) => tag[0] === 'GAP')) frag.tagList.push(['GAP']);
-    holes.push({ start: frag.start, end: frag.start + frag.duration });
-    holeTimer ??= setInterval(jumpHoles, 250);
+    holes.add(frag.start, frag.start + frag.duration);
     callbacks.onSegmentSkipped?.({ url: frag.url, start: frag.start, duration: frag.duration });
     // hls.js counts segment errors per rendition and never forgets them after giving up, so the
     // next segment would get no retries at all: each segment gets the whole policy.
@@ -372,7 +198,7 @@ export function createHlsEngine(
     );
 
   const recoverMedia = (cause: unknown) => {
-    const now = performance.now();
+    const now = clock.now();
     recoveries = recoveries.filter((time) => now - time < RECOVERY_WINDOW_MS);
     if (recoveries.length >= MAX_MEDIA_RECOVERIES) {
       decodeFailed(cause);
@@ -388,8 +214,7 @@ export function createHlsEngine(
     if (failed || destroyed) return;
     if (!data.fatal) {
       if (data.details === 'levelLoadError' || data.details === 'levelLoadTimeOut') {
-        reloadFailing = true;
-        reportStale();
+        staleness.reloadFailed();
       }
       return;
     }
@@ -446,7 +271,7 @@ export function createHlsEngine(
     destroy() {
       if (destroyed) return;
       destroyed = true;
-      stopTimers();
+      stopWatchdogs();
       abort.abort();
       hls.destroy();
     },

@@ -1,18 +1,32 @@
+import type { Clock } from '../internal/clock.js';
 import { CuecartError } from '../internal/errors.js';
+import { fetchMediaPlaylist } from './fetch-media-playlist.js';
+import { watchNativeProgramDateTime } from './native-program-date-time.js';
 import type { EngineCallbacks, PlaybackEngine } from './playback-engine.js';
+
+/** Tuning of {@link createNativeEngine}. */
+export interface NativeEngineOptions {
+  /** Media time to seek to once metadata is known (a retry resumes in place); VOD only. */
+  startPosition?: number;
+  /** Timers of the live program date-time re-read; injected by tests. */
+  clock?: Clock;
+  /** Loads the playlist whose dates refine the start date; injected by tests (global `fetch`). */
+  fetch?: typeof fetch;
+}
 
 /**
  * Plays a source with the `<video>` element itself: progressive MP4/WebM, or HLS where Media
- * Source Extensions are missing (iOS Safari), reading in-band metadata text tracks there.
- * `startPosition` (seconds) seeks there once metadata is known (a retry resumes in place).
+ * Source Extensions are missing (iOS Safari), reading in-band metadata text tracks and the
+ * program date-time (`getStartDate()`, see native-program-date-time.ts) there.
  */
 export function createNativeEngine(
   video: HTMLVideoElement,
   src: string,
   kind: 'native-hls' | 'progressive',
   callbacks: EngineCallbacks,
-  startPosition?: number,
+  options: NativeEngineOptions = {},
 ): PlaybackEngine {
+  const { startPosition } = options;
   const controller = new AbortController();
   const { signal } = controller;
   let failed = false;
@@ -36,6 +50,17 @@ export function createNativeEngine(
     video.textTracks.addEventListener('addtrack', (e) => e.track && watchTrack(e.track), {
       signal,
     });
+    // No fragment events here: Safari's start date, refined by the playlist's own dates, is the
+    // program date-time mapping (native-program-date-time.ts).
+    const onProgramDateTime = callbacks.onProgramDateTime?.bind(callbacks);
+    if (onProgramDateTime) {
+      const { clock } = options;
+      watchNativeProgramDateTime(video, onProgramDateTime, {
+        signal,
+        clock,
+        loadPlaylist: () => fetchMediaPlaylist(src, { signal, clock, fetch: options.fetch }),
+      });
+    }
   }
   const onDuration = () => callbacks.onLiveChange(video.duration === Infinity);
   video.addEventListener('durationchange', onDuration, { signal });
