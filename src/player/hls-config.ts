@@ -1,6 +1,9 @@
 import type { HlsConfig, LoaderConfig, RetryConfig } from 'hls.js';
 
-/** A retry rule of a load policy: `count` retries, exponential backoff from `delayMs` to `maxDelayMs`. */
+/**
+ * A retry rule of a load policy: `count` retries, exponential backoff from `delayMs` up to
+ * `maxDelayMs`.
+ */
 function retry(count: number, delayMs = 0, maxDelayMs = delayMs): RetryConfig {
   return { maxNumRetry: count, retryDelayMs: delayMs, maxRetryDelayMs: maxDelayMs };
 }

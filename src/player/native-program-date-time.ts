@@ -52,6 +52,7 @@ export const LATEST_START_DATE = Date.UTC(2100, 0, 1);
  * millisecond rounding of older versions.
  */
 export const START_DATE_ROUNDING_MS = 501;
+
 /**
  * The program date-time (ms since the epoch) at media time 0 of a native HLS playback, or
  * `undefined` when the browser does not know one (no `EXT-X-PROGRAM-DATE-TIME`, no
@@ -105,17 +106,18 @@ export function anchorsFromPlaylist(
 
 /**
  * Feeds native HLS playback (Safari, no fragment events) into the same program date-time mapping
- * as the hls.js engine: reads the start date ({@link readStartDate}) on `loadedmetadata`, `loadeddata` and
- * `durationchange`, and every {@link LIVE_REREAD_MS} while the stream is live, and reports it
- * when it differs from the last report (the first one always, so a live stream without a date
- * still starts live cue-list refreshes). Stops when `signal` aborts.
+ * as the hls.js engine: reads the start date ({@link readStartDate}) on `loadedmetadata`,
+ * `loadeddata` and `durationchange`, and every {@link LIVE_REREAD_MS} while the stream is live,
+ * and reports the mapping when it differs from the last report (the first one always, so a live
+ * stream without a date still starts live cue-list refreshes). Stops when `signal` aborts.
  *
  * WebKit rounds the start date to whole seconds, half a second either way: far from a frame. So
  * once it is known, the media playlist is loaded (`loadPlaylist`, once) and, when exactly one of
  * its segments is dated within the rounding of the start date, that segment is media time 0 and
  * the playlist's own dates and durations replace the single anchor ({@link anchorsFromPlaylist}).
  * They are kept while the start date stays within the rounding of theirs; when it moves further
- * (a discontinuity that jumped the clock, a re-anchored timeline), the start date alone maps again.
+ * (a discontinuity that jumped the clock, a re-anchored timeline), the start date alone maps
+ * again.
  */
 export function watchNativeProgramDateTime(
   media: StartDateMedia,
