@@ -63,3 +63,25 @@ export function fakeClock(): FakeClock {
     },
   };
 }
+
+/** A {@link FakeClock} that also reads as an engine clock: `now()` is a call, as `performance.now()`. */
+export interface FakeEngineClock extends Omit<FakeClock, 'now'> {
+  /** Milliseconds advanced so far. */
+  now(): number;
+}
+
+/** Creates a {@link FakeEngineClock} starting at 0, for `EngineClock` users (src/player/engine-clock.ts). */
+export function fakeEngineClock(): FakeEngineClock {
+  const clock = fakeClock();
+  return {
+    now: () => clock.now,
+    get pending() {
+      return clock.pending;
+    },
+    pendingDelays: () => clock.pendingDelays(),
+    setTimeout: (callback, ms) => clock.setTimeout(callback, ms),
+    clearTimeout: (handle) => clock.clearTimeout(handle),
+    advance: (ms) => clock.advance(ms),
+    advanceAsync: (ms, between) => clock.advanceAsync(ms, between),
+  };
+}

@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { LiveStaleness, MIN_CHECK_MS } from '../../../src/player/live-staleness.js';
-import { fakeClock } from './fake-clock.js';
+import { fakeEngineClock } from '../../helpers/fake-clock.js';
 
 function setup() {
-  const clock = fakeClock();
+  const clock = fakeEngineClock();
   const reports: boolean[] = [];
   const staleness = new LiveStaleness(clock, (stale) => reports.push(stale));
   return { clock, reports, staleness };

@@ -10,7 +10,7 @@ import {
 } from '../../../src/player/native-program-date-time.js';
 import type { EngineCallbacks } from '../../../src/player/playback-engine.js';
 import { createCueStore } from '../../../src/state/cue-store.js';
-import { fakeClock } from './fake-clock.js';
+import { fakeEngineClock } from '../../helpers/fake-clock.js';
 
 const T0 = Date.parse('2030-05-01T12:00:00.000Z');
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -26,7 +26,7 @@ class FakeMedia extends EventTarget implements StartDateMedia {
 }
 
 function watch(media: StartDateMedia) {
-  const clock = fakeClock();
+  const clock = fakeEngineClock();
   const abort = new AbortController();
   const updates: ProgramDateTimeUpdate[] = [];
   watchNativeProgramDateTime(media, (update) => updates.push(update), {
@@ -129,7 +129,7 @@ describe('createNativeEngine (native HLS) program date-time', () => {
   /** A native engine on a Safari-like video, its cues in a real cue store. */
   function startSafari(fetchPlaylist: typeof fetch) {
     const { video, state } = safariVideo();
-    const clock = fakeClock();
+    const clock = fakeEngineClock();
     const errors: CuecartError[] = [];
     const store = createCueStore({ onError: (error) => errors.push(error) });
     const callbacks: EngineCallbacks = {
@@ -230,7 +230,7 @@ describe('createNativeEngine (native HLS) program date-time', () => {
         onMetadataTrack: () => {},
         onProgramDateTime: (update) => updates.push(update),
       },
-      { clock: fakeClock() },
+      { clock: fakeEngineClock() },
     );
     video.dispatchEvent(new Event('loadedmetadata'));
     engine.destroy();

@@ -6,7 +6,7 @@ import {
   StallWatch,
   type PlayheadMedia,
 } from '../../../src/player/stall-recovery.js';
-import { fakeClock } from './fake-clock.js';
+import { fakeEngineClock } from '../../helpers/fake-clock.js';
 
 /** A scripted playhead: buffered ranges, time and state set by the test. */
 function fakeMedia(ranges: Array<[number, number]> = []) {
@@ -29,7 +29,7 @@ function fakeMedia(ranges: Array<[number, number]> = []) {
 
 describe('SkippedSegmentHoles', () => {
   it('jumps the playhead over a hole once media after it is buffered', () => {
-    const clock = fakeClock();
+    const clock = fakeEngineClock();
     const media = fakeMedia();
     const holes = new SkippedSegmentHoles(media, clock);
     holes.add(0, 2);
@@ -45,7 +45,7 @@ describe('SkippedSegmentHoles', () => {
   });
 
   it('waits while seeking and for a hole the playhead has not reached', () => {
-    const clock = fakeClock();
+    const clock = fakeEngineClock();
     const media = fakeMedia([
       [0, 4],
       [6.1, 10],
@@ -65,7 +65,7 @@ describe('SkippedSegmentHoles', () => {
   });
 
   it('does not jump to media far beyond the hole, and stops on stop()', () => {
-    const clock = fakeClock();
+    const clock = fakeEngineClock();
     const media = fakeMedia([[9, 12]]);
     const holes = new SkippedSegmentHoles(media, clock);
     holes.add(0, 2);
@@ -78,7 +78,7 @@ describe('SkippedSegmentHoles', () => {
 
 describe('StallWatch', () => {
   function setup(reconnecting = false) {
-    const clock = fakeClock();
+    const clock = fakeEngineClock();
     const media = fakeMedia();
     const stalls: Array<{ currentTime: number; stalledMs: number }> = [];
     const state = { reconnecting };
