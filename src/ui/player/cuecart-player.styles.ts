@@ -1,5 +1,11 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { OVERLAY_CARD } from '../controllers/layout-geometry.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
+
+/** The overlay card's place, in the numbers the `auto` layout decides with (layout-geometry.ts). */
+const cardInset = unsafeCSS(`${OVERLAY_CARD.inset}px`);
+const cardBlockEnd = unsafeCSS(`${OVERLAY_CARD.blockEnd}px`);
+const cardMaxInline = unsafeCSS(`${OVERLAY_CARD.maxInlineSize}px`);
 
 export const playerStyles = [
   tokenStyles,
@@ -34,15 +40,21 @@ export const playerStyles = [
       grid-template-columns: minmax(0, 1fr);
     }
     .sizer {
+      /* As wide as the player and as tall as the stage's row, whatever the layout: the layout
+         controller measures it (an absolutely positioned grid item takes its grid area as
+         containing block). Its size never depends on the layout chosen, so no resize loop. */
       position: absolute;
-      inset-inline: 0;
-      inset-block-start: 0;
-      block-size: 0;
+      grid-row: 1 / 2;
+      grid-column: 1 / -1;
+      inset: 0;
       pointer-events: none;
     }
     .stage {
       grid-area: stage;
       position: relative;
+      /* A definite width: when max-block-size caps a tall stream, the box keeps the full width
+         and the picture is pillarboxed (an auto width would shrink with the ratio). */
+      inline-size: 100%;
       /* The page's ratio, else the stream's own once known (set by the stream-shape
          controller), else the reserved one (the aspect-ratio attribute, else 16:9). */
       aspect-ratio: var(--cuecart-aspect-ratio, var(--_cc-stream-ratio, 16 / 9));
@@ -76,14 +88,14 @@ export const playerStyles = [
     }
     .overlay {
       position: absolute;
-      inset-inline: 0.75rem;
-      inset-block-end: calc(52px + 0.5rem);
+      inset-inline: ${cardInset};
+      inset-block-end: ${cardBlockEnd};
       z-index: 2;
       display: flex;
       justify-content: flex-start;
     }
     .overlay cuecart-product-card {
-      inline-size: min(100%, 26rem);
+      inline-size: min(100%, ${cardMaxInline});
     }
     .sheet {
       position: absolute;
