@@ -94,7 +94,19 @@ async function playerOnScreen(src: string, screenWidth: number, aspectRatio?: st
       ],
     },
   ];
-  player.cueList = [{ start: 0, end: 30, product: 'runner' }];
+  player.productList = [
+    {
+      id: 'headphones',
+      title: 'Aurora Over-Ear Wireless Headphones',
+      price: 19900,
+      currency: 'USD',
+      variants: [{ id: 'h-1', title: 'Black', price: 19900, available: true }],
+    },
+  ];
+  player.cueList = [
+    { start: 0, end: 3, product: 'runner' },
+    { start: 3, end: 4, product: 'headphones' },
+  ];
   player.src = src;
   await player.updateComplete;
   const video = videoOf(player);
@@ -111,6 +123,21 @@ async function playerOnScreen(src: string, screenWidth: number, aspectRatio?: st
   await new Promise((resolve) => requestAnimationFrame(resolve));
   await new Promise((resolve) => requestAnimationFrame(resolve));
   return { player, card, video };
+}
+
+/** The product list's titles are whole (wrapped, not cut) and get most of the list's width. */
+function expectReadableTitles(player: CuecartPlayer) {
+  const list = player.shadowRoot!.querySelector('cuecart-product-list')!;
+  const titles = list.shadowRoot!.querySelectorAll<HTMLElement>('[part="item-title"]');
+  expect(titles.length).to.equal(2);
+  for (const title of titles) {
+    const name = title.textContent!.trim();
+    expect(title.scrollWidth, `${name} overflows`).to.be.at.most(title.clientWidth + 1);
+    expect(title.scrollHeight, `${name} is clipped`).to.be.at.most(title.clientHeight + 1);
+    expect(title.getBoundingClientRect().width, `${name} is squeezed`).to.be.at.least(
+      list.getBoundingClientRect().width * 0.5,
+    );
+  }
 }
 
 const layoutOf = (player: CuecartPlayer) => {
@@ -170,10 +197,15 @@ describe('CuecartPlayer layout keeps the picture whole and its centre clear', ()
           // Too short a picture for a card over it: card and list go below it.
           expect(layoutOf(player), where).to.equal('stacked');
           const list = rect(player.shadowRoot!.querySelector('cuecart-product-list')!);
-          expect(list.top).to.be.at.least(cardBox.bottom - 0.5);
+          // Under the card on a phone, beside it on a tablet; never over the picture.
+          expect(cardBox.top, where).to.be.at.least(stage.bottom - 0.5);
+          expect(list.top).to.be.at.least(stage.bottom - 0.5);
+          const clear = list.top >= cardBox.bottom - 0.5 || list.left >= cardBox.right - 0.5;
+          expect(clear, `list ${show(list)}; ${where}`).to.be.true;
           expect(list.right).to.be.at.most(screen.width + 0.5);
         }
         if (screenName === 'desktop') expect(layoutOf(player), where).to.equal('panel');
+        if (layoutOf(player) !== 'overlay') expectReadableTitles(player);
       });
     }
   }

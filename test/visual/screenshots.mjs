@@ -6,6 +6,7 @@
 // Output, in `.screenshots/` (gitignored):
 //   <size>-<shape>-player.png    the whole player element (stage, card, list below or beside it)
 //   <size>-<shape>-viewport.png  what the screen shows with the player scrolled to the top
+//   <size>-<shape>-panel-list.png  side panel layout only: the panel scrolled to its product list
 //   <size>-landscape-drawer.png  the player with the mini cart's drawer open after an add
 // `--restyled` shoots demo/restyled.html instead (files prefixed `restyled-`); `--shape=portrait`
 // (or `landscape`) shoots one stream shape only.
@@ -165,7 +166,16 @@ try {
       await shootPlayer(page, `${OUT}${name}-player.png`);
       await player.evaluate((el) => el.scrollIntoView({ block: 'start' }));
       await page.screenshot({ path: `${OUT}${name}-viewport.png` });
-      console.log(`${name}:`, JSON.stringify(await describeBoxes(page)));
+      const boxes = await describeBoxes(page);
+      console.log(`${name}:`, JSON.stringify(boxes));
+      if (boxes.layout === 'panel') {
+        // The side panel scrolls: show its product list too (titles must stay readable).
+        await page.evaluate(() => {
+          const root = document.querySelector('cuecart-player').shadowRoot;
+          root.querySelector('cuecart-product-list').scrollIntoView({ block: 'end' });
+        });
+        await shootPlayer(page, `${OUT}${name}-panel-list.png`);
+      }
 
       if (stream.shape === 'landscape') {
         // Add the featured product through the card's own button, then open the cart drawer.

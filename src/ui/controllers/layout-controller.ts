@@ -5,8 +5,8 @@ import type { Size } from './layout-geometry.js';
 /** Options of {@link LayoutController}. */
 export interface LayoutControllerOptions {
   /**
-   * The element whose box decides the layout: a sentinel as wide as the host and as tall as the
-   * stage's row (`.sizer` in `cuecart-player.styles.ts`). Its size does not depend on the layout
+   * The element whose box decides the layout: a sentinel with the stage's box at the host's full
+   * width (`.sizer` in `cuecart-player.styles.ts`). Its size does not depend on the layout
    * chosen, so observing it cannot loop.
    */
   sizer: () => Element | null | undefined;
@@ -27,7 +27,7 @@ export class LayoutController implements ReactiveController {
   layout: 'overlay' | 'panel' = 'overlay';
   /** The host's width (px) as last observed; 0 before the first observation. */
   width = 0;
-  /** The stage's size when it spans the host's width (overlay and stacked layouts). */
+  /** The stage's size at the host's full width (as in the overlay and stacked layouts). */
   stage: Size = { width: 0, height: 0 };
   /** The video's computed `object-fit` at the last observation. */
   fit = 'contain';
@@ -50,8 +50,7 @@ export class LayoutController implements ReactiveController {
       const height = entry?.contentRect.height ?? 0;
       this.width = width;
       this.layout = width >= this.options.panelMinWidth ? 'panel' : 'overlay';
-      // In panel layout the sizer's height is the narrower stage's: keep the full-width one.
-      if (this.layout === 'overlay') this.stage = { width, height };
+      this.stage = { width, height };
       const video = this.options.video?.();
       if (video) this.fit = getComputedStyle(video).objectFit || 'contain';
       // A resize is rare and a render cheap: let the host re-resolve its layout every time.

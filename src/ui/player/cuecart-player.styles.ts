@@ -2,13 +2,20 @@ import { css, unsafeCSS } from 'lit';
 import { OVERLAY_CARD } from '../controllers/layout-geometry.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
 
-/** The overlay card's place, in the numbers the `auto` layout decides with (layout-geometry.ts). */
-const cardInset = unsafeCSS(`${OVERLAY_CARD.inset}px`);
-const cardBlockEnd = unsafeCSS(`${OVERLAY_CARD.blockEnd}px`);
-const cardMaxInline = unsafeCSS(`${OVERLAY_CARD.maxInlineSize}px`);
+/**
+ * The overlay card's place, in the numbers the `auto` layout decides with (layout-geometry.ts).
+ * Plain custom properties in their own sheet: the build's CSS minifier mangles `${}`
+ * interpolations inside declarations.
+ */
+const overlayCardGeometry = unsafeCSS(
+  `:host{--_cc-card-inset:${OVERLAY_CARD.inset}px;` +
+    `--_cc-card-block-end:${OVERLAY_CARD.blockEnd}px;` +
+    `--_cc-card-max-inline:${OVERLAY_CARD.maxInlineSize}px}`,
+);
 
 export const playerStyles = [
   tokenStyles,
+  overlayCardGeometry,
   css`
     :host {
       display: block;
@@ -27,6 +34,8 @@ export const playerStyles = [
       /* The stage reserves its aspect ratio from the first paint: no layout shift in the page. */
       position: relative;
       display: grid;
+      /* The stacked layout arranges its panel by the player's width (a container query). */
+      container: cuecart-layout / inline-size;
       grid-template-areas: 'stage';
       grid-template-columns: minmax(0, 1fr);
     }
@@ -40,13 +49,18 @@ export const playerStyles = [
       grid-template-columns: minmax(0, 1fr);
     }
     .sizer {
-      /* As wide as the player and as tall as the stage's row, whatever the layout: the layout
-         controller measures it (an absolutely positioned grid item takes its grid area as
-         containing block). Its size never depends on the layout chosen, so no resize loop. */
+      /* The stage's box as it is at the player's full width (overlay and stacked layouts): the
+         same ratio and cap as .stage, whatever the layout. The layout controller measures it;
+         since its size never depends on the layout chosen, switching layout cannot start a
+         ResizeObserver loop. */
       position: absolute;
-      grid-row: 1 / 2;
-      grid-column: 1 / -1;
-      inset: 0;
+      inset-inline-start: 0;
+      inset-block-start: 0;
+      /* Definite, so a capped height does not shrink the width through the ratio. */
+      inline-size: 100%;
+      aspect-ratio: var(--cuecart-aspect-ratio, var(--_cc-stream-ratio, 16 / 9));
+      max-block-size: var(--cuecart-max-block-size, 100svh);
+      visibility: hidden;
       pointer-events: none;
     }
     .stage {
@@ -88,14 +102,14 @@ export const playerStyles = [
     }
     .overlay {
       position: absolute;
-      inset-inline: ${cardInset};
-      inset-block-end: ${cardBlockEnd};
+      inset-inline: var(--_cc-card-inset);
+      inset-block-end: var(--_cc-card-block-end);
       z-index: 2;
       display: flex;
       justify-content: flex-start;
     }
     .overlay cuecart-product-card {
-      inline-size: min(100%, ${cardMaxInline});
+      inline-size: min(100%, var(--_cc-card-max-inline));
     }
     .sheet {
       position: absolute;
@@ -169,6 +183,23 @@ export const playerStyles = [
       contain: none;
       overflow: visible;
       border-inline-start: 0;
+    }
+    /* A stacked tablet-wide player: the card (at its overlay width) beside the list, instead of
+       one card stretched across the screen. DOM order (card, then list) stays the reading and
+       focus order. */
+    @container cuecart-layout (min-width: 600px) {
+      .panel.stacked {
+        flex-direction: row;
+        align-items: flex-start;
+      }
+      .panel.stacked .panel-card {
+        flex: 0 1 var(--_cc-card-max-inline);
+        min-inline-size: 0;
+      }
+      .panel.stacked cuecart-product-list {
+        flex: 1 1 0;
+        min-inline-size: 0;
+      }
     }
     .error {
       position: absolute;
