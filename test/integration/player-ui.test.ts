@@ -44,16 +44,20 @@ describe('CuecartPlayer shopping UI', () => {
     wrapper = undefined;
   });
 
-  it('puts the card over the video when narrow and in a side panel when wide', async () => {
+  it('puts the card below a landscape picture when narrow and in a side panel when wide', async () => {
     player = createPlayer({ src: FIXTURES.tsId3, products: FEED });
     player.style.width = '700px';
     await feature(player, 14, 'Drift Sneakers');
-    await waitUntil(() => layoutOf(player!) === 'overlay', `layout ${layoutOf(player!)}`);
+    // A 16:9 picture 394 px tall: a card over it would cover its centre (issue 11), so the
+    // compact card and the list go below it.
+    await waitUntil(() => layoutOf(player!) === 'stacked', `layout ${layoutOf(player!)}`);
     expect(cardOf(player)!.layout).to.equal('overlay');
 
-    // A landscape picture on a phone-wide player: card and list go below it, never over it.
+    // A phone-wide player: still below the picture, never over it.
     player.style.width = '480px';
-    await waitUntil(() => layoutOf(player!) === 'stacked', `layout ${layoutOf(player!)}`);
+    await player.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(layoutOf(player)).to.equal('stacked');
 
     // Wider than the test page (800 px): let the player overflow it.
     player.style.maxInlineSize = 'none';

@@ -104,7 +104,10 @@ describe('dist/cdn/cuecart.js: a player far below the fold', () => {
       assert.ok(later.includes(HLS));
       const after = await page.evaluate(() => {
         const p = document.getElementById('p');
-        const { width, height } = p.getBoundingClientRect();
+        // The stage keeps the facade's box; a 16:9 picture this narrow gets the card and list
+        // below it (the stacked layout, issue 11), after the box.
+        const stage = p.shadowRoot.querySelector('[part~="stage"]');
+        const { width, height } = stage.getBoundingClientRect();
         return {
           width,
           height,

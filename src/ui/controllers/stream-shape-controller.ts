@@ -1,10 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { overlayCoversCentre, type Size } from './layout-geometry.js';
 
 /** Where the product UI goes: over the video, beside it, or below it. */
 export type ResolvedLayout = 'overlay' | 'panel' | 'stacked';
-
-/** Below this player width a landscape picture is too short to carry the card over it. */
-export const STACK_BELOW_WIDTH = 600;
 
 /**
  * Parses an `aspect-ratio` attribute: `16/9`, `16:9`, `9 / 16` or a number (`1.7778`).
@@ -20,14 +18,28 @@ export function parseAspectRatio(text: string | null | undefined): number | unde
   return Number.isFinite(ratio) && ratio >= 0.25 && ratio <= 4 ? ratio : undefined;
 }
 
+/** What {@link resolveAutoLayout} reads from the layout controller's last measurement. */
+export interface LayoutMeasure {
+  /** `panel` from the width that fits the side panel, else `overlay`. */
+  layout: 'overlay' | 'panel';
+  /** The stage's size at the host's full width; 0 × 0 before the first measurement. */
+  stage: Size;
+  /** The video's computed `object-fit`. */
+  fit: string;
+}
+
 /**
- * The layout `auto` resolves to: the side panel from the width that fits it; below that, the
- * card over the video for a vertical (or square) picture, and below the video for a landscape
- * one on a narrow player, where an overlay would hide the middle of a short picture.
+ * The layout `auto` resolves to. The side panel from the width that fits it. Below that, a
+ * vertical picture keeps the card over its lower part (the vertical live-shopping look: the
+ * picture fills the box); any other picture gets the card over it only when the card stays
+ * clear of the picture's centre (see `overlayCoversCentre`), and below it (`stacked`) otherwise:
+ * in practice a 16:9 stream stacks on phones and portrait tablets.
  */
-export function resolveAutoLayout(widthLayout: 'overlay' | 'panel', width: number, ratio: number) {
-  if (widthLayout === 'panel') return 'panel';
-  return ratio > 1 && width > 0 && width < STACK_BELOW_WIDTH ? 'stacked' : 'overlay';
+export function resolveAutoLayout(measure: LayoutMeasure, ratio: number): ResolvedLayout {
+  if (measure.layout === 'panel') return 'panel';
+  const { stage, fit } = measure;
+  if (ratio < 1 || !stage.width || !stage.height) return 'overlay';
+  return overlayCoversCentre(stage, ratio, fit) ? 'stacked' : 'overlay';
 }
 
 /**

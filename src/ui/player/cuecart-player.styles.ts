@@ -1,8 +1,21 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { OVERLAY_CARD } from '../controllers/layout-geometry.js';
 import { tokenStyles } from '../shared/tokens.styles.js';
+
+/**
+ * The overlay card's place, in the numbers the `auto` layout decides with (layout-geometry.ts).
+ * Plain custom properties in their own sheet: the build's CSS minifier mangles `${}`
+ * interpolations inside declarations.
+ */
+const overlayCardGeometry = unsafeCSS(
+  `:host{--_cc-card-inset:${OVERLAY_CARD.inset}px;` +
+    `--_cc-card-block-end:${OVERLAY_CARD.blockEnd}px;` +
+    `--_cc-card-max-inline:${OVERLAY_CARD.maxInlineSize}px}`,
+);
 
 export const playerStyles = [
   tokenStyles,
+  overlayCardGeometry,
   css`
     :host {
       display: block;
@@ -21,6 +34,8 @@ export const playerStyles = [
       /* The stage reserves its aspect ratio from the first paint: no layout shift in the page. */
       position: relative;
       display: grid;
+      /* The stacked layout arranges its panel by the player's width (a container query). */
+      container: cuecart-layout / inline-size;
       grid-template-areas: 'stage';
       grid-template-columns: minmax(0, 1fr);
     }
@@ -34,15 +49,26 @@ export const playerStyles = [
       grid-template-columns: minmax(0, 1fr);
     }
     .sizer {
+      /* The stage's box as it is at the player's full width (overlay and stacked layouts): the
+         same ratio and cap as .stage, whatever the layout. The layout controller measures it;
+         since its size never depends on the layout chosen, switching layout cannot start a
+         ResizeObserver loop. */
       position: absolute;
-      inset-inline: 0;
+      inset-inline-start: 0;
       inset-block-start: 0;
-      block-size: 0;
+      /* Definite, so a capped height does not shrink the width through the ratio. */
+      inline-size: 100%;
+      aspect-ratio: var(--cuecart-aspect-ratio, var(--_cc-stream-ratio, 16 / 9));
+      max-block-size: var(--cuecart-max-block-size, 100svh);
+      visibility: hidden;
       pointer-events: none;
     }
     .stage {
       grid-area: stage;
       position: relative;
+      /* A definite width: when max-block-size caps a tall stream, the box keeps the full width
+         and the picture is pillarboxed (an auto width would shrink with the ratio). */
+      inline-size: 100%;
       /* The page's ratio, else the stream's own once known (set by the stream-shape
          controller), else the reserved one (the aspect-ratio attribute, else 16:9). */
       aspect-ratio: var(--cuecart-aspect-ratio, var(--_cc-stream-ratio, 16 / 9));
@@ -76,14 +102,14 @@ export const playerStyles = [
     }
     .overlay {
       position: absolute;
-      inset-inline: 0.75rem;
-      inset-block-end: calc(52px + 0.5rem);
+      inset-inline: var(--_cc-card-inset);
+      inset-block-end: var(--_cc-card-block-end);
       z-index: 2;
       display: flex;
       justify-content: flex-start;
     }
     .overlay cuecart-product-card {
-      inline-size: min(100%, 26rem);
+      inline-size: min(100%, var(--_cc-card-max-inline));
     }
     .sheet {
       position: absolute;
@@ -157,6 +183,23 @@ export const playerStyles = [
       contain: none;
       overflow: visible;
       border-inline-start: 0;
+    }
+    /* A stacked tablet-wide player: the card (at its overlay width) beside the list, instead of
+       one card stretched across the screen. DOM order (card, then list) stays the reading and
+       focus order. */
+    @container cuecart-layout (min-width: 600px) {
+      .panel.stacked {
+        flex-direction: row;
+        align-items: flex-start;
+      }
+      .panel.stacked .panel-card {
+        flex: 0 1 var(--_cc-card-max-inline);
+        min-inline-size: 0;
+      }
+      .panel.stacked cuecart-product-list {
+        flex: 1 1 0;
+        min-inline-size: 0;
+      }
     }
     .error {
       position: absolute;

@@ -11,7 +11,6 @@ import { LayoutController } from '../controllers/layout-controller.js';
 import { AnalyticsController } from '../controllers/analytics-controller.js';
 import {
   resolveAutoLayout,
-  STACK_BELOW_WIDTH,
   StreamShapeController,
 } from '../controllers/stream-shape-controller.js';
 import { CuecartError } from '../../internal/errors.js';
@@ -86,7 +85,7 @@ export class CuecartPlayer extends CuecartMediaElement {
   private readonly layoutController = new LayoutController(this, {
     sizer: () => this.sizer,
     panelMinWidth: 900,
-    breakpoints: [STACK_BELOW_WIDTH],
+    video: () => this.video,
   });
   private readonly shape = new StreamShapeController(this, () => this.video);
   private readonly announcer = new LiveAnnouncer(this, { politeness: 'polite' });
@@ -248,13 +247,13 @@ export class CuecartPlayer extends CuecartMediaElement {
 
   private view(): PlayerView {
     const commerce = this.shop.commerce!;
-    const layoutNow = this.layoutController; // `auto`: by width and the stream's shape
+    const layoutNow = this.layoutController; // `auto`: by width, stage and the stream's shape
     return {
       media: this.media.store.get(),
       messages: mergeMessages(this.messages),
       layout:
         this.layout === 'auto'
-          ? resolveAutoLayout(layoutNow.layout, layoutNow.width, this.shape.effectiveRatio)
+          ? resolveAutoLayout(layoutNow, this.shape.effectiveRatio)
           : this.layout,
       theme: this.theme,
       currency: this.currency || this.catalog.$currency.get() || undefined,
