@@ -15,6 +15,13 @@ const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
  * (test/bench/budgets.mjs: loader 8 KB, shell ratchet heading for 20 KB).
  */
 const CORE_BUDGET = 64 * 1024;
+/**
+ * Gzipped size stop of the whole classic player `cuecart.iife.js`, in bytes: everything the ES
+ * build splits into chunks (shopping UI, adapters, analytics, the native-HLS date watch) is inlined
+ * here, and pages reach it through the 3 KB classic loader (decision 0055). A ratchet about 1.5 KB
+ * above its size on 2026-12-02 (64.4 KB), so growth is a decision, not an accident.
+ */
+const CLASSIC_BUDGET = 66 * 1024;
 /** Gzipped size budget of the player loader `dist/cdn/cuecart.js`, in bytes. */
 const LOADER_BUDGET = 8 * 1024;
 
@@ -200,7 +207,7 @@ export default [
       nodeResolve({ extensions: ['.ts', '.js'], browser: true }),
       minifyTemplates(),
       ts(true),
-      sizeReport('cdn/iife', CORE_BUDGET),
+      sizeReport('cdn/iife', CLASSIC_BUDGET),
     ],
     output: {
       file: 'dist/cdn/cuecart.iife.js',
