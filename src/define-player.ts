@@ -24,21 +24,23 @@ export function loadShopElements(): Promise<typeof ShopModule> {
 }
 
 /**
- * Registers the player in `registry` now, its controls in the next task, and the shopping
- * elements in a task of their own once their chunk has arrived (this call requests it, unless
- * the loader already did). Each registration upgrades the elements on the page and renders them
- * (Lit's first render runs in that task's microtasks), so one registration per task keeps each
- * piece of start-up work short instead of one long task before the first frame; the player
- * renders the elements not yet registered by tag name, and they take over what it set on them
- * when they upgrade. Tags already defined are skipped. Resolves once every element is
- * registered; a failed shopping chunk is reported through the returned promise only (the player
- * plays without it).
+ * Registers the player in `registry` in the next task, its controls in the task after, and the
+ * shopping elements in a task of their own once their chunk has arrived (this call requests it,
+ * unless the loader already did). Each registration upgrades the elements on the page and
+ * renders them (Lit's first render runs in that task's microtasks), so one registration per task
+ * — and none in the task that evaluated this module — keeps each piece of start-up work short
+ * instead of one long task before the first frame
+ * (docs/decisions/0049-start-up-work-in-short-tasks.md); the player renders the elements not yet
+ * registered by tag name, and they take over what it set on them when they upgrade. Tags already
+ * defined are skipped. Resolves once every element is registered; a failed shopping chunk is
+ * reported through the returned promise only (the player plays without it).
  */
 export async function definePlayer(
   registry: CustomElementRegistry = customElements,
 ): Promise<void> {
   const shop = loadShopElements();
   const { [CuecartPlayer.tagName]: player, ...rest } = playerElements();
+  await nextTask();
   define(registry, { [CuecartPlayer.tagName]: player! });
   await nextTask();
   define(registry, rest);

@@ -13,6 +13,7 @@ import { fmt, kb } from './lib/stats.mjs';
 
 const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
 const PROFILE = process.argv.includes('--profile');
+const TRACE = process.argv.includes('--trace');
 
 const bundle = await benchBundle();
 console.log(
@@ -25,6 +26,28 @@ const server = await startServer({ port: 0, quiet: true });
 const browser = await launchBrowser();
 try {
   if (PROFILE) await profileOnce(browser, server.url, coldPages(bundle.hlsChunks).cuecart);
+  if (TRACE) {
+    const traces = Number(process.env.BENCH_TRACE_RUNS ?? 3);
+    const pages = coldPages(bundle.hlsChunks);
+    const longest = { 'bare hls.js': [], cuecart: [] };
+    for (let run = 0; run < traces; run++) {
+      for (const name of Object.keys(longest)) {
+        longest[name].push(await traceOnce(browser, server.url, name, pages[name], run === 0));
+      }
+    }
+    for (const [name, runs] of Object.entries(longest)) {
+      const of = (key) => runs.map((r) => r[key]);
+      console.log(
+        `${name}: longest task before the first frame, ms CPU per run: all ${of('all')
+          .map((v) => fmt(v, 1))
+          .join(', ')}` +
+          ` · with Cuecart code ${of('cuecart')
+            .map((v) => fmt(v, 1))
+            .join(', ')}` +
+          ` · tasks over 50 ms CPU with Cuecart code ${of('cuecartOver50').join(', ')}`,
+      );
+    }
+  }
   if (RUNS > 0) {
     const cold = await benchColdStart(browser, server.url, {
       runs: RUNS,
@@ -129,4 +152,84 @@ function selfTimes(profile) {
     }
   });
   return { byUrl, byFunction, inclusive };
+}
+
+/**
+ * One cold run of `html` under a Chromium trace: every main-thread task before the first frame
+ * that took over 10 ms of thread CPU time (robust to a loaded machine, unlike wall time), with
+ * what ran inside it — script evaluation and calls by URL, compilation, style, layout, parsing.
+ */
+async function traceOnce(browser, origin, name, html, verbose) {
+  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  try {
+    const tab = await context.newPage();
+    const url = new URL('/__bench/cold.html', origin).href;
+    await tab.route(url, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+    );
+    await browser.startTracing(tab, {
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'v8.execute',
+        'blink.user_timing',
+        '__metadata',
+      ],
+    });
+    await tab.goto(url);
+    await tab.waitForFunction(() => window.__firstFrame != null, null, { timeout: 30_000 });
+    const trace = JSON.parse((await browser.stopTracing()).toString());
+    const events = trace.traceEvents ?? trace;
+    const frameMark = events.find((e) => e.name === 'bench-first-frame');
+    const pid = frameMark?.pid;
+    const main = events.find(
+      (e) => e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain',
+    );
+    const onMain = events.filter((e) => e.pid === pid && e.tid === main?.tid && e.ph === 'X');
+    const tasks = onMain.filter((e) => e.name === 'RunTask' && e.ts < frameMark.ts);
+    const cpu = (e) => (e.tdur ?? e.dur) / 1000;
+    const long = tasks.filter((t) => cpu(t) > 10);
+    const t0 = tasks[0]?.ts ?? 0;
+    const insideOf = (task) =>
+      onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
+    const urlOf = (e) => {
+      const data = e.args?.data ?? e.args?.beginData ?? {};
+      return data.url || data.fileName || data.scriptName || e.args?.fileName || '';
+    };
+    // A task runs Cuecart code when anything inside it names a Cuecart file (not hls.js).
+    const runsCuecart = (task) =>
+      insideOf(task).some((e) => /\/dist\/cdn\/(?!chunks\/hls|hls)/.test(urlOf(e)));
+    const ours = tasks.filter(runsCuecart);
+    const result = {
+      all: Math.max(0, ...tasks.map(cpu)),
+      cuecart: Math.max(0, ...ours.map(cpu)),
+      cuecartOver50: ours.filter((t) => cpu(t) > 50).length,
+    };
+    if (!verbose) return result;
+    console.log(
+      `\n${name}: ${tasks.length} tasks before the first frame; ${long.length} over 10 ms CPU, ` +
+        `${tasks.filter((t) => cpu(t) > 50).length} over 50 ms CPU (longest ${fmt(Math.max(0, ...tasks.map(cpu)), 1)} ms CPU)`,
+    );
+    for (const task of long) {
+      const inside = insideOf(task);
+      // Every event inside the task, by name and script (nested ones count in their parents too).
+      const parts = new Map();
+      for (const e of inside) {
+        const data = e.args?.data ?? e.args?.beginData ?? {};
+        const where = data.url || data.fileName || data.scriptName || e.args?.fileName || '';
+        const key = `${e.name}${where ? ` ${short(where)}` : ''}${data.functionName ? ` ${data.functionName}` : ''}`;
+        parts.set(key, (parts.get(key) ?? 0) + cpu(e));
+      }
+      const list = top(parts, 9)
+        .filter(([, ms]) => ms >= 1)
+        .map(([k, ms]) => `${k} ${fmt(ms, 1)}`)
+        .join('; ');
+      console.log(
+        `  +${fmt((task.ts - t0) / 1000, 0)} ms: ${fmt(cpu(task), 1)} ms CPU (${fmt(task.dur / 1000, 0)} wall)${runsCuecart(task) ? ' [Cuecart]' : ''} — ${list}`,
+      );
+    }
+    return result;
+  } finally {
+    await context.close();
+  }
 }
