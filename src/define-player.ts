@@ -39,6 +39,8 @@ export async function definePlayer(
   registry: CustomElementRegistry = customElements,
 ): Promise<void> {
   const shop = loadShopElements();
+  // Handled now: it may fail before it is awaited below, and is then reported from there.
+  shop.catch(() => {});
   const { [CuecartPlayer.tagName]: player, ...rest } = playerElements();
   await nextTask();
   define(registry, { [CuecartPlayer.tagName]: player! });

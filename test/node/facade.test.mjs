@@ -42,9 +42,10 @@ const productPage = (body) => `<!doctype html><html lang="en"><head><meta charse
 </script></head><body><h1>Product</h1>${body}</body></html>`;
 
 /** Opens `html` in a fresh context at 800×600 and records every request path. */
-async function open(html) {
+async function open(html, { routes = async () => {} } = {}) {
   const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
   const page = await context.newPage();
+  await routes(page);
   const requests = [];
   const errors = [];
   page.on('request', (request) => requests.push(new URL(request.url()).pathname));
@@ -242,4 +243,30 @@ describe('dist/cdn/cuecart.js: players in view', () => {
       }
     });
   }
+
+  it('plays when the shopping chunk fails, and says so with products-load-failed', async () => {
+    const { context, page, requests, errors } = await open(
+      productPage(`<cuecart-player id="p" src="${HLS}" products="/cuecart/products.json" muted autoplay></cuecart-player>
+        <script>
+          window.cuecartErrors = [];
+          addEventListener('cuecart-error', (e) => cuecartErrors.push(e.detail.code));
+        </script>`),
+      { routes: (page) => page.route(/\/chunks\/define-shop-/, (route) => route.abort()) },
+    );
+    try {
+      await page.waitForFunction(() => document.getElementById('p').currentTime > 0.3, null, {
+        timeout: 30_000,
+      });
+      await page.waitForFunction(() => window.cuecartErrors.includes('products-load-failed'));
+      assert.ok(requests.some(isShopChunk), 'the shopping chunk was requested');
+      const state = await page.evaluate(() => ({
+        defined: customElements.get('cuecart-product-card') !== undefined,
+        engine: document.getElementById('p').engine,
+      }));
+      assert.deepEqual(state, { defined: false, engine: 'hls.js' });
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
 });
