@@ -290,7 +290,7 @@ const report = [
       'whole player',
     ],
     [
-      'total to first frame (loader + shell + hls.js full / light)',
+      'total to first frame (loader + shell + chunks with it + hls.js full / light)',
       `${kb(bundle.loader.br + bundle.shell.br + bundle.withShell.br + bundle.hls.full.br)} / ${kb(bundle.loader.br + bundle.shell.br + bundle.withShell.br + bundle.hls.light.br)}`,
     ],
     [
