@@ -88,38 +88,71 @@ function classicHlsLoader() {
 
 /** hls.js chunk file names of the ES-module CDN build, by chunk name (`hls`, `hls-light`). */
 const hlsChunks = {};
+/** File names of the ES-module CDN build's lazily imported chunks, by their module's source path. */
+const lazyChunks = {};
+const srcPath = (id) => fileURLToPath(new URL(id, import.meta.url));
 
-/** Records the hls.js chunks' file names for the loader build that follows. */
-function recordHlsChunks() {
+/**
+ * Modules the loader build must take from the ES-module build's files, never bundle: each is
+ * a chunk there (the shopping elements, the adapters). Checked so a rename cannot silently put
+ * them into the loader.
+ */
+const LOADER_LAZY = [
+  'src/define-shop.ts',
+  'src/state/shopify-commerce.ts',
+  'src/commerce/adapters/events.ts',
+].map(srcPath);
+
+/** Records the hls.js and other lazy chunks' file names for the loader build that follows. */
+function recordChunks() {
   return {
-    name: 'record-hls-chunks',
+    name: 'record-chunks',
     generateBundle(_options, bundle) {
       for (const chunk of Object.values(bundle)) {
-        if (chunk.type === 'chunk' && /^hls(-light)?$/.test(chunk.name)) {
-          hlsChunks[chunk.name] = chunk.fileName;
-        }
+        if (chunk.type !== 'chunk') continue;
+        if (/^hls(-light)?$/.test(chunk.name)) hlsChunks[chunk.name] = chunk.fileName;
+        // By module, not facade: a dynamic entry the API entry also imports has no facade.
+        for (const id of chunk.moduleIds)
+          if (LOADER_LAZY.includes(id)) lazyChunks[id] = chunk.fileName;
       }
     },
   };
 }
 
 /**
- * The loader build imports hls.js and the API from the files the ES-module build wrote, so a
- * preload started by the loader and the player's own import are one request (one URL).
+ * The loader build imports hls.js, the player shell, the chunks requested with it and the whole
+ * API from the files the ES-module build wrote, so a preload started by the loader and the
+ * player's own import are one request (one URL) — and the loader stays one small file.
  */
 function loaderExternals() {
   // Paths relative to dist/cdn/cuecart.js, kept as written (the files are not part of this build).
   const cdn = (file) => ({ id: `./${file}`, external: true });
   return {
     name: 'loader-externals',
-    resolveId(source) {
+    resolveId(source, importer) {
       if (source === 'hls.js' || source === 'hls.js/light') {
         const file = hlsChunks[source === 'hls.js' ? 'hls' : 'hls-light'];
         if (!file) this.error('build the ES-module CDN bundle before the loader');
         return cdn(file);
       }
       if (/\/cdn-api\.js$/.test(source)) return cdn('cuecart-api.js');
+      if (/\/define-player\.js$/.test(source)) return cdn('cuecart-shell.js');
+      if (importer && source.startsWith('.') && source.endsWith('.js')) {
+        const id = fileURLToPath(new URL(source.replace(/\.js$/, '.ts'), `file://${importer}`));
+        if (lazyChunks[id]) return cdn(lazyChunks[id]);
+      }
       return null;
+    },
+  };
+}
+
+/** Fails the loader build when a lazy chunk it needs was not recorded. */
+function checkLoaderLazy() {
+  return {
+    name: 'check-loader-lazy',
+    buildStart() {
+      const missing = LOADER_LAZY.filter((id) => !lazyChunks[id]);
+      if (missing.length) this.error(`no chunk for ${missing.join(', ')} in the ES-module build`);
     },
   };
 }
@@ -148,12 +181,18 @@ export default [
     },
   },
   {
-    input: { 'cuecart-api': 'src/cdn-api.ts' },
+    // Two entries: the whole API, and the player shell the loader imports (what must run before
+    // the first frame). The shopping elements and each adapter are chunks the shell imports
+    // lazily and the loader requests in parallel (docs/decisions/0047-…, 0048-…).
+    input: { 'cuecart-api': 'src/cdn-api.ts', 'cuecart-shell': 'src/define-player.ts' },
+    // The shell entry holds the modules it shares with the API entry: no facade file in front of
+    // them, so the loader's import of the shell is one request.
+    preserveEntrySignatures: 'allow-extension',
     plugins: [
       nodeResolve({ extensions: ['.ts', '.js'], browser: true }),
       minifyTemplates(),
       ts(true),
-      recordHlsChunks(),
+      recordChunks(),
       sizeReport('cdn/esm', CORE_BUDGET),
     ],
     output: {
@@ -163,6 +202,9 @@ export default [
       // Maps point at the published sources instead of embedding them (hls.js's alone is 2 MB).
       sourcemapExcludeSources: true,
       chunkFileNames: 'chunks/[name]-[hash].js',
+      // A chunk of a few hundred bytes (money formatting, shared by the shopping elements and the
+      // Shopify adapter) would cost a request of its own after its importer: merged instead.
+      experimentalMinChunkSize: 2048,
       // One chunk per hls.js build (`hls-build="light"` loads the smaller one).
       manualChunks: (id) =>
         id.includes('/node_modules/hls.js/')
@@ -177,6 +219,7 @@ export default [
     // anything runs). Built after the API so it can point at the same hls.js chunks.
     input: 'src/cdn.ts',
     plugins: [
+      checkLoaderLazy(),
       loaderExternals(),
       nodeResolve({ extensions: ['.ts', '.js'], browser: true }),
       ts(true),

@@ -8,8 +8,8 @@
  * whole API (`window.Cuecart`) for hosts that need it.
  * @module
  */
-import { classicPlayerLoader } from './facade/load-classic-player.js';
-import { installPlayerLoader, type CuecartElementsModule } from './facade/player-loader.js';
+import { classicPlayerLoader, type ClassicPlayerApi } from './facade/load-classic-player.js';
+import { installPlayerLoader } from './facade/player-loader.js';
 
 /**
  * This script's directory, read while it runs (`document.currentScript` is only set then); the
@@ -28,9 +28,15 @@ const loadPlayer = base ? classicPlayerLoader(base) : undefined;
  * Loads the whole classic player (once; later calls share the request) and resolves with its API,
  * the same object as `window.Cuecart`. Importing it registers the elements.
  */
-export function load(): Promise<CuecartElementsModule> {
+export function load(): Promise<ClassicPlayerApi> {
   if (!loadPlayer) return Promise.reject(new Error('Cuecart needs a browser document.'));
   return loadPlayer();
 }
 
-if (loadPlayer && typeof customElements !== 'undefined') installPlayerLoader(loadPlayer);
+// The whole classic player registers every element as it runs; `definePlayer` is then a no-op
+// that keeps the loader's contract.
+if (loadPlayer && typeof customElements !== 'undefined') {
+  installPlayerLoader(() =>
+    loadPlayer().then((api) => ({ definePlayer: () => api.defineCuecart() })),
+  );
+}

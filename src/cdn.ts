@@ -1,11 +1,13 @@
 /**
  * Entry of `dist/cdn/cuecart.js` (`<script type="module">`): the player loader and nothing else
- * until a player needs more. It shows each `<cuecart-player>`'s facade and loads the elements
- * (and, for an HLS source, hls.js in parallel) when a player is in or near the viewport, is
- * interacted with, or says `loading="eager"`. The whole API is `dist/cdn/cuecart-api.js`, also
- * reachable from here through {@link loadCuecart}.
+ * until a player needs more. It shows each `<cuecart-player>`'s facade and, when a player is in
+ * or near the viewport, is interacted with, or says `loading="eager"`, requests in parallel the
+ * player shell (`dist/cdn/cuecart-shell.js`), hls.js for an HLS source, the shopping elements and
+ * the adapter the player names. The whole API is `dist/cdn/cuecart-api.js`, also reachable from
+ * here through {@link loadCuecart}.
  * @module
  */
+import { prefetchPlayerChunks } from './facade/player-chunks.js';
 import { installPlayerLoader } from './facade/player-loader.js';
 import type * as CdnApi from './cdn-api.js';
 
@@ -18,5 +20,7 @@ export function loadCuecart(): Promise<CuecartApi> {
 }
 
 if (typeof customElements !== 'undefined' && typeof document !== 'undefined') {
-  installPlayerLoader(loadCuecart);
+  installPlayerLoader(() => import('./define-player.js'), document, {
+    prefetch: prefetchPlayerChunks,
+  });
 }

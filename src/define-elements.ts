@@ -1,20 +1,9 @@
-import { CuecartControls } from './ui/controls/cuecart-controls.js';
-import { CuecartMiniCart } from './ui/mini-cart/mini-cart.js';
-import { CuecartPlayer } from './ui/player/cuecart-player.js';
-import { CuecartProductCard } from './ui/product-card/product-card.js';
-import { CuecartProductList } from './ui/product-list/product-list.js';
-import { CuecartSeekMarkers } from './ui/seek-markers/seek-markers.js';
+import { shopElements } from './define-shop.js';
+import { playerElements } from './define-player.js';
 
 /** Every Cuecart element class, by tag name. */
 export function cuecartElements(): Record<string, CustomElementConstructor> {
-  return {
-    [CuecartPlayer.tagName]: CuecartPlayer,
-    [CuecartControls.tagName]: CuecartControls,
-    [CuecartProductCard.tagName]: CuecartProductCard,
-    [CuecartProductList.tagName]: CuecartProductList,
-    [CuecartSeekMarkers.tagName]: CuecartSeekMarkers,
-    [CuecartMiniCart.tagName]: CuecartMiniCart,
-  };
+  return { ...playerElements(), ...shopElements() };
 }
 
 /**

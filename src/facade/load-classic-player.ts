@@ -1,14 +1,19 @@
 import { trustedScriptUrl } from '../internal/trusted-types.js';
-import type { CuecartElementsModule } from './player-loader.js';
+
+/** What the loader needs from the whole classic player's API (`window.Cuecart`). */
+export interface ClassicPlayerApi {
+  /** Registers every Cuecart element (skipping tags already defined). */
+  defineCuecart(): void;
+}
 
 /** The whole-player classic script the classic loader fetches, from beside itself. */
 export const CLASSIC_PLAYER_SCRIPT = 'cuecart.iife.js';
 
 /** The global the whole-player classic script defines (its rollup `name`). */
-type PlayerGlobal = { Cuecart?: CuecartElementsModule };
+type PlayerGlobal = { Cuecart?: ClassicPlayerApi };
 
 /** The `<script>` of the whole player, with the module it defined once loaded. */
-type PlayerScript = HTMLScriptElement & { cuecartApi?: CuecartElementsModule };
+type PlayerScript = HTMLScriptElement & { cuecartApi?: ClassicPlayerApi };
 
 /**
  * Returns a loader for the classic-script build's whole player, resolved against `base` (the
@@ -17,7 +22,7 @@ type PlayerScript = HTMLScriptElement & { cuecartApi?: CuecartElementsModule };
  * concurrent and later calls share it — and resolves with the `window.Cuecart` it defined. A
  * script that fails to load is removed, so a later call tries again.
  */
-export function classicPlayerLoader(base: string): () => Promise<CuecartElementsModule> {
+export function classicPlayerLoader(base: string): () => Promise<ClassicPlayerApi> {
   return () => {
     const g = globalThis as PlayerGlobal;
     // The whole player already ran on this page (the host included both scripts).
@@ -25,7 +30,7 @@ export function classicPlayerLoader(base: string): () => Promise<CuecartElements
     const src = new URL(CLASSIC_PLAYER_SCRIPT, base).href;
     let script = document.querySelector<PlayerScript>('script[data-cuecart-player]');
     if (script?.cuecartApi) return Promise.resolve(script.cuecartApi);
-    return new Promise<CuecartElementsModule>((resolve, reject) => {
+    return new Promise<ClassicPlayerApi>((resolve, reject) => {
       if (!script) {
         script = document.createElement('script') as PlayerScript;
         script.src = trustedScriptUrl(src);

@@ -11,10 +11,22 @@ const OTHER_TAGS = 'cuecart-mini-cart,cuecart-product-card,cuecart-product-list'
 /** Marks a document whose players a loader already handles (two copies of Cuecart, one loader). */
 const INSTALLED = Symbol.for('cuecart.playerLoader');
 
-/** What the loader needs from the real elements' module. */
+/** What the loader needs from the player shell's module (`define-player.ts`). */
 export interface CuecartElementsModule {
-  /** Registers every Cuecart element (skipping tags already defined). */
-  defineCuecart(): void;
+  /**
+   * Registers the player (skipping tags already defined) and, now or once their chunk arrives,
+   * the other elements; rejects when that chunk fails.
+   */
+  definePlayer(): void | Promise<void>;
+}
+
+/** What the loader starts with a player's shell, in parallel with it and with hls.js. */
+export interface PlayerLoaderOptions {
+  /**
+   * Requests the chunks a player needs besides the shell (the shopping elements, the adapter its
+   * `adapter` attribute names), without waiting for them.
+   */
+  prefetch?(player: Element): void;
 }
 
 /** A `<cuecart-player>` before and after its upgrade (only what the loader calls). */
@@ -33,8 +45,10 @@ type PlayerElement = HTMLElement & {
  *   hls.js (for an HLS source where MSE exists) and the player are requested in parallel.
  * - Any other player waits until it approaches the viewport (IntersectionObserver), the pointer
  *   comes over it, or the viewer presses play (then it plays once loaded).
- * - `load` imports the real elements; the loader registers them, which upgrades every player on
- *   the page (the real player keeps a far-away lazy player's media unloaded on its own).
+ * - `load` imports the player shell, and `options.prefetch` requests the chunks the shell would
+ *   ask for next at the same moment; the loader registers the player, which upgrades every player
+ *   on the page (the real player keeps a far-away lazy player's media unloaded on its own), and
+ *   the shopping elements upgrade when their chunk arrives.
  *
  * Safe to call more than once and next to another copy of Cuecart: only the first call on a
  * document installs anything, and nothing happens once `cuecart-player` is defined.
@@ -42,6 +56,7 @@ type PlayerElement = HTMLElement & {
 export function installPlayerLoader(
   load: () => Promise<CuecartElementsModule>,
   doc: Document = document,
+  options: PlayerLoaderOptions = {},
 ): void {
   const view = doc.defaultView;
   const holder = doc as unknown as Record<symbol, boolean | undefined>;
@@ -66,9 +81,33 @@ export function installPlayerLoader(
     wantsPlay.clear();
   };
 
+  const report = (targets: Iterable<Element>, error: CuecartError) => {
+    for (const target of new Set(targets)) {
+      target.dispatchEvent(
+        new CustomEvent('cuecart-error', {
+          detail: error.toDetail(),
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    }
+  };
+
   const loadElements = (origin?: PlayerElement) => {
     loading ??= load().then(
-      (elements) => elements.defineCuecart(),
+      (elements) => {
+        // The shell's players work without the shopping chunk: its failure is reported, no more.
+        void Promise.resolve(elements.definePlayer()).catch((cause: unknown) =>
+          report(
+            doc.querySelectorAll(PLAYER_TAG),
+            new CuecartError(
+              'products-load-failed',
+              'The shopping part of the player could not be loaded.',
+              { cause },
+            ),
+          ),
+        );
+      },
       (cause: unknown) => {
         loading = undefined;
         const error = new CuecartError(
@@ -78,15 +117,7 @@ export function installPlayerLoader(
             cause,
           },
         );
-        for (const target of new Set([...(origin ? [origin] : []), ...wantsPlay])) {
-          target.dispatchEvent(
-            new CustomEvent('cuecart-error', {
-              detail: error.toDetail(),
-              bubbles: true,
-              composed: true,
-            }),
-          );
-        }
+        report([...(origin ? [origin] : []), ...wantsPlay], error);
         wantsPlay.clear();
       },
     );
@@ -96,12 +127,14 @@ export function installPlayerLoader(
     if (play) wantsPlay.add(player);
     intersections.unobserve(player);
     const src = player.getAttribute('src') ?? '';
-    // The waterfall to avoid: player chunk → render → hls.js chunk → playlist. hls.js is
-    // requested now, in parallel with the player; the real player's own request joins it.
+    // The waterfall to avoid: player chunk → render → hls.js chunk → playlist. hls.js, the
+    // shell and the chunks the shell would ask for next (shopping elements, adapter) are
+    // requested now, in parallel; the real player's own requests join them.
     if (src && sourceKind(src) === 'hls' && hasMediaSource()) {
       preloadHls(parseHlsBuild(player.getAttribute('hls-build')));
     }
     loadElements(player);
+    options.prefetch?.(player);
   };
 
   const intersections = new view.IntersectionObserver(

@@ -1,6 +1,4 @@
 import { atom, computed, type ReadableAtom } from 'nanostores';
-import { eventsAdapter } from '../commerce/adapters/events.js';
-import { shopifyAdapter } from '../commerce/adapters/shopify.js';
 import {
   CheckoutError,
   type Cart,
@@ -13,8 +11,8 @@ import {
   type ResolveProducts,
 } from '../commerce/product-catalog.js';
 import type { Product } from '../commerce/product.js';
-import { shopifyProductResolver } from '../commerce/shopify-products.js';
 import { findVariant } from '../commerce/variants.js';
+import { compareCues } from '../cues/cue-timeline.js';
 import type { CuePayload, ProductCue } from '../cues/product-cue.js';
 import type { Clock } from '../internal/clock.js';
 import { CuecartError, type ErrorSink } from '../internal/errors.js';
@@ -26,7 +24,9 @@ import {
   type CartStatus,
   type VariantAddState,
 } from './cart-store.js';
+import { loadEventsAdapter, loadShopifyCommerce } from './adapter-modules.js';
 import type { CueStore } from './cue-store.js';
+import { deferredAdapter } from './deferred-adapter.js';
 import type { MediaState } from './media-store.js';
 
 /** Built-in adapters selectable with the `adapter` attribute. */
@@ -192,6 +192,26 @@ const HISTORY_LIMIT = 50;
 
 const IDLE: ProductAddState = { state: 'idle' };
 
+/**
+ * The cues of `list` that are not in `previous` (the same objects: a replaced cue is a new one).
+ * Both lists come sorted by {@link compareCues}, so one walk finds them without hashing; were
+ * they not sorted, a cue seen before could be returned again, but a new cue is never missed.
+ */
+function cuesNotIn(
+  previous: readonly ProductCue[],
+  list: readonly ProductCue[],
+): readonly ProductCue[] {
+  if (!previous.length) return list;
+  const fresh: ProductCue[] = [];
+  let j = 0;
+  for (const cue of list) {
+    while (j < previous.length && previous[j] !== cue && compareCues(previous[j]!, cue) < 0) j++;
+    if (previous[j] === cue) j++;
+    else fresh.push(cue);
+  }
+  return fresh;
+}
+
 /** Creates the commerce of one player. Nothing is shared between players. */
 export function createPlayerCommerce(options: PlayerCommerceOptions): PlayerCommerce {
   const { catalog, cues, media } = options;
@@ -217,6 +237,8 @@ export function createPlayerCommerce(options: PlayerCommerceOptions): PlayerComm
   let stopCart: (() => void) | undefined;
   /** Product ids already looked up (and reported when unknown): one lookup per id. */
   const checked = new Set<string>();
+  /** The cue list {@link prefetch} last looked at. */
+  let prefetched: readonly ProductCue[] = [];
   let payloadProducts = new WeakMap<CuePayload, Product | null>();
 
   const $payloadCurrency = computed([catalog.$currency, $currency], (feed, own) => feed ?? own);
@@ -295,16 +317,25 @@ export function createPlayerCommerce(options: PlayerCommerceOptions): PlayerComm
 
   // --- Adapter and cart -------------------------------------------------------------------
 
+  /**
+   * The built-in adapters load by kind, each its own chunk: the cart gets a stand-in at once
+   * whose calls wait for the chunk (an early add is queued, not dropped; see deferredAdapter).
+   */
   function buildAdapter(): CheckoutAdapter {
     ownEventsAdapter = undefined;
     if (customAdapter) return customAdapter;
-    if (adapterName === 'shopify') return shopifyAdapter();
-    ownEventsAdapter = eventsAdapter(options.eventTarget, {
-      // Read on every call: a currency set after connecting still reaches the empty cart.
-      get currency() {
-        return $currency.get();
-      },
-    });
+    if (adapterName === 'shopify') {
+      return deferredAdapter(async () => (await loadShopifyCommerce()).shopifyAdapter());
+    }
+    const eventTarget = options.eventTarget;
+    ownEventsAdapter = deferredAdapter(async () =>
+      (await loadEventsAdapter()).eventsAdapter(eventTarget, {
+        // Read on every call: a currency set after connecting still reaches the empty cart.
+        get currency() {
+          return $currency.get();
+        },
+      }),
+    );
     return ownEventsAdapter;
   }
 
@@ -365,12 +396,24 @@ export function createPlayerCommerce(options: PlayerCommerceOptions): PlayerComm
   }
 
   function applyResolver() {
-    const fallback =
-      adapterName === 'shopify' && !customAdapter ? shopifyProductResolver() : undefined;
+    const fallback = adapterName === 'shopify' && !customAdapter ? shopifyResolver() : undefined;
     catalog.setResolver(hostResolver ?? fallback);
-    // Another lookup may know what the previous one did not.
+    // Another lookup may know what the previous one did not: every cue is new to it.
     checked.clear();
+    prefetched = [];
     if (connected) prefetch(cues.$cues.get());
+  }
+
+  /**
+   * The Shopify adapter's product lookup, from the adapter's chunk: usable at once, it waits
+   * for the chunk on its first call (the catalogue batches and caches lookups).
+   */
+  function shopifyResolver(): ResolveProducts {
+    let resolver: Promise<ResolveProducts> | undefined;
+    return async (ids, opts) => {
+      resolver ??= loadShopifyCommerce().then((module) => module.shopifyProductResolver());
+      return (await resolver)(ids, opts);
+    };
   }
 
   // --- Store wiring -----------------------------------------------------------------------
@@ -378,22 +421,29 @@ export function createPlayerCommerce(options: PlayerCommerceOptions): PlayerComm
   /**
    * New cues: look up the products they name before their frames come, once per id; report
    * `product-unknown` for those neither the feed nor the lookup knows and whose cues are too
-   * thin to show on their own.
+   * thin to show on their own. Incremental: only the cues this list adds to the one seen last
+   * are looked at (a live show's cue list changes every segment; a 10,000-cue show must not be
+   * rescanned each time).
    */
   function prefetch(list: readonly ProductCue[]) {
-    const ids = [...new Set(list.map((cue) => cue.payload.product))].filter(
-      (id) => !checked.has(id) && !catalog.get(id),
-    );
-    if (!ids.length) return;
+    const fresh = cuesNotIn(prefetched, list);
+    prefetched = list;
+    /** The first new cue naming each id not yet looked up. */
+    const wanted = new Map<string, ProductCue>();
+    for (const cue of fresh) {
+      const id = cue.payload.product;
+      if (checked.has(id) || wanted.has(id) || catalog.get(id)) continue;
+      wanted.set(id, cue);
+    }
+    if (!wanted.size) return;
+    const ids = [...wanted.keys()];
     for (const id of ids) checked.add(id);
     void feedDone
       .then(() => catalog.resolve(ids))
       .then(() => {
         if (!connected) return;
-        for (const id of ids) {
-          if (catalog.get(id)) continue;
-          const cue = cues.$cues.get().find((c) => c.payload.product === id);
-          if (cue && !productFor(cue)) {
+        for (const [id, cue] of wanted) {
+          if (!catalog.get(id) && !productFor(cue)) {
             options.onError(
               new CuecartError(
                 'product-unknown',
@@ -434,6 +484,8 @@ export function createPlayerCommerce(options: PlayerCommerceOptions): PlayerComm
   }
 
   function loadFeed() {
+    // Another feed may lack what the previous one had: look at every cue again.
+    prefetched = [];
     feedAbort?.abort();
     feedAbort = undefined;
     if (!feedUrl) {

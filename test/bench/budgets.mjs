@@ -4,11 +4,14 @@
 /** Issue 12: a far player costs at most 8 KB br of Cuecart JavaScript (the loader). */
 export const FACADE_BUDGET_BR = 8 * 1024;
 /**
- * The player shell (what the loader imports before the first frame). Issue 12's target is 20 KB
- * br (goal 14) and is NOT met yet: the shopping UI and adapters still sit in the shell (52.0 KB br
- * on 2026-12-02). Until they move to their own chunks this is a ratchet a few KB above today's
- * size, so growth fails CI; lower it with every split, down to the target.
+ * The player shell: what the loader imports before the first frame (`dist/cdn/cuecart-shell.js`
+ * and its static imports; docs/decisions/0047-player-shell-and-parallel-chunks.md). Issue 12's
+ * target is 20 KB br (goal 14) and is NOT met yet: the shopping elements and the adapters left
+ * the shell for chunks requested in parallel with hls.js (53.7 → 38.3 KB br, 39,223 B, on
+ * 2026-12-02); Lit, the player's view and styles, every cue carrier's parser, the commerce state
+ * and the hls engine are still in it. A ratchet a few hundred bytes above today's size, so growth
+ * fails CI; lower it with every split, down to the target (then set it to the target).
  */
-export const SHELL_BUDGET_BR = 56 * 1024;
+export const SHELL_BUDGET_BR = 39_600;
 /** The target the ratchet is heading for. */
 export const SHELL_TARGET_BR = 20 * 1024;

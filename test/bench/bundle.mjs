@@ -77,9 +77,11 @@ const sum = (files, paths, key = 'br') =>
   [...paths].reduce((n, p) => n + (files.get(p)?.[key] ?? 0), 0);
 
 /**
- * Sizes of the CDN builds. `shell` is what the loader imports to make a player (the API entry and
- * its static imports); `withShell` the chunks the shell requests at once, in parallel with hls.js
- * (shopping UI, adapters); `hls` the hls.js chunks by build.
+ * Sizes of the CDN builds. `shell` is what the loader imports to make a player (the shell entry
+ * and its static imports: what runs before the first frame); `withShell` the chunks the loader
+ * requests with it, in parallel with hls.js, for a default player (shopping elements, events
+ * adapter); `adapters` each adapter chunk; `onNeed` chunks imported only when a feature needs
+ * them; `hls` the hls.js chunks by build.
  */
 export async function benchBundle() {
   const files = await walk('cuecart.js');
@@ -91,15 +93,37 @@ export async function benchBundle() {
   const hlsFiles = [...files.values()].filter(isHls);
   const hlsChunks = {};
   for (const f of hlsFiles) hlsChunks[/light/.test(f.path) ? 'light' : 'full'] = f.path;
-  // The shell: the non-hls.js module the loader imports dynamically, and its static imports.
-  const shellEntry = loader.dynamics.find((p) => !isHls(files.get(p)));
+  // The shell: the player module the loader imports (`cuecart-shell.js`; the whole API in builds
+  // before the split), and its static imports.
+  const SHELL = 'cuecart-shell.js';
+  const shellEntry = loader.dynamics.includes(SHELL)
+    ? SHELL
+    : loader.dynamics.find((p) => !isHls(files.get(p)) && p !== 'cuecart-api.js');
   const shellPaths = shellEntry ? closure(files, shellEntry) : new Set();
-  // Chunks the shell imports dynamically, other than hls.js: requested with the shell, in parallel.
+  // Chunks the loader requests with the shell, in parallel with hls.js: everything else it
+  // imports except hls.js and the whole API. One adapter chunk is requested per player (by its
+  // `adapter` attribute): `withShell` counts the default page's (events); `adapters` lists each.
+  const isAdapter = (p) => /(^|\/)(events|shopify-commerce)-/.test(p);
+  const parallel = loader.dynamics.filter(
+    (p) => p !== shellEntry && p !== 'cuecart-api.js' && !isHls(files.get(p)),
+  );
   const withShell = new Set();
+  for (const d of parallel) {
+    if (isAdapter(d) && !/(^|\/)events-/.test(d)) continue;
+    for (const c of closure(files, d)) if (!shellPaths.has(c)) withShell.add(c);
+  }
+  const adapters = Object.fromEntries(
+    parallel.filter(isAdapter).map((p) => {
+      const paths = [...closure(files, p)].filter((c) => !shellPaths.has(c));
+      return [/shopify/.test(p) ? 'shopify' : 'events', { files: paths, br: sum(files, paths) }];
+    }),
+  );
+  // Chunks the shell imports only on need (analytics, the other adapter), never before a frame.
+  const onNeed = new Set();
   for (const p of shellPaths) {
     for (const d of files.get(p).dynamics) {
-      if (!isHls(files.get(d)))
-        for (const c of closure(files, d)) if (!shellPaths.has(c)) withShell.add(c);
+      if (isHls(files.get(d))) continue;
+      for (const c of closure(files, d)) if (!shellPaths.has(c) && !withShell.has(c)) onNeed.add(c);
     }
   }
   const loaderMarkers = looksLikeHls(loader) ? loader.markers : [];
@@ -125,6 +149,8 @@ export async function benchBundle() {
       br: sum(files, withShell),
       gzip: sum(files, withShell, 'gzip'),
     },
+    adapters,
+    onNeed: { files: [...onNeed], br: sum(files, onNeed) },
     hls: Object.fromEntries(
       Object.entries(hlsChunks).map(([build, path]) => [
         build,

@@ -34,6 +34,7 @@ const OBSERVE = `<script>
 const WATCH_FRAME = `function __watch(video) {
   video.requestVideoFrameCallback((now, meta) => {
     window.__firstFrame = meta.presentationTime ?? now;
+    performance.mark('bench-first-frame');
   });
 }`;
 

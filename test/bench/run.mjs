@@ -273,7 +273,16 @@ const report = [
       kb(bundle.shell.br),
       `budget ${kb(SHELL_BUDGET_BR)}: ${bundle.shell.br <= SHELL_BUDGET_BR ? 'ok' : 'FAIL'}; target ${kb(SHELL_TARGET_BR)}: ${bundle.shell.br <= SHELL_TARGET_BR ? 'met' : 'not met'}`,
     ],
-    ['chunks requested with the shell', kb(bundle.withShell.br), bundle.withShell.files.join(', ')],
+    [
+      'chunks requested with the shell (shopping elements + events adapter)',
+      kb(bundle.withShell.br),
+      bundle.withShell.files.join(', '),
+    ],
+    ...Object.entries(bundle.adapters).map(([name, a]) => [
+      `adapter chunk: ${name}`,
+      kb(a.br),
+      'one per player, by its adapter attribute',
+    ]),
     ...Object.entries(bundle.hls).map(([build, h]) => [
       `hls.js ${build} ${h.path}`,
       kb(h.br),
@@ -285,7 +294,7 @@ const report = [
       'whole player',
     ],
     [
-      'total to first frame (loader + shell + hls.js full / light)',
+      'total to first frame (loader + shell + chunks with it + hls.js full / light)',
       `${kb(bundle.loader.br + bundle.shell.br + bundle.withShell.br + bundle.hls.full.br)} / ${kb(bundle.loader.br + bundle.shell.br + bundle.withShell.br + bundle.hls.light.br)}`,
     ],
     [

@@ -29,9 +29,10 @@ const productPage = (body) => `<!doctype html><html lang="en"><head><meta charse
 </script></head><body><h1>Product</h1>${body}</body></html>`;
 
 /** Opens `html` in a fresh context at 800×600 and records every request path. */
-async function open(html) {
+async function open(html, { routes = async () => {} } = {}) {
   const context = await harness.browser.newContext({ viewport: { width: 800, height: 600 } });
   const page = await context.newPage();
+  await routes(page);
   const requests = [];
   const errors = [];
   page.on('request', (request) => requests.push(new URL(request.url()).pathname));
@@ -46,6 +47,8 @@ async function open(html) {
 
 const isMedia = (path) => /\.(m3u8|ts|m4s|mp4)$/.test(path);
 const isHlsJs = (path) => /\/dist\/cdn\/(chunks\/hls|hls\.)/.test(path);
+const isShopChunk = (path) => /\/dist\/cdn\/chunks\/define-shop-/.test(path);
+const isEventsChunk = (path) => /\/dist\/cdn\/chunks\/events-/.test(path);
 const isShell = (path) => /\/dist\/cdn\//.test(path) && !/\/dist\/cdn\/cuecart\.js$/.test(path);
 
 async function brotliOf(path) {
@@ -92,14 +95,18 @@ describe('dist/cdn/cuecart.js: a player far below the fold', () => {
       assert.equal(facade.width, 640);
       assert.equal(facade.height, 360);
 
-      // Scrolled near: the player and hls.js are requested together, then the playlist.
+      // Scrolled near: the player shell, the shopping elements, the adapter and hls.js are
+      // requested together, then the playlist; never the whole API.
       const before = requests.length;
       await page.evaluate(() => window.scrollTo(0, 2400));
       await page.waitForFunction(() => document.getElementById('p').currentTime > 0.3, null, {
         timeout: 30_000,
       });
       const later = requests.slice(before);
-      assert.ok(later.includes('/dist/cdn/cuecart-api.js'), later.join(', '));
+      assert.ok(later.includes('/dist/cdn/cuecart-shell.js'), later.join(', '));
+      assert.ok(later.some(isShopChunk), `the shopping elements: ${later.join(', ')}`);
+      assert.ok(later.some(isEventsChunk), `the events adapter: ${later.join(', ')}`);
+      assert.ok(!later.includes('/dist/cdn/cuecart-api.js'), 'not the whole API');
       assert.ok(later.some(isHlsJs), 'the hls.js chunk was requested');
       assert.ok(later.includes(HLS));
       const after = await page.evaluate(() => {
@@ -175,7 +182,8 @@ describe('dist/cdn/cuecart.js: players in view', () => {
         [],
         'no request for the far player',
       );
-      // hls.js requested before the player's API chunk finished: in parallel, not after.
+      // hls.js, the shopping elements and the adapter requested before the player shell had
+      // arrived: in parallel with it, not after it.
       const timing = await page.evaluate(() =>
         Object.fromEntries(
           performance
@@ -183,10 +191,18 @@ describe('dist/cdn/cuecart.js: players in view', () => {
             .map((r) => [new URL(r.name).pathname, { start: r.startTime, end: r.responseEnd }]),
         ),
       );
-      const hls = Object.entries(timing).find(([path]) => isHlsJs(path))?.[1];
-      const api = timing['/dist/cdn/cuecart-api.js'];
-      assert.ok(hls && api, 'both requested');
-      assert.ok(hls.start < api.end, `hls.js at ${hls.start} ms, after the player (${api.end} ms)`);
+      const find = (test) => Object.entries(timing).find(([path]) => test(path))?.[1];
+      const shell = timing['/dist/cdn/cuecart-shell.js'];
+      const hls = find(isHlsJs);
+      const shop = find(isShopChunk);
+      const adapter = find(isEventsChunk);
+      assert.ok(hls && shell && shop && adapter, 'all requested');
+      for (const [name, chunk] of Object.entries({ hls, shop, adapter })) {
+        assert.ok(
+          chunk.start < shell.end,
+          `${name} at ${chunk.start} ms, after the shell (${shell.end} ms)`,
+        );
+      }
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
@@ -217,4 +233,30 @@ describe('dist/cdn/cuecart.js: players in view', () => {
       }
     });
   }
+
+  it('plays when the shopping chunk fails, and says so with products-load-failed', async () => {
+    const { context, page, requests, errors } = await open(
+      productPage(`<cuecart-player id="p" src="${HLS}" products="/cuecart/products.json" muted autoplay></cuecart-player>
+        <script>
+          window.cuecartErrors = [];
+          addEventListener('cuecart-error', (e) => cuecartErrors.push(e.detail.code));
+        </script>`),
+      { routes: (page) => page.route(/\/chunks\/define-shop-/, (route) => route.abort()) },
+    );
+    try {
+      await page.waitForFunction(() => document.getElementById('p').currentTime > 0.3, null, {
+        timeout: 30_000,
+      });
+      await page.waitForFunction(() => window.cuecartErrors.includes('products-load-failed'));
+      assert.ok(requests.some(isShopChunk), 'the shopping chunk was requested');
+      const state = await page.evaluate(() => ({
+        defined: customElements.get('cuecart-product-card') !== undefined,
+        engine: document.getElementById('p').engine,
+      }));
+      assert.deepEqual(state, { defined: false, engine: 'hls.js' });
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
 });

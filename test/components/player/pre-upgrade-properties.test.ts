@@ -54,3 +54,42 @@ describe('CuecartPlayer upgraded late (player loader)', () => {
     }
   });
 });
+
+describe('shopping elements upgraded after the player (player shell)', () => {
+  it('keep what the player rendered into them before their chunk arrived', async () => {
+    // This page has registered no shopping element yet: the player renders them by tag name,
+    // as the shell does while their chunk is on its way.
+    expect(customElements.get('cuecart-product-list'), 'list not defined yet').to.equal(undefined);
+    const tag = `cuecart-player-late-${++count}`;
+    customElements.define(tag, class extends CuecartPlayer {});
+    const player = document.createElement(tag) as CuecartPlayer;
+    player.setAttribute('layout', 'panel');
+    player.productList = [tee];
+    player.cueList = [{ start: 1, end: 2, product: 'tee' }];
+    document.body.append(player);
+    try {
+      await player.cueStore.settled();
+      await player.updateComplete;
+      const list = () => player.shadowRoot!.querySelector('cuecart-product-list')!;
+      const cart = () => player.shadowRoot!.querySelector('cuecart-mini-cart')!;
+      expect(list(), 'the list is rendered').to.not.equal(null);
+      expect(list().shadowRoot, 'not upgraded').to.equal(null);
+      const { defineShopElements } = await import('../../../src/define-shop.js');
+      defineShopElements();
+      const upgraded = list() as HTMLElement & {
+        updateComplete: Promise<unknown>;
+        items: readonly { product: Product }[];
+      };
+      await upgraded.updateComplete;
+      expect(Object.hasOwn(upgraded, 'items'), 'items is no own property').to.equal(false);
+      expect(upgraded.items.map((item) => item.product.id)).to.deep.equal(['tee']);
+      expect(upgraded.shadowRoot!.textContent).to.contain('Organic Tee');
+      const miniCart = cart() as HTMLElement & { updateComplete: Promise<unknown>; cart?: Cart };
+      await miniCart.updateComplete;
+      expect(miniCart.shadowRoot, 'mini cart upgraded').to.not.equal(null);
+      expect(miniCart.cart?.currency, 'the cart the player gave it').to.be.a('string');
+    } finally {
+      player.remove();
+    }
+  });
+});

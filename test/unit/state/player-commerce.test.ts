@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { atom } from 'nanostores';
 import {
   CheckoutError,
@@ -124,6 +124,8 @@ describe('createPlayerCommerce', () => {
       const { commerce, notices } = setup({ currency: 'EUR' });
       commerce.connect();
       expect(commerce.$cart.get()!.currency).to.equal('EUR');
+      // The events adapter's chunk arrives first (it loads by kind, on first need).
+      await waitUntil(() => noticesOf(notices, 'cuecart-cart-change').length > 0);
       await flush();
       const changes = noticesOf(notices, 'cuecart-cart-change');
       expect(changes).to.have.length(1);
@@ -354,6 +356,44 @@ describe('createPlayerCommerce', () => {
       expect(errors.map((e) => [e.code, e.message.includes('"ghost"')])).to.deep.equal([
         ['product-unknown', true],
       ]);
+    });
+
+    it('looks only at the cues each change adds, not the whole list again', async () => {
+      const catalog = createProductCatalog();
+      const ids = Array.from({ length: 200 }, (_, i) => `p${i}`);
+      catalog.setProducts(ids.map((id) => product(id)));
+      // Counts the catalogue lookups prefetch makes (nothing else reads the catalogue here).
+      let lookups = 0;
+      const get = catalog.get.bind(catalog);
+      catalog.get = (id) => {
+        lookups++;
+        return get(id);
+      };
+      const { commerce, $cues } = setup({ catalog });
+      commerce.connect();
+      // A growing show: one cue more per change, each naming a product of the feed.
+      for (const id of ids) $cues.set([...$cues.get(), cue(id)]);
+      await flush();
+      // One look per cue (a rescan of every change would make 200 · 201 / 2 = 20,100).
+      expect(lookups).to.equal(ids.length);
+    });
+
+    it('still looks up a cue inserted before the ones it has seen, and a replaced cue', async () => {
+      const calls: string[][] = [];
+      const resolveProducts: ResolveProducts = async (ids) => {
+        calls.push([...ids]);
+        return [];
+      };
+      const { commerce, $cues } = setup({ resolveProducts });
+      commerce.connect();
+      const late = cue('b', 20);
+      $cues.set([late]);
+      const early = cue('a', 10);
+      $cues.set([early, late]);
+      const replaced: ProductCue = { ...late, payload: { product: 'c' } };
+      $cues.set([early, replaced]);
+      await flush();
+      expect(calls.flat()).to.deep.equal(['b', 'a', 'c']);
     });
 
     it('waits for the feed before looking up or reporting', async () => {

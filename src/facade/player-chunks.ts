@@ -1,0 +1,13 @@
+import { preloadAdapter } from '../state/adapter-modules.js';
+
+/**
+ * Requests, without waiting, the chunks a player needs besides the shell: the shopping elements
+ * and the checkout adapter its `adapter` attribute names. The player loader calls it when a
+ * player activates, at the same moment as the shell and hls.js, so none waits for another
+ * (docs/decisions/0047-player-shell-and-parallel-chunks.md). Failures surface later, from the
+ * imports that need the chunks.
+ */
+export function prefetchPlayerChunks(player: Element): void {
+  import('../define-shop.js').catch(() => {});
+  preloadAdapter(player.getAttribute('adapter'));
+}

@@ -1,0 +1,235 @@
+// Runs only benchmark 4 (bundle) and 4b (cold start vs bare hls.js) — the issue-12 figures —
+// without the long benchmarks: `node test/bench/cold-only.mjs` after `npm run build`
+// (`BENCH_COLD_RUNS`, default 5). With `--profile`, also records one cold Cuecart page with the
+// V8 CPU profiler (Chrome DevTools Protocol) from navigation to the first presented frame and
+// prints where main-thread time went, by script and by function, and every long animation frame
+// with its scripts: the attribution of a long task before the first frame. Timings are reported,
+// never asserted.
+import { startServer } from '../../demo/server/start.mjs';
+import { benchBundle } from './bundle.mjs';
+import { benchColdStart, coldPages } from './cold-start.mjs';
+import { launchBrowser } from './lib/browser.mjs';
+import { fmt, kb } from './lib/stats.mjs';
+
+const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
+const PROFILE = process.argv.includes('--profile');
+const TRACE = process.argv.includes('--trace');
+
+const bundle = await benchBundle();
+console.log(
+  `loader ${kb(bundle.loader.br)} · shell ${kb(bundle.shell.br)} (${bundle.shell.files.join(' + ')}) · ` +
+    `with the shell ${kb(bundle.withShell.br)} (${bundle.withShell.files.join(', ')}) · ` +
+    `hls.js full ${kb(bundle.hls.full.br)} / light ${kb(bundle.hls.light.br)}`,
+);
+
+const server = await startServer({ port: 0, quiet: true });
+const browser = await launchBrowser();
+try {
+  if (PROFILE) await profileOnce(browser, server.url, coldPages(bundle.hlsChunks).cuecart);
+  if (TRACE) {
+    const traces = Number(process.env.BENCH_TRACE_RUNS ?? 3);
+    const pages = coldPages(bundle.hlsChunks);
+    const longest = { 'bare hls.js': [], cuecart: [] };
+    for (let run = 0; run < traces; run++) {
+      for (const name of Object.keys(longest)) {
+        longest[name].push(await traceOnce(browser, server.url, name, pages[name], run === 0));
+      }
+    }
+    for (const [name, runs] of Object.entries(longest)) {
+      const of = (key) => runs.map((r) => r[key]);
+      console.log(
+        `${name}: longest task before the first frame, ms CPU per run: all ${of('all')
+          .map((v) => fmt(v, 1))
+          .join(', ')}` +
+          ` · with Cuecart code ${of('cuecart')
+            .map((v) => fmt(v, 1))
+            .join(', ')}` +
+          ` · tasks over 50 ms CPU with Cuecart code ${of('cuecartOver50').join(', ')}`,
+      );
+    }
+  }
+  if (RUNS > 0) {
+    const cold = await benchColdStart(browser, server.url, {
+      runs: RUNS,
+      pages: coldPages(bundle.hlsChunks),
+    });
+    for (const [name, p] of Object.entries(cold.pages)) {
+      const cuecart = name.startsWith('cuecart');
+      console.log(
+        `${name.padEnd(20)} first frame ${fmt(p.firstFrameMs, 0).padStart(5)} ms` +
+          (cuecart
+            ? ` (${fmt(p.overBare, 2)}× bare) · first product ${fmt(p.firstProductMs, 0)} ms` +
+              ` · hls.js / playlist requested at ${fmt(p.hlsRequestedAtMs, 0)} / ${fmt(p.playlistRequestedAtMs, 0)} ms` +
+              ` · longest Cuecart script in a long frame ${fmt(p.maxCuecartScriptMs, 0)} ms`
+            : '') +
+          ` · long tasks before first frame ${p.longTasksBeforeFrame} (max ${fmt(p.maxLongTaskMs, 0)} ms)` +
+          ` · runs ${p.runsMs.map((v) => fmt(v, 0)).join(', ')}`,
+      );
+    }
+  }
+} finally {
+  await browser.close().catch(() => {});
+  await server.close();
+}
+
+/** One cold run of `html` under the CPU profiler; prints the attribution. */
+async function profileOnce(browser, origin, html) {
+  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  try {
+    const tab = await context.newPage();
+    const url = new URL('/__bench/cold.html', origin).href;
+    await tab.route(url, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+    );
+    const cdp = await context.newCDPSession(tab);
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    await tab.goto(url);
+    await tab.waitForFunction(() => window.__firstFrame != null, null, { timeout: 30_000 });
+    const { profile } = await cdp.send('Profiler.stop');
+    const frames = await tab.evaluate(() =>
+      window.__bench.frames.filter((f) => f.start < window.__firstFrame),
+    );
+    const firstFrame = await tab.evaluate(() => window.__firstFrame);
+    console.log(`\nprofiled cold run: first frame at ${fmt(firstFrame, 0)} ms`);
+    console.log('long animation frames before it (start, duration; scripts ≥ 5 ms):');
+    for (const f of frames) {
+      const scripts = f.scripts
+        .filter((s) => s.duration >= 5)
+        .map((s) => `${short(s.url)} ${s.invoker} ${fmt(s.duration, 0)} ms`);
+      console.log(
+        `  ${fmt(f.start, 0)} ms +${fmt(f.duration, 0)} ms: ${scripts.join('; ') || '(no script)'}`,
+      );
+    }
+    const { byUrl, byFunction, inclusive } = selfTimes(profile);
+    console.log('main-thread self time by script (ms):');
+    for (const [u, ms] of top(byUrl, 12)) console.log(`  ${fmt(ms, 1).padStart(7)}  ${u}`);
+    console.log('by function (ms):');
+    for (const [f, ms] of top(byFunction, 25)) console.log(`  ${fmt(ms, 1).padStart(7)}  ${f}`);
+    console.log(
+      'Cuecart functions by inclusive time (ms; minified positions, map with the .map files):',
+    );
+    const ours = new Map([...inclusive].filter(([f]) => /\/dist\/cdn\/(?!chunks\/hls)/.test(f)));
+    for (const [f, ms] of top(ours, 30)) console.log(`  ${fmt(ms, 1).padStart(7)}  ${f}`);
+  } finally {
+    await context.close();
+  }
+}
+
+function short(u) {
+  return u ? u.replace(/^https?:\/\/[^/]+/, '') : '(none)';
+}
+
+function top(map, n) {
+  return [...map].sort((a, b) => b[1] - a[1]).slice(0, n);
+}
+
+/** Self time per script URL and per function (`name url:line`) from a V8 CPU profile. */
+function selfTimes(profile) {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parents = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parents.set(c, n.id);
+  const byUrl = new Map();
+  const byFunction = new Map();
+  const inclusive = new Map();
+  const label = ({ callFrame }) => {
+    const u = callFrame.url ? short(callFrame.url) : `(${callFrame.functionName || 'program'})`;
+    const fn = `${callFrame.functionName || '(anonymous)'} ${u}:${callFrame.lineNumber + 1}:${callFrame.columnNumber + 1}`;
+    return { u, fn };
+  };
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const { u, fn } = label(nodes.get(id));
+    byUrl.set(u, (byUrl.get(u) ?? 0) + ms);
+    byFunction.set(fn, (byFunction.get(fn) ?? 0) + ms);
+    const seen = new Set();
+    for (let n = id; n !== undefined; n = parents.get(n)) {
+      const key = label(nodes.get(n)).fn;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + ms);
+    }
+  });
+  return { byUrl, byFunction, inclusive };
+}
+
+/**
+ * One cold run of `html` under a Chromium trace: every main-thread task before the first frame
+ * that took over 10 ms of thread CPU time (robust to a loaded machine, unlike wall time), with
+ * what ran inside it — script evaluation and calls by URL, compilation, style, layout, parsing.
+ */
+async function traceOnce(browser, origin, name, html, verbose) {
+  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  try {
+    const tab = await context.newPage();
+    const url = new URL('/__bench/cold.html', origin).href;
+    await tab.route(url, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+    );
+    await browser.startTracing(tab, {
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'v8.execute',
+        'blink.user_timing',
+        '__metadata',
+      ],
+    });
+    await tab.goto(url);
+    await tab.waitForFunction(() => window.__firstFrame != null, null, { timeout: 30_000 });
+    const trace = JSON.parse((await browser.stopTracing()).toString());
+    const events = trace.traceEvents ?? trace;
+    const frameMark = events.find((e) => e.name === 'bench-first-frame');
+    const pid = frameMark?.pid;
+    const main = events.find(
+      (e) => e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain',
+    );
+    const onMain = events.filter((e) => e.pid === pid && e.tid === main?.tid && e.ph === 'X');
+    const tasks = onMain.filter((e) => e.name === 'RunTask' && e.ts < frameMark.ts);
+    const cpu = (e) => (e.tdur ?? e.dur) / 1000;
+    const long = tasks.filter((t) => cpu(t) > 10);
+    const t0 = tasks[0]?.ts ?? 0;
+    const insideOf = (task) =>
+      onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
+    const urlOf = (e) => {
+      const data = e.args?.data ?? e.args?.beginData ?? {};
+      return data.url || data.fileName || data.scriptName || e.args?.fileName || '';
+    };
+    // A task runs Cuecart code when anything inside it names a Cuecart file (not hls.js).
+    const runsCuecart = (task) =>
+      insideOf(task).some((e) => /\/dist\/cdn\/(?!chunks\/hls|hls)/.test(urlOf(e)));
+    const ours = tasks.filter(runsCuecart);
+    const result = {
+      all: Math.max(0, ...tasks.map(cpu)),
+      cuecart: Math.max(0, ...ours.map(cpu)),
+      cuecartOver50: ours.filter((t) => cpu(t) > 50).length,
+    };
+    if (!verbose) return result;
+    console.log(
+      `\n${name}: ${tasks.length} tasks before the first frame; ${long.length} over 10 ms CPU, ` +
+        `${tasks.filter((t) => cpu(t) > 50).length} over 50 ms CPU (longest ${fmt(Math.max(0, ...tasks.map(cpu)), 1)} ms CPU)`,
+    );
+    for (const task of long) {
+      const inside = insideOf(task);
+      // Every event inside the task, by name and script (nested ones count in their parents too).
+      const parts = new Map();
+      for (const e of inside) {
+        const data = e.args?.data ?? e.args?.beginData ?? {};
+        const where = data.url || data.fileName || data.scriptName || e.args?.fileName || '';
+        const key = `${e.name}${where ? ` ${short(where)}` : ''}${data.functionName ? ` ${data.functionName}` : ''}`;
+        parts.set(key, (parts.get(key) ?? 0) + cpu(e));
+      }
+      const list = top(parts, 9)
+        .filter(([, ms]) => ms >= 1)
+        .map(([k, ms]) => `${k} ${fmt(ms, 1)}`)
+        .join('; ');
+      console.log(
+        `  +${fmt((task.ts - t0) / 1000, 0)} ms: ${fmt(cpu(task), 1)} ms CPU (${fmt(task.dur / 1000, 0)} wall)${runsCuecart(task) ? ' [Cuecart]' : ''} — ${list}`,
+      );
+    }
+    return result;
+  } finally {
+    await context.close();
+  }
+}
