@@ -1,8 +1,10 @@
+import { hasMediaSource, sourceKind } from '../player/source-type.js';
 import { preloadAdapter } from '../state/adapter-modules.js';
 
 /**
- * Requests, without waiting, the chunks a player needs besides the shell: the shopping elements
- * and the checkout adapter its `adapter` attribute names. The player loader calls it when a
+ * Requests, without waiting, the chunks a player needs besides the shell: the shopping elements,
+ * the checkout adapter its `adapter` attribute names and, for HLS over MSE, Cuecart's hls.js
+ * engine (the loader requests hls.js itself). The player loader calls it when a
  * player activates, at the same moment as the shell and hls.js, so none waits for another
  * (docs/decisions/0047-player-shell-and-parallel-chunks.md). Failures surface later, from the
  * imports that need the chunks.
@@ -10,4 +12,7 @@ import { preloadAdapter } from '../state/adapter-modules.js';
 export function prefetchPlayerChunks(player: Element): void {
   import('../define-shop.js').catch(() => {});
   preloadAdapter(player.getAttribute('adapter'));
+  const src = player.getAttribute('src') ?? '';
+  if (src && sourceKind(src) === 'hls' && hasMediaSource())
+    import('../player/hls-engine.js').catch(() => {});
 }

@@ -1,5 +1,4 @@
 import { CuecartError } from '../internal/errors.js';
-import { createHlsEngine } from './hls-engine.js';
 import { loadHls, preloadHls, type HlsBuild } from './load-hls.js';
 import { createNativeEngine } from './native-engine.js';
 import type { EngineCallbacks, EngineStartOptions, PlaybackEngine } from './playback-engine.js';
@@ -21,7 +20,18 @@ export function needsHlsJs(src: string): boolean {
  * without waiting: call it as soon as the source is known, before the `<video>` exists.
  */
 export function prepareEngine(src: string, options: EngineOptions = {}): void {
-  if (src && needsHlsJs(src)) preloadHls(options.hlsBuild);
+  if (src && needsHlsJs(src)) {
+    preloadHls(options.hlsBuild);
+    loadHlsEngine().catch(() => {});
+  }
+}
+
+/**
+ * The hls.js engine module (Cuecart's side of hls.js: config, metadata, retries, stall and
+ * staleness watches), in its own chunk beside hls.js: MP4 pages and Safari never load it.
+ */
+function loadHlsEngine() {
+  return import('./hls-engine.js');
 }
 
 /**
@@ -51,8 +61,9 @@ export async function createEngine(
   }
   if (hasMediaSource()) {
     let Hls;
+    let createHlsEngine;
     try {
-      Hls = await loadHls(options.hlsBuild);
+      [Hls, { createHlsEngine }] = await Promise.all([loadHls(options.hlsBuild), loadHlsEngine()]);
     } catch (cause) {
       if (signal.aborted) return null;
       callbacks.onFatalError(

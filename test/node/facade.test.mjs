@@ -49,6 +49,7 @@ const isMedia = (path) => /\.(m3u8|ts|m4s|mp4)$/.test(path);
 const isHlsJs = (path) => /\/dist\/cdn\/(chunks\/hls|hls\.)/.test(path);
 const isShopChunk = (path) => /\/dist\/cdn\/chunks\/define-shop-/.test(path);
 const isEventsChunk = (path) => /\/dist\/cdn\/chunks\/events-/.test(path);
+const isEngineChunk = (path) => /\/dist\/cdn\/chunks\/engine-hlsjs-/.test(path);
 const isShell = (path) => /\/dist\/cdn\//.test(path) && !/\/dist\/cdn\/cuecart\.js$/.test(path);
 
 async function brotliOf(path) {
@@ -182,8 +183,8 @@ describe('dist/cdn/cuecart.js: players in view', () => {
         [],
         'no request for the far player',
       );
-      // hls.js, the shopping elements and the adapter requested before the player shell had
-      // arrived: in parallel with it, not after it.
+      // hls.js, Cuecart's hls.js engine, the shopping elements and the adapter requested before
+      // the player shell had arrived: in parallel with it, not after it.
       const timing = await page.evaluate(() =>
         Object.fromEntries(
           performance
@@ -196,8 +197,9 @@ describe('dist/cdn/cuecart.js: players in view', () => {
       const hls = find(isHlsJs);
       const shop = find(isShopChunk);
       const adapter = find(isEventsChunk);
-      assert.ok(hls && shell && shop && adapter, 'all requested');
-      for (const [name, chunk] of Object.entries({ hls, shop, adapter })) {
+      const engine = find(isEngineChunk);
+      assert.ok(hls && shell && shop && adapter && engine, 'all requested');
+      for (const [name, chunk] of Object.entries({ hls, engine, shop, adapter })) {
         assert.ok(
           chunk.start < shell.end,
           `${name} at ${chunk.start} ms, after the shell (${shell.end} ms)`,
