@@ -1,0 +1,71 @@
+// Every page of `npm start`, opened as a new user would: each must load without an uncaught
+// error, and the restyled page's own cart (the `events` adapter) must take an add to cart.
+// Needs `npm run build` (npm test builds first).
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServerAndBrowser } from './lib/browser-harness.mjs';
+
+const harness = useServerAndBrowser();
+
+const PAGES = [
+  '/',
+  '/demo/producer.html',
+  '/demo/restyled.html',
+  '/demo/strict/module.html',
+  '/demo/strict/classic.html',
+  '/demo/strict/classic-loader.html',
+];
+
+/** Opens `path` in a fresh context of `viewport`; collects uncaught errors. */
+async function open(path, viewport = { width: 1280, height: 800 }) {
+  const context = await harness.browser.newContext({ viewport });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(new URL(path, harness.server.url).href);
+  // Every player is defined: the page's modules all ran (or failed, into `errors`).
+  await page.waitForFunction(() => customElements.get('cuecart-player') !== undefined, null, {
+    timeout: 15_000,
+  });
+  return { context, page, errors };
+}
+
+describe('demo pages', () => {
+  for (const path of PAGES) {
+    it(`${path} loads without an uncaught error`, async () => {
+      const { context, page, errors } = await open(path);
+      try {
+        // Give the page's own module scripts time to evaluate after the elements are defined.
+        await page.waitForLoadState('load');
+        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('the restyled page answers add to cart from its own in-page cart', async () => {
+    const { context, page, errors } = await open('/demo/restyled.html');
+    try {
+      const player = page.locator('#studio');
+      // The replay waits for the viewer: jump to the first product, as a shopper would.
+      const jump = player.getByRole('button', { name: /Jump to 0:01/ }).first();
+      await jump.waitFor({ timeout: 30_000 });
+      await jump.click();
+      const add = player.getByRole('button', { name: 'Add to bag' }).first();
+      await add.waitFor({ timeout: 30_000 });
+      await add.click();
+      await page.waitForFunction(
+        () => document.getElementById('bag-count').textContent === '1',
+        null,
+        {
+          timeout: 10_000,
+        },
+      );
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
