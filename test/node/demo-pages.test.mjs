@@ -69,3 +69,21 @@ describe('demo pages', () => {
     }
   });
 });
+
+describe('demo pages on a phone (390 × 844)', () => {
+  for (const path of PAGES) {
+    it(`${path} does not scroll sideways`, async () => {
+      const { context, page } = await open(path, { width: 390, height: 844 });
+      try {
+        await page.waitForLoadState('load');
+        const overflow = await page.evaluate(() => ({
+          scroll: document.scrollingElement.scrollWidth,
+          view: document.documentElement.clientWidth,
+        }));
+        assert.ok(overflow.scroll <= overflow.view, JSON.stringify(overflow));
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
