@@ -469,7 +469,7 @@ export class CuecartStudio extends LitElement {
       <div class="bar">
         <p part="clock" class="clock">
           <span class="label"
-            >${clock.source === 'stream' ? 'Stream time (PDT)' : 'Wall clock'}</span
+            >${clock.source === 'stream' ? 'Stream time (UTC)' : 'Wall clock (UTC)'}</span
           >
           <time
             datetime=${Number.isFinite(clock.time) ? new Date(clock.time).toISOString() : nothing}
