@@ -324,7 +324,9 @@ export function renderSection(id, cart, base) {
     )
     .join('');
   const inner = {
-    'cart-icon-bubble': `<a href="${base}cart" class="cart-icon">Cart <span class="cart-count-bubble">${json.item_count}</span></a>`,
+    // What goes INSIDE the theme's `#cart-icon-bubble` link (Dawn replaces its innerHTML with
+    // this section), so no link of its own: a link in a link is invalid and breaks the icon.
+    'cart-icon-bubble': `Cart (<span class="cart-count-bubble">${json.item_count}</span>)`,
     'cart-drawer': `<div class="drawer__inner${json.items.length ? '' : ' is-empty'}"><ul>${lines}</ul><p class="totals">${money(json.total_price)}</p></div>`,
     'cart-notification-product': json.items
       .map(

@@ -45,6 +45,25 @@ describe('demo pages', () => {
     });
   }
 
+  it('the viewer page adds to the store cart and the theme cart link then reads "Cart (1)"', async () => {
+    const { context, page, errors } = await open('/');
+    try {
+      const add = page.locator('#show').getByRole('button', { name: 'Add to cart' }).first();
+      await add.waitFor({ timeout: 30_000 });
+      await add.click();
+      await page.waitForFunction(
+        () => document.getElementById('cart-icon-bubble').textContent.trim() === 'Cart (1)',
+        null,
+        { timeout: 10_000 },
+      );
+      // The refreshed section went inside the theme's link: no link nested in it.
+      assert.equal(await page.locator('#cart-icon-bubble a').count(), 0);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('the restyled page answers add to cart from its own in-page cart', async () => {
     const { context, page, errors } = await open('/demo/restyled.html');
     try {

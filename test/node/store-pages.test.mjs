@@ -55,9 +55,14 @@ describe('demo store pages', () => {
     assert.doesNotMatch(cart.body, /href="\/checkout"/);
   });
 
-  it('the theme section render (/cart?sections=…) is unchanged', async () => {
+  it('the cart-icon-bubble section holds no link: the theme puts it inside its own cart link', async () => {
     const sections = await shopper()('/cart?sections=cart-icon-bubble');
     assert.equal(sections.status, 200);
-    assert.match(sections.type, /json/);
+    const html = JSON.parse(sections.body)['cart-icon-bubble'];
+    assert.match(
+      html,
+      /^<div id="shopify-section-cart-icon-bubble"[^>]*>Cart \(<span class="cart-count-bubble">0<\/span>\)<\/div>$/,
+    );
+    assert.doesNotMatch(html, /<a[\s>]/);
   });
 });
