@@ -362,7 +362,7 @@ function storePage(kind, cart, base) {
       : "<p>This is the demo store's checkout page. No payment is taken.</p>";
   const next =
     kind === 'cart' && json.items.length ? `<p><a href="${base}checkout">Check out</a></p>` : '';
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} — Cuecart demo store</title>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${title} — Cuecart demo store</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem}td{padding:.25rem 1rem .25rem 0}</style></head>
 <body><h1>${title}</h1>${intro}
 ${json.items.length ? `<table><tbody>${rows}</tbody></table><p><strong>Total: ${money(json.total_price)}</strong></p>` : '<p>Your cart is empty.</p>'}

@@ -106,3 +106,26 @@ describe('demo pages on a phone (390 × 844)', () => {
     });
   }
 });
+
+describe('the demo store pages in a browser', () => {
+  for (const path of ['/cart', '/checkout']) {
+    it(`${path} loads with no failed request (not even /favicon.ico)`, async () => {
+      const context = await harness.browser.newContext();
+      const page = await context.newPage();
+      const failures = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error') failures.push(message.text());
+      });
+      page.on('pageerror', (error) => failures.push(error.message));
+      try {
+        const response = await page.goto(new URL(path, harness.server.url).href);
+        assert.equal(response.status(), 200);
+        // The browser asks for the icon after load; give it a turn to fail.
+        await page.waitForLoadState('networkidle');
+        assert.deepEqual(failures, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+});
