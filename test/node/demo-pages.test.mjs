@@ -58,6 +58,12 @@ describe('demo pages', () => {
       );
       // The refreshed section went inside the theme's link: no link nested in it.
       assert.equal(await page.locator('#cart-icon-bubble a').count(), 0);
+      // The host page's event log names what was added.
+      const logged = page.locator('#event-log li', { hasText: 'cuecart-add-to-cart' }).first();
+      assert.match(
+        await logged.textContent(),
+        /cuecart-add-to-cart 1 × (Aurora Headphones|Ember Mug|Drift Sneakers|Canvas Tote|Nimbus Speaker)$/,
+      );
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
