@@ -24,6 +24,10 @@ const EVENTS = [
   'cuecart-checkout',
   'cuecart-error',
 ];
+/** A product's title from the player's feed, else its id. */
+const titleOf = (id) =>
+  player.productList?.find((p) => p.id === id || p.handle === id)?.title ?? id;
+
 for (const type of EVENTS) {
   player.addEventListener(type, (event) => {
     const item = document.createElement('li');
@@ -31,6 +35,7 @@ for (const type of EVENTS) {
     const what =
       d.product?.title ??
       d.cue?.payload?.product ??
+      (d.line ? `${d.line.quantity} × ${titleOf(d.line.productId)}` : undefined) ??
       d.code ??
       (d.cart ? `${d.cart.itemCount} items` : '');
     item.textContent = `${new Date().toLocaleTimeString()} ${type} ${what}${d.message ? ` — ${d.message}` : ''}`;

@@ -1,6 +1,6 @@
 // A host page that is not on Shopify: its cart lives in this page and answers Cuecart's
 // request events (the default `events` adapter). See docs/adapters.md.
-import { CheckoutError } from '/dist/cdn/cuecart.js';
+import { CheckoutError } from '/dist/cdn/cuecart-api.js';
 
 const player = document.getElementById('studio');
 const bagCount = document.getElementById('bag-count');

@@ -324,7 +324,9 @@ export function renderSection(id, cart, base) {
     )
     .join('');
   const inner = {
-    'cart-icon-bubble': `<a href="${base}cart" class="cart-icon">Cart <span class="cart-count-bubble">${json.item_count}</span></a>`,
+    // What goes INSIDE the theme's `#cart-icon-bubble` link (Dawn replaces its innerHTML with
+    // this section), so no link of its own: a link in a link is invalid and breaks the icon.
+    'cart-icon-bubble': `Cart (<span class="cart-count-bubble">${json.item_count}</span>)`,
     'cart-drawer': `<div class="drawer__inner${json.items.length ? '' : ' is-empty'}"><ul>${lines}</ul><p class="totals">${money(json.total_price)}</p></div>`,
     'cart-notification-product': json.items
       .map(
@@ -340,10 +342,12 @@ export function renderSection(id, cart, base) {
 }
 
 /**
- * The demo checkout page.
- * @param {string} base store root
+ * The store's own pages a shopper reaches from the demo: the cart (`/cart`, what the theme's cart
+ * icon opens) and the checkout (`/checkout`, where the player's checkout button goes). Plain HTML,
+ * every store-given string escaped.
+ * @param {'cart' | 'checkout'} kind
  */
-export function checkoutPage(cart, base) {
+function storePage(kind, cart, base) {
   const json = cartJson(cart, base);
   const rows = json.items
     .map(
@@ -351,9 +355,23 @@ export function checkoutPage(cart, base) {
         `<tr><td>${escapeHtml(i.title)}</td><td>${i.quantity}</td><td>${money(i.final_line_price)}</td></tr>`,
     )
     .join('');
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Checkout — Cuecart demo store</title>
+  const title = kind === 'cart' ? 'Your cart' : 'Checkout';
+  const intro =
+    kind === 'cart'
+      ? "<p>This is the demo store's cart page: the same cart the player adds to.</p>"
+      : "<p>This is the demo store's checkout page. No payment is taken.</p>";
+  const next =
+    kind === 'cart' && json.items.length ? `<p><a href="${base}checkout">Check out</a></p>` : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${title} — Cuecart demo store</title>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem}td{padding:.25rem 1rem .25rem 0}</style></head>
-<body><h1>Checkout</h1><p>This is the demo store's checkout page. No payment is taken.</p>
+<body><h1>${title}</h1>${intro}
 ${json.items.length ? `<table><tbody>${rows}</tbody></table><p><strong>Total: ${money(json.total_price)}</strong></p>` : '<p>Your cart is empty.</p>'}
+${next}<p><a href="${base}">Back to the live show</a></p>
 </body></html>`;
 }
+
+/** The demo store's checkout page (no payment) for `cart`. */
+export const checkoutPage = (cart, base) => storePage('checkout', cart, base);
+
+/** The demo store's cart page for `cart`: the theme cart icon's `/cart` link. */
+export const cartPage = (cart, base) => storePage('cart', cart, base);

@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
   cartJson,
+  cartPage,
   checkoutPage,
   cuecartFeed,
   fullTitle,
@@ -373,6 +374,8 @@ export function createStore({ root = '/' } = {}) {
     }
     if (method === 'GET' && rel === 'checkout')
       return send(res, 200, checkoutPage(cartFor(req, res), base));
+    if (method === 'GET' && rel === 'cart')
+      return send(res, 200, cartPage(cartFor(req, res), base));
     if (rel.startsWith('__store/')) return control(req, res, rel.slice('__store/'.length), method);
     return false;
   }

@@ -469,7 +469,7 @@ export class CuecartStudio extends LitElement {
       <div class="bar">
         <p part="clock" class="clock">
           <span class="label"
-            >${clock.source === 'stream' ? 'Stream time (PDT)' : 'Wall clock'}</span
+            >${clock.source === 'stream' ? 'Stream time (UTC)' : 'Wall clock (UTC)'}</span
           >
           <time
             datetime=${Number.isFinite(clock.time) ? new Date(clock.time).toISOString() : nothing}
@@ -622,6 +622,9 @@ export class CuecartStudio extends LitElement {
 
   override render(): TemplateResult {
     const source = safeUrl(this.src);
+    // Live: the monitor plays (muted) at the live edge on its own, so its clock is the show's;
+    // paused, it froze on its first frame while "behind the wall clock" kept growing.
+    // Replay: it waits for the producer.
     return html`
       <section class="studio" aria-label=${this.mode === 'live' ? 'Live studio' : 'Replay studio'}>
         ${
@@ -631,6 +634,7 @@ export class CuecartStudio extends LitElement {
                 class="monitor"
                 src=${source}
                 muted
+                ?autoplay=${this.mode === 'live'}
               ></cuecart-player>`
             : nothing
         }

@@ -160,7 +160,8 @@ export abstract class CuecartMediaElement extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('src') || changed.has('hlsBuild')) {
-      this.media.setSource(this.src, parseHlsBuild(this.hlsBuild));
+      // Untrusted like `cues` and `products`: only an http(s) or relative URL reaches the video.
+      this.media.setSource(this.configUrl('src', this.src), parseHlsBuild(this.hlsBuild));
       if (changed.get('src') !== undefined) this.cueController.sourceChanged();
     }
     if (changed.has('cues')) this.cueController.setSideCar(this.configUrl('cues', this.cues));

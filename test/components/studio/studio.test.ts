@@ -141,7 +141,7 @@ describe('CuecartStudio live clock', () => {
       ></cuecart-studio>`,
     );
     const clock = () => part(el, 'clock')[0]!.textContent!.replace(/\s+/g, ' ').trim();
-    await waitUntil(() => /Stream time \(PDT\)/.test(clock()), clock(), { timeout: 30_000 });
+    await waitUntil(() => /Stream time \(UTC\)/.test(clock()), clock(), { timeout: 30_000 });
     expect(clock()).to.match(/\d\d:\d\d:\d\d\.\d{3} [\d.]+ s behind the wall clock/);
     const monitor = el.shadowRoot!.querySelector('cuecart-player') as CuecartPlayer;
     el.featureNow(PRODUCTS[0]!);
