@@ -258,7 +258,7 @@ export class CuecartPlayer extends CuecartMediaElement {
       theme: this.theme,
       currency: this.currency || this.catalog.$currency.get() || undefined,
       locale: this.locale || undefined,
-      poster: this.poster,
+      poster: this.configUrl('poster', this.poster),
       autoplay: this.autoplay,
       loop: this.loop,
       featured: commerce.$featured.get(),

@@ -49,7 +49,10 @@ export abstract class CuecartMediaElement extends LitElement {
   @property({ reflect: true }) poster = '';
   /** Start playing as soon as possible (browsers may require `muted`). */
   @property({ type: Boolean, reflect: true }) autoplay = false;
-  /** Start muted. */
+  /**
+   * Whether the sound is off: set it to mute or unmute; it follows the viewer's own mute button
+   * and `M` shortcut, as `<video>.muted` does.
+   */
   @property({ type: Boolean, reflect: true }) muted = false;
   /** Loop a VOD source. */
   @property({ type: Boolean, reflect: true }) loop = false;
@@ -171,11 +174,24 @@ export abstract class CuecartMediaElement extends LitElement {
     if (live !== this.liveState) this.liveState = live;
   }
 
+  /** Stops following the media store's mute state (set while connected). */
+  private unfollowMuted?: () => void;
+
   override connectedCallback(): void {
     super.connectedCallback();
+    // The viewer (un)muted through the controls or a shortcut: the property follows the video.
+    this.unfollowMuted ??= this.media.store.listen((state, old) => {
+      if (state.muted !== old?.muted && state.muted !== this.muted) this.muted = state.muted;
+    });
     // Problems found while the element was not in the page (attributes parsed before it was
     // inserted) are told once the page can hear them.
     for (const error of this.unreported.splice(0)) this.reportError(error);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unfollowMuted?.();
+    this.unfollowMuted = undefined;
   }
 
   /** Reports a failure as `cuecart-error` (held until connected). */

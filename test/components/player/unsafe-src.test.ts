@@ -43,3 +43,26 @@ describe('CuecartPlayer src outside the URL policy', () => {
     });
   }
 });
+
+describe('CuecartPlayer poster outside the URL policy', () => {
+  it('puts no javascript: poster on the video and reports config-invalid once', async () => {
+    const errors: CuecartErrorDetail[] = [];
+    const listener = (e: Event) => errors.push((e as CustomEvent<CuecartErrorDetail>).detail);
+    document.addEventListener('cuecart-error', listener);
+    try {
+      const player = await fixture<CuecartPlayer>(
+        html`<cuecart-player poster="javascript:alert(1)"></cuecart-player>`,
+      );
+      await player.updateComplete;
+      await waitUntil(() => errors.length > 0, 'no cuecart-error');
+      // Renders again (a property change) without reporting the same value twice.
+      player.layout = 'panel';
+      await player.updateComplete;
+      expect(player.shadowRoot!.querySelector('video')!.hasAttribute('poster')).to.be.false;
+      const summary = errors.map((e) => `${e.code} ${e.message.split(':')[0]}`);
+      expect(summary).to.deep.equal(['config-invalid Ignored invalid poster']);
+    } finally {
+      document.removeEventListener('cuecart-error', listener);
+    }
+  });
+});
