@@ -3,7 +3,7 @@ import { CuecartError, type ErrorSink } from '../internal/errors.js';
 import { forEachInSlices, type SliceOptions } from '../internal/time-slices.js';
 import { parseCuePayload } from './payload.js';
 import { cueId, type CuePayload, type ProductCue } from './product-cue.js';
-import { MAX_CUE_DOCUMENT_LENGTH } from './webvtt.js';
+import { MAX_CUE_DOCUMENT_LENGTH } from './document-limits.js';
 
 /**
  * Parses a JSON cue list, `{"cues": [{"start": 12.5, "end"?: 30, "id"?: "...", "product": "...",

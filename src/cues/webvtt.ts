@@ -2,9 +2,7 @@ import { CuecartError, type ErrorSink } from '../internal/errors.js';
 import { forEachInSlices, type SliceOptions } from '../internal/time-slices.js';
 import { parseCuePayload, preview } from './payload.js';
 import { cueId, type ProductCue } from './product-cue.js';
-
-/** Largest side-car cue document accepted, in UTF-16 code units (a few MB). */
-export const MAX_CUE_DOCUMENT_LENGTH = 4 * 1024 * 1024;
+import { MAX_CUE_DOCUMENT_LENGTH } from './document-limits.js';
 
 /**
  * Parses a WebVTT timestamp: `hh:mm:ss.ttt` (hours may have more than two digits) or

@@ -14,7 +14,7 @@ import {
 import { ProgramDateTimeMap, type ProgramDateTimeUpdate } from '../cues/program-date-time.js';
 import { cuesFromNativeMetadata, type NativeMetadataCue } from '../cues/native-metadata.js';
 import type { ProductCue } from '../cues/product-cue.js';
-import { CueListPoller } from './cue-list-poller.js';
+import type { CueListPoller } from './cue-list-poller.js';
 
 /** What a cue store reports. */
 export interface CueStoreOptions {
@@ -60,7 +60,9 @@ export interface CueStore {
   /**
    * Loads a side-car cue list (JSON or WebVTT metadata) from a URL; a JSON list with `refresh`
    * keeps being re-fetched while the stream is live, until `signal` aborts. Documents are parsed
-   * in slices that yield to the main thread. Resolves after the first load.
+   * in slices that yield to the main thread. Resolves after the first load (never rejects:
+   * failures are reported as `cues-load-failed`). The poller and the WebVTT parser are a chunk
+   * of their own, imported on the first call: a player without a side-car never loads them.
    */
   loadSideCar(url: string, signal: AbortSignal): Promise<void>;
   /** Resolves once every host cue list given to {@link addCues} so far has been added. */
@@ -109,6 +111,7 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
   const dates = new ProgramDateTimeMap();
   const pollers = new Set<CueListPoller>();
   let live: boolean | undefined;
+  let destroyed = false;
   /** Host-given wall-clock entries, re-placed whenever the date mapping changes. */
   let hostDated: JsonCueEntry[] = [];
   const toMediaTime = (date: number) => dates.toMediaTime(date);
@@ -208,7 +211,22 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
       return hostQueue;
     },
     async loadSideCar(url, signal) {
-      const poller = new CueListPoller({
+      let Poller: typeof CueListPoller;
+      try {
+        Poller = (await import('./cue-list-poller.js')).CueListPoller;
+      } catch (cause) {
+        if (!destroyed && !signal.aborted) {
+          onError(
+            new CuecartError('cues-load-failed', `The cue list ${url} could not be loaded.`, {
+              cause,
+            }),
+          );
+        }
+        return;
+      }
+      // Destroyed, or the side-car replaced, while the chunk was loading.
+      if (destroyed || signal.aborted) return;
+      const poller = new Poller({
         timeline,
         dates,
         currentTime: () => clock?.now() ?? NaN,
@@ -248,6 +266,7 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
       scheduler?.update();
     },
     destroy() {
+      destroyed = true;
       hostGeneration++;
       for (const poller of pollers) poller.stop();
       pollers.clear();
