@@ -202,10 +202,11 @@ export const playerStyles = [
     }
     .panel:not(.stacked) cuecart-product-card::part(actions) {
       position: sticky;
-      inset-block-end: 0;
+      /* Stuck at the panel's padding edge (not its content edge), so nothing peeks below. */
+      inset-block-end: -0.75rem;
       z-index: 1;
-      margin-block: -0.5rem;
-      padding-block: 0.5rem;
+      margin-block: -0.5rem -1.25rem;
+      padding-block: 0.5rem 1.25rem;
       background: var(--cuecart-surface, var(--_cc-surface));
     }
     .panel.stacked {
