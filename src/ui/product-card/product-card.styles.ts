@@ -179,7 +179,10 @@ export const productCardStyles = [
     }
 
     select {
-      padding-inline: 0.75rem;
+      /* Room for the native chevron; a long value ends in an ellipsis before it. */
+      padding-inline: 0.75rem 2rem;
+      text-overflow: ellipsis;
+      white-space: nowrap;
     }
 
     .actions {

@@ -155,6 +155,13 @@ export const productListStyles = [
       white-space: nowrap;
     }
 
+    /* On the active row's highlight (the same grey as the pill) the pill takes the accent, so
+       it still reads as a control (≥ 3:1 against the row) and its text stays ≥ 4.5:1. */
+    li[aria-current='true'] .time {
+      background: var(--cuecart-accent, var(--_cc-accent));
+      color: var(--cuecart-accent-contrast, var(--_cc-accent-contrast));
+    }
+
     .time svg {
       inline-size: 0.875rem;
       block-size: 0.875rem;
@@ -170,7 +177,11 @@ export const productListStyles = [
       flex: 1 1 6rem;
       min-inline-size: 0;
       max-inline-size: 100%;
-      padding-inline: 0.5rem;
+      /* Room for the native chevron: a long value ("Tortoise (sold out)") ends in an ellipsis
+         before it instead of running under it. */
+      padding-inline: 0.5rem 2rem;
+      text-overflow: ellipsis;
+      white-space: nowrap;
     }
 
     .buy {
