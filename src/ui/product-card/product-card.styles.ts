@@ -179,8 +179,8 @@ export const productCardStyles = [
     }
 
     select {
-      /* Room for the native chevron; a long value ends in an ellipsis before it. */
-      padding-inline: 0.75rem 2rem;
+      /* A long value ends in an ellipsis before the native chevron instead of being cut. */
+      padding-inline: 0.75rem;
       text-overflow: ellipsis;
       white-space: nowrap;
     }

@@ -177,9 +177,10 @@ export const productListStyles = [
       flex: 1 1 6rem;
       min-inline-size: 0;
       max-inline-size: 100%;
-      /* Room for the native chevron: a long value ("Tortoise (sold out)") ends in an ellipsis
-         before it instead of running under it. */
-      padding-inline: 0.5rem 2rem;
+      /* Chromium already keeps the native chevron's width clear; a little more keeps a long
+         value ("Tortoise (sold out)") off the chevron, and it ends in an ellipsis instead of
+         being cut. (2rem more would cut short values like "Black" on a phone.) */
+      padding-inline: 0.5rem 0.75rem;
       text-overflow: ellipsis;
       white-space: nowrap;
     }
