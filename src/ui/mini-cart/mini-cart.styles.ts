@@ -90,6 +90,11 @@ export const miniCartStyles = [
       :host([contained]) .drawer {
         position: fixed;
       }
+
+      /* No sliver of page beside a nearly full-width drawer. */
+      :host([contained]) .drawer {
+        inline-size: var(--cuecart-drawer-width, 100%);
+      }
     }
 
     .drawer {
