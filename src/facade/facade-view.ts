@@ -1,4 +1,5 @@
 import { safeUrl } from '../internal/url-policy.js';
+import { parseAspectRatio } from '../ui/controllers/stream-shape-controller.js';
 
 /**
  * Shadow-root options of the facade. They must equal `CuecartPlayer.shadowRootOptions`: the real
@@ -11,21 +12,22 @@ export const FACADE_SHADOW_ROOT_OPTIONS: ShadowRootInit = { mode: 'open' };
 const FACADE_CLASS = 'cuecart-facade';
 
 /**
- * The facade's stylesheet. It reserves exactly the box the real player will take (its stage's
- * aspect ratio, beside the side panel from 900 px or with `layout="panel"`, 9 / 16 on phones in
- * portrait; see `cuecart-player.styles.ts`) so the upgrade shifts nothing in the page.
+ * The facade's stylesheet. It reserves exactly the box the real player's stage takes at its first
+ * render, by the same rule (`.stage` in `cuecart-player.styles.ts`, ADR 0050): the page's
+ * `--cuecart-aspect-ratio`, else the `aspect-ratio` attribute (see {@link ratioSheet}), else
+ * 16:9, capped at `--cuecart-max-block-size` (100svh), beside the side panel from 900 px or with
+ * `layout="panel"`. The screen's shape plays no part, so the upgrade shifts nothing in the page.
  */
 const FACADE_CSS = `
 :host{display:block;position:relative;max-inline-size:100%;overflow:hidden;container-type:inline-size;
 border-radius:var(--cuecart-player-radius,0);background:var(--cuecart-surface,Canvas);
 font-family:var(--cuecart-font,system-ui,-apple-system,'Segoe UI',Roboto,sans-serif)}
 :host([hidden]){display:none}
-.${FACADE_CLASS}{position:relative;aspect-ratio:var(--cuecart-aspect-ratio,16/9);
-background:var(--cuecart-video-bg,#000);color:#fff;overflow:hidden}
+.${FACADE_CLASS}{position:relative;inline-size:100%;
+aspect-ratio:var(--cuecart-aspect-ratio,var(--_cc-facade-ratio,16/9));
+max-block-size:var(--cuecart-max-block-size,100svh);background:var(--cuecart-video-bg,#000);color:#fff;overflow:hidden}
 :host([layout=panel]) .${FACADE_CLASS}{inline-size:calc(100% - var(--cuecart-panel-width,340px))}
 @container (min-width:900px){:host(:not([layout=overlay])) .${FACADE_CLASS}{inline-size:calc(100% - var(--cuecart-panel-width,340px))}}
-@media (max-width:600px) and (orientation:portrait){:host(:not([layout=panel])) .${FACADE_CLASS}{aspect-ratio:var(--cuecart-aspect-ratio,9/16)}
-:host(:not([layout=panel])) img{object-fit:var(--cuecart-object-fit,cover)}}
 img{position:absolute;inset:0;inline-size:100%;block-size:100%;object-fit:var(--cuecart-object-fit,contain)}
 button{position:absolute;inset:0;margin:auto;inline-size:72px;block-size:72px;border:0;border-radius:50%;
 cursor:pointer;background:var(--cuecart-accent,rgb(0 0 0/.6));color:#fff;display:grid;place-items:center}
@@ -51,6 +53,24 @@ function facadeSheet(doc: Document): CSSStyleSheet {
   return sheet;
 }
 
+/** Where a player keeps its own ratio sheet while it shows the facade. */
+const RATIO_SHEET = Symbol.for('cuecart.facadeRatioSheet');
+
+/**
+ * The player's reserved ratio (its `aspect-ratio` attribute, parsed as the real player parses
+ * it) as a per-player stylesheet: no inline style, so it holds under a strict CSP. Undefined
+ * when the attribute is absent or not a ratio (16:9 then, as the real player reserves).
+ */
+function ratioSheet(player: HTMLElement): CSSStyleSheet | undefined {
+  const ratio = parseAspectRatio(player.getAttribute('aspect-ratio'));
+  if (ratio === undefined) return undefined;
+  const view = player.ownerDocument.defaultView ?? globalThis;
+  const sheet = new view.CSSStyleSheet();
+  sheet.replaceSync(`:host{--_cc-facade-ratio:${ratio}}`);
+  (player as unknown as Record<symbol, CSSStyleSheet | undefined>)[RATIO_SHEET] = sheet;
+  return sheet;
+}
+
 /**
  * Renders the facade of a not-yet-upgraded `<cuecart-player>` into its (new) shadow root: the
  * poster (`poster`, lazily loaded), the title (`title`) and a play button calling `onPlay`. Built
@@ -62,7 +82,8 @@ export function renderFacade(player: HTMLElement, onPlay: () => void): boolean {
   if (player.shadowRoot) return false;
   const doc = player.ownerDocument;
   const root = player.attachShadow(FACADE_SHADOW_ROOT_OPTIONS);
-  root.adoptedStyleSheets = [facadeSheet(doc)];
+  const ratio = ratioSheet(player);
+  root.adoptedStyleSheets = ratio ? [facadeSheet(doc), ratio] : [facadeSheet(doc)];
   const box = doc.createElement('div');
   box.className = FACADE_CLASS;
   box.setAttribute('part', 'facade');
@@ -121,8 +142,10 @@ export function removeFacade(player: HTMLElement): void {
   for (const child of Array.from(root.children)) {
     if (child.classList.contains(FACADE_CLASS)) child.remove();
   }
-  const sheet = facadeSheet(player.ownerDocument);
-  if (root.adoptedStyleSheets.includes(sheet)) {
-    root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => s !== sheet);
+  const holder = player as unknown as Record<symbol, CSSStyleSheet | undefined>;
+  const own = [facadeSheet(player.ownerDocument), holder[RATIO_SHEET]];
+  holder[RATIO_SHEET] = undefined;
+  if (root.adoptedStyleSheets.some((s) => own.includes(s))) {
+    root.adoptedStyleSheets = root.adoptedStyleSheets.filter((s) => !own.includes(s));
   }
 }

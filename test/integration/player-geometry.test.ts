@@ -217,6 +217,28 @@ describe('CuecartPlayer layout keeps the picture whole and its centre clear', ()
     await expectAccessible(player);
   });
 
+  for (const screen of [
+    { width: 1024, height: 768 },
+    { width: 1280, height: 800 },
+  ]) {
+    it(`shows "Add to cart" in the side panel without scrolling it at ${screen.width}×${screen.height}`, async () => {
+      await setViewport(screen);
+      player = (await playerOnScreen(STREAMS.landscape.src, screen.width)).player;
+      player.layout = 'panel';
+      await player.updateComplete;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(layoutOf(player)).to.equal('panel');
+      const card = player.shadowRoot!.querySelector('cuecart-product-card')!;
+      await card.updateComplete;
+      const button = rect(shadowPart(card, 'add-button')!);
+      const box = rect(player);
+      const where = `button ${show(button)}, player ${show(box)}`;
+      expect(button.bottom - button.top, where).to.be.greaterThan(30);
+      expect(inside(button, box), where).to.be.true;
+      expect(shadowPart(player, 'panel')!.scrollTop).to.equal(0);
+    });
+  }
+
   it('puts the card over a landscape picture tall enough to keep it clear of the centre', async () => {
     // A 16:9 picture on an 880 px player forced to a 1:1 box is letterboxed 495 px tall in an
     // 880 px stage: the card fits under the picture's centre, so no need to stack.

@@ -28,9 +28,12 @@ const productPage = (body) => `<!doctype html><html lang="en"><head><meta charse
   }).observe({ type: 'layout-shift', buffered: true });
 </script></head><body><h1>Product</h1>${body}</body></html>`;
 
-/** Opens `html` in a fresh context at 800×600 and records every request path. */
-async function open(html, { routes = async () => {} } = {}) {
-  const context = await harness.browser.newContext({ viewport: { width: 800, height: 600 } });
+/** Opens `html` in a fresh context (800×600 unless told) and records every request path. */
+async function open(
+  html,
+  { routes = async () => {}, viewport = { width: 800, height: 600 } } = {},
+) {
+  const context = await harness.browser.newContext({ viewport });
   const page = await context.newPage();
   await routes(page);
   const requests = [];
@@ -157,6 +160,65 @@ describe('dist/cdn/cuecart.js: a player far below the fold', () => {
     } finally {
       await context.close();
     }
+  });
+});
+
+describe('dist/cdn/cuecart.js: the facade on a phone in portrait (390×844)', () => {
+  /** The facade's box far below the fold, then the upgraded stage's box once it plays. */
+  async function boxes(attributes, src = HLS) {
+    const { context, page, errors } = await open(
+      productPage(`<div class="tall"></div>
+        <cuecart-player id="p" src="${src}" muted autoplay${attributes}></cuecart-player>
+        <div class="tall"></div>`),
+      { viewport: { width: 390, height: 844 } },
+    );
+    try {
+      await settle(page);
+      const facade = await page.evaluate(() => {
+        const p = document.getElementById('p');
+        const box = p.shadowRoot.querySelector('[part="facade"]').getBoundingClientRect();
+        return {
+          defined: customElements.get('cuecart-player') !== undefined,
+          width: box.width,
+          height: box.height,
+        };
+      });
+      await page.evaluate(() => window.scrollTo(0, 2400));
+      await page.waitForFunction(() => document.getElementById('p').currentTime > 0.3, null, {
+        timeout: 30_000,
+      });
+      const stage = await page.evaluate(() => {
+        const p = document.getElementById('p');
+        const box = p.shadowRoot.querySelector('[part~="stage"]').getBoundingClientRect();
+        return { width: box.width, height: box.height, shifts: window.shifts };
+      });
+      assert.deepEqual(errors, []);
+      return { facade, stage };
+    } finally {
+      await context.close();
+    }
+  }
+
+  it('reserves 16:9 (not the screen’s shape) and the upgrade shifts nothing', async () => {
+    const { facade, stage } = await boxes('');
+    assert.equal(facade.defined, false);
+    assert.equal(facade.width, 390);
+    assert.ok(Math.abs(facade.height - (390 * 9) / 16) < 1, `facade ${facade.height} px tall`);
+    assert.deepEqual([stage.width, stage.height], [facade.width, facade.height]);
+    assert.deepEqual(stage.shifts, [], 'no layout shift');
+  });
+
+  it('reserves the aspect-ratio attribute, capped like the stage, and shifts nothing', async () => {
+    // A 9:16 stream, so the stream's own shape (which the stage takes once known) is the same.
+    const { facade, stage } = await boxes(
+      ' aspect-ratio="9:16"',
+      '/test/fixtures/mp4/portrait.mp4',
+    );
+    assert.equal(facade.defined, false);
+    assert.equal(facade.width, 390);
+    assert.ok(Math.abs(facade.height - (390 * 16) / 9) < 1, `facade ${facade.height} px tall`);
+    assert.deepEqual([stage.width, stage.height], [facade.width, facade.height]);
+    assert.deepEqual(stage.shifts, [], 'no layout shift');
   });
 });
 

@@ -82,6 +82,25 @@ export const miniCartStyles = [
       position: absolute;
     }
 
+    /* On a phone a contained drawer would be as tall as the player (video and list), its
+       checkout below the screen's edge: it takes the screen instead, its lines scrolling
+       between the header and the footer (subtotal and checkout), which stay in view. */
+    @media (max-width: 600px) {
+      :host([contained]) .backdrop,
+      :host([contained]) .drawer {
+        position: fixed;
+      }
+
+      /* No sliver of page beside a nearly full-width drawer. */
+      :host([contained]) .drawer {
+        inline-size: var(--cuecart-drawer-width, 100%);
+      }
+    }
+
+    .drawer {
+      max-block-size: 100dvh;
+    }
+
     @keyframes cc-fade {
       from {
         opacity: 0;

@@ -124,12 +124,20 @@ export const playerStyles = [
          covers the whole player (the nearest positioned ancestor is .layout). */
       grid-area: stage;
       align-self: start;
-      justify-self: end;
+      /* Across the stage, its buttons at the end: its start point stays put when the cart
+         button appears after upgrade (a box growing leftwards counts as a layout shift). It
+         takes no clicks itself, so the stage under it still does. */
+      justify-self: stretch;
+      justify-content: flex-end;
+      pointer-events: none;
       z-index: 5;
       display: flex;
       align-items: center;
       gap: 0.5rem;
       padding: 0.75rem;
+    }
+    .topbar > * {
+      pointer-events: auto;
     }
     .products-button {
       display: inline-flex;
@@ -177,6 +185,29 @@ export const playerStyles = [
       background: var(--cuecart-surface, var(--_cc-surface));
       color: var(--cuecart-text, var(--_cc-text));
       border-inline-start: 1px solid var(--_cc-border, rgb(0 0 0 / 0.08));
+    }
+    .panel:not(.stacked) {
+      /* A size container: the card's image is capped by the panel's height (cqb). */
+      container-type: size;
+    }
+    /* Beside a 16:9 video at laptop sizes the panel is short (about 385 px at 1024 wide): the
+       card's image takes at most 30 % of it, and the buy row sticks to the panel's bottom edge
+       (over the card's surface) so "Add to cart" is in view without scrolling the panel. */
+    .panel:not(.stacked) cuecart-product-card::part(base) {
+      /* Clips like hidden without being a scroll container, which would hold the sticky row. */
+      overflow: clip;
+    }
+    .panel:not(.stacked) cuecart-product-card::part(image) {
+      max-block-size: 30cqb;
+    }
+    .panel:not(.stacked) cuecart-product-card::part(actions) {
+      position: sticky;
+      /* Stuck at the panel's padding edge (not its content edge), so nothing peeks below. */
+      inset-block-end: -0.75rem;
+      z-index: 1;
+      margin-block: -0.5rem -1.25rem;
+      padding-block: 0.5rem 1.25rem;
+      background: var(--cuecart-surface, var(--_cc-surface));
     }
     .panel.stacked {
       /* Below the video the page scrolls, not the panel. */

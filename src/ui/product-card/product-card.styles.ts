@@ -179,7 +179,10 @@ export const productCardStyles = [
     }
 
     select {
+      /* A long value ends in an ellipsis before the native chevron instead of being cut. */
       padding-inline: 0.75rem;
+      text-overflow: ellipsis;
+      white-space: nowrap;
     }
 
     .actions {

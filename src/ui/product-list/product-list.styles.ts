@@ -155,6 +155,13 @@ export const productListStyles = [
       white-space: nowrap;
     }
 
+    /* On the active row's highlight (the same grey as the pill) the pill takes the accent, so
+       it still reads as a control (≥ 3:1 against the row) and its text stays ≥ 4.5:1. */
+    li[aria-current='true'] .time {
+      background: var(--cuecart-accent, var(--_cc-accent));
+      color: var(--cuecart-accent-contrast, var(--_cc-accent-contrast));
+    }
+
     .time svg {
       inline-size: 0.875rem;
       block-size: 0.875rem;
@@ -170,7 +177,12 @@ export const productListStyles = [
       flex: 1 1 6rem;
       min-inline-size: 0;
       max-inline-size: 100%;
-      padding-inline: 0.5rem;
+      /* Chromium already keeps the native chevron's width clear; a little more keeps a long
+         value ("Tortoise (sold out)") off the chevron, and it ends in an ellipsis instead of
+         being cut. (2rem more would cut short values like "Black" on a phone.) */
+      padding-inline: 0.5rem 0.75rem;
+      text-overflow: ellipsis;
+      white-space: nowrap;
     }
 
     .buy {
