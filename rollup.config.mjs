@@ -102,6 +102,7 @@ const LOADER_LAZY = [
   'src/state/shopify-commerce.ts',
   'src/commerce/adapters/events.ts',
   'src/player/hls-engine.ts',
+  'src/state/cue-list-poller.ts',
 ].map(srcPath);
 
 /** Records the hls.js and other lazy chunks' file names for the loader build that follows. */

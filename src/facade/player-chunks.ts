@@ -3,8 +3,8 @@ import { preloadAdapter } from '../state/adapter-modules.js';
 
 /**
  * Requests, without waiting, the chunks a player needs besides the shell: the shopping elements,
- * the checkout adapter its `adapter` attribute names and, for HLS over MSE, Cuecart's hls.js
- * engine (the loader requests hls.js itself). The player loader calls it when a
+ * the checkout adapter its `adapter` attribute names, the side-car cue-list reader when it has a
+ * `cues` URL and, for HLS over MSE, Cuecart's hls.js engine (the loader requests hls.js itself). The player loader calls it when a
  * player activates, at the same moment as the shell and hls.js, so none waits for another
  * (docs/decisions/0047-player-shell-and-parallel-chunks.md). Failures surface later, from the
  * imports that need the chunks.
@@ -15,4 +15,5 @@ export function prefetchPlayerChunks(player: Element): void {
   const src = player.getAttribute('src') ?? '';
   if (src && sourceKind(src) === 'hls' && hasMediaSource())
     import('../player/hls-engine.js').catch(() => {});
+  if (player.getAttribute('cues')) import('../state/cue-list-poller.js').catch(() => {});
 }
