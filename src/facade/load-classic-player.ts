@@ -1,4 +1,4 @@
-import { trustedScriptUrl } from '../internal/trusted-types.js';
+import { loadClassicScript } from '../internal/classic-script.js';
 
 /** What the loader needs from the whole classic player's API (`window.Cuecart`). */
 export interface ClassicPlayerApi {
@@ -12,9 +12,6 @@ export const CLASSIC_PLAYER_SCRIPT = 'cuecart.iife.js';
 /** The global the whole-player classic script defines (its rollup `name`). */
 type PlayerGlobal = { Cuecart?: ClassicPlayerApi };
 
-/** The `<script>` of the whole player, with the module it defined once loaded. */
-type PlayerScript = HTMLScriptElement & { cuecartApi?: ClassicPlayerApi };
-
 /**
  * Returns a loader for the classic-script build's whole player, resolved against `base` (the
  * directory of the classic loader script, captured by its entry while it runs). The returned
@@ -27,29 +24,13 @@ export function classicPlayerLoader(base: string): () => Promise<ClassicPlayerAp
     const g = globalThis as PlayerGlobal;
     // The whole player already ran on this page (the host included both scripts).
     if (g.Cuecart) return Promise.resolve(g.Cuecart);
-    const src = new URL(CLASSIC_PLAYER_SCRIPT, base).href;
-    let script = document.querySelector<PlayerScript>('script[data-cuecart-player]');
-    if (script?.cuecartApi) return Promise.resolve(script.cuecartApi);
-    return new Promise<ClassicPlayerApi>((resolve, reject) => {
-      if (!script) {
-        script = document.createElement('script') as PlayerScript;
-        script.src = trustedScriptUrl(src);
-        script.async = true;
+    return loadClassicScript(
+      new URL(CLASSIC_PLAYER_SCRIPT, base).href,
+      'script[data-cuecart-player]',
+      (script) => {
         script.dataset.cuecartPlayer = '';
-        const own = script;
-        own.addEventListener('load', () => {
-          if (g.Cuecart) own.cuecartApi = g.Cuecart;
-        });
-        own.addEventListener('error', () => own.remove());
-        document.head.append(script);
-      }
-      const loaded = script;
-      loaded.addEventListener('load', () =>
-        loaded.cuecartApi
-          ? resolve(loaded.cuecartApi)
-          : reject(new Error(`${src} did not define Cuecart`)),
-      );
-      loaded.addEventListener('error', () => reject(new Error(`Could not load ${src}`)));
-    });
+      },
+      () => g.Cuecart,
+    );
   };
 }
