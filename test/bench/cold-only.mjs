@@ -7,7 +7,7 @@
 // never asserted.
 import { startServer } from '../../demo/server/start.mjs';
 import { benchBundle } from './bundle.mjs';
-import { benchColdStart, coldPages } from './cold-start.mjs';
+import { benchColdStart, coldPages, openColdPage } from './cold-start.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { fmt, kb } from './lib/stats.mjs';
 
@@ -74,13 +74,8 @@ try {
 
 /** One cold run of `html` under the CPU profiler; prints the attribution. */
 async function profileOnce(browser, origin, html) {
-  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  const { context, tab, url } = await openColdPage(browser, origin, html);
   try {
-    const tab = await context.newPage();
-    const url = new URL('/__bench/cold.html', origin).href;
-    await tab.route(url, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
-    );
     const cdp = await context.newCDPSession(tab);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
@@ -160,13 +155,8 @@ function selfTimes(profile) {
  * what ran inside it — script evaluation and calls by URL, compilation, style, layout, parsing.
  */
 async function traceOnce(browser, origin, name, html, verbose) {
-  const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  const { context, tab, url } = await openColdPage(browser, origin, html);
   try {
-    const tab = await context.newPage();
-    const url = new URL('/__bench/cold.html', origin).href;
-    await tab.route(url, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
-    );
     await browser.startTracing(tab, {
       categories: [
         'devtools.timeline',

@@ -108,14 +108,23 @@ async function scriptBytes(resources, time) {
   return out;
 }
 
-async function coldRun(browser, origin, html) {
+/**
+ * A fresh context (empty cache, fresh module map) at 800×600 and a tab whose
+ * `/__bench/cold.html` under the demo server's origin answers `html`. Close the context.
+ */
+export async function openColdPage(browser, origin, html) {
   const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
+  const tab = await context.newPage();
+  const url = new URL('/__bench/cold.html', origin).href;
+  await tab.route(url, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
+  return { context, tab, url };
+}
+
+async function coldRun(browser, origin, html) {
+  const { context, tab, url } = await openColdPage(browser, origin, html);
   try {
-    const tab = await context.newPage();
-    const url = new URL('/__bench/cold.html', origin).href;
-    await tab.route(url, (route) =>
-      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
-    );
     await tab.goto(url);
     await tab.waitForFunction(() => window.__firstFrame != null, null, { timeout: 20_000 });
     const hasProducts = html.includes('<cuecart-player');
