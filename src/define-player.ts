@@ -9,6 +9,7 @@
 import { CuecartControls } from './ui/controls/cuecart-controls.js';
 import { CuecartPlayer } from './ui/player/cuecart-player.js';
 import type * as ShopModule from './define-shop.js';
+import { afterFirstFrames } from './facade/first-frames.js';
 
 /** The player shell's element classes, by tag name. */
 export function playerElements(): Record<string, CustomElementConstructor> {
@@ -26,17 +27,21 @@ export function loadShopElements(): Promise<typeof ShopModule> {
 /**
  * Registers the player in `registry` in the next task, its controls in the task after, and the
  * shopping elements in a task of their own once their chunk has arrived (this call requests it,
- * unless the loader already did). Each registration upgrades the elements on the page and
- * renders them (Lit's first render runs in that task's microtasks), so one registration per task
- * — and none in the task that evaluated this module — keeps each piece of start-up work short
- * instead of one long task before the first frame
- * (docs/decisions/0049-start-up-work-in-short-tasks.md); the player renders the elements not yet
- * registered by tag name, and they take over what it set on them when they upgrade. Tags already
- * defined are skipped. Resolves once every element is registered; a failed shopping chunk is
- * reported through the returned promise only (the player plays without it).
+ * unless the loader already did) and the starting players in `doc` have shown their first frame
+ * ({@link afterFirstFrames}: at the latest 2.5 s later, or at the viewer's first key or pointer
+ * press). Each registration upgrades the elements on the page and renders them (Lit's first
+ * render runs in that task's microtasks), so one registration per task — and none in the task
+ * that evaluated this module — keeps each piece of start-up work short instead of one long task
+ * before the first frame (docs/decisions/0049-start-up-work-in-short-tasks.md), and the
+ * shopping elements' first renders wait until hls.js has the first frame on screen
+ * (docs/decisions/0063-shopping-ui-after-the-first-frame.md). The player renders the elements
+ * not yet registered by tag name, and they take over what it set on them when they upgrade.
+ * Tags already defined are skipped. Resolves once every element is registered; a failed
+ * shopping chunk is reported through the returned promise only (the player plays without it).
  */
 export async function definePlayer(
   registry: CustomElementRegistry = customElements,
+  doc: Document | undefined = typeof document === 'undefined' ? undefined : document,
 ): Promise<void> {
   const shop = loadShopElements();
   // Handled now: it may fail before it is awaited below, and is then reported from there.
@@ -46,7 +51,7 @@ export async function definePlayer(
   define(registry, { [CuecartPlayer.tagName]: player! });
   await nextTask();
   define(registry, rest);
-  const module = await shop;
+  const [module] = await Promise.all([shop, doc ? afterFirstFrames(doc) : undefined]);
   await nextTask();
   module.defineShopElements(registry);
 }

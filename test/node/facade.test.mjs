@@ -227,12 +227,28 @@ describe('dist/cdn/cuecart.js: players in view', () => {
     const { context, page, requests, errors } = await open(
       productPage(`<cuecart-player id="near" src="${HLS}" muted autoplay></cuecart-player>
         <div class="tall"></div><div class="tall"></div>
-        <cuecart-player id="far" src="${OTHER_HLS}" muted autoplay></cuecart-player>`),
+        <cuecart-player id="far" src="${OTHER_HLS}" muted autoplay></cuecart-player>
+        <script>
+          // What the near player's video holds when the shopping elements get registered.
+          customElements.whenDefined('cuecart-product-card').then(() => {
+            const video = document.getElementById('near').shadowRoot.querySelector('video');
+            window.readyStateAtShop = video.readyState;
+          });
+        </script>`),
     );
     try {
       await page.waitForFunction(() => document.getElementById('near').currentTime > 0.3, null, {
         timeout: 30_000,
       });
+      // The shopping elements' registration and first renders waited for the first frame
+      // (HAVE_CURRENT_DATA), so they did not compete with hls.js before it.
+      const readyStateAtShop = await page.waitForFunction(() => window.readyStateAtShop, null, {
+        timeout: 10_000,
+      });
+      assert.ok(
+        (await readyStateAtShop.jsonValue()) >= 2,
+        'shop registered before the first frame',
+      );
       await settle(page);
       // Both are real players now (one registry), but the far one requested nothing.
       const far = await page.evaluate(() => {
