@@ -19,9 +19,11 @@ const CORE_BUDGET = 64 * 1024;
  * Gzipped size stop of the whole classic player `cuecart.iife.js`, in bytes: everything the ES
  * build splits into chunks (shopping UI, adapters, analytics, the native-HLS date watch) is inlined
  * here, and pages reach it through the 3 KB classic loader (decision 0055). A ratchet about 1.5 KB
- * above its size on 2026-12-02 (64.4 KB), so growth is a decision, not an accident.
+ * above its size on 2026-12-02 (64.4 KB), so growth is a decision, not an accident; raised by
+ * 1 KB on 2026-12-02 for the playlist requested ahead of hls.js and the shopping elements'
+ * wait for the first frame (decisions 0063, 0064): 66.2 KB.
  */
-const CLASSIC_BUDGET = 66 * 1024;
+const CLASSIC_BUDGET = 67 * 1024;
 /** Gzipped size budget of the player loader `dist/cdn/cuecart.js`, in bytes. */
 const LOADER_BUDGET = 8 * 1024;
 

@@ -1,6 +1,7 @@
 import { CuecartError } from '../internal/errors.js';
 import { parseHlsBuild } from '../player/hls-build.js';
 import { preloadHls } from '../player/load-hls.js';
+import { prefetchPlaylist } from '../player/playlist-prefetch.js';
 import { hasMediaSource, sourceKind } from '../player/source-type.js';
 import { facadeHasFocus, removeFacade, renderFacade } from './facade-view.js';
 import { isEager, isNearViewport, LAZY_ROOT_MARGIN } from './near-viewport.js';
@@ -128,10 +129,11 @@ export function installPlayerLoader(
     intersections.unobserve(player);
     const src = player.getAttribute('src') ?? '';
     // The waterfall to avoid: player chunk → render → hls.js chunk → playlist. hls.js, the
-    // shell and the chunks the shell would ask for next (shopping elements, adapter) are
-    // requested now, in parallel; the real player's own requests join them.
+    // playlist, the shell and the chunks the shell would ask for next (shopping elements,
+    // adapter) are requested now, in parallel; the real player's own requests join them.
     if (src && sourceKind(src) === 'hls' && hasMediaSource()) {
       preloadHls(parseHlsBuild(player.getAttribute('hls-build')));
+      prefetchPlaylist(player, src);
     }
     loadElements(player);
     options.prefetch?.(player);

@@ -78,6 +78,7 @@ export async function createEngine(
       return createHlsEngine(Hls, video, src, callbacks, {
         config: options.hlsConfig,
         startPosition: options.startPosition,
+        prefetchedPlaylist: options.prefetchedPlaylist,
       });
     }
   }

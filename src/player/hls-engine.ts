@@ -14,6 +14,8 @@ import { cuecartHlsConfig, stallLimitMs } from './hls-config.js';
 import { LiveStaleness } from './live-staleness.js';
 import type { EngineCallbacks, PlaybackEngine } from './playback-engine.js';
 import type { HlsConstructor } from './load-hls.js';
+import type { PrefetchedPlaylist } from './playlist-prefetch.js';
+import { prefetchedPlaylistLoader } from './prefetched-playlist-loader.js';
 import { SkippedSegmentHoles, StallWatch } from './stall-recovery.js';
 
 export { HLS_LOAD_POLICIES, cuecartHlsConfig, stallLimitMs } from './hls-config.js';
@@ -26,7 +28,15 @@ export interface HlsEngineOptions {
   startPosition?: number;
   /** Timers and time of the engine's watchdogs; injected by tests. */
   clock?: EngineClock;
+  /**
+   * The source's playlist, requested before hls.js arrived (playlist-prefetch.ts): hls.js takes
+   * it instead of requesting it again, unless `config` brings its own loader or request setup.
+   */
+  prefetchedPlaylist?: PrefetchedPlaylist;
 }
+
+/** hls.js settings under which a playlist requested without them must not be used. */
+const REQUEST_SETTINGS = ['loader', 'pLoader', 'xhrSetup', 'fetchSetup'] as const;
 
 /** Media errors are recovered this many times within {@link RECOVERY_WINDOW_MS}, then fail. */
 const MAX_MEDIA_RECOVERIES = 2;
@@ -69,8 +79,14 @@ export function createHlsEngine(
   const { Events } = Hls;
   const clock = options.clock ?? systemEngineClock;
   const config = cuecartHlsConfig(options.config);
+  const prefetched = options.prefetchedPlaylist;
+  const usePrefetched =
+    prefetched && !REQUEST_SETTINGS.some((key) => options.config?.[key] !== undefined);
   const hls: Hls = new Hls({
     ...config,
+    ...(usePrefetched
+      ? { pLoader: prefetchedPlaylistLoader(Hls.DefaultConfig.loader, prefetched) }
+      : {}),
     ...(options.startPosition !== undefined ? { startPosition: options.startPosition } : {}),
   });
   const abort = new AbortController();

@@ -1,3 +1,4 @@
+import type { PrefetchedPlaylist } from './playlist-prefetch.js';
 import type { HlsConfig } from 'hls.js';
 import type { CuecartError } from '../internal/errors.js';
 import type { DateRangeInput } from '../cues/daterange.js';
@@ -52,6 +53,8 @@ export interface EngineStartOptions {
   hlsConfig?: HlsSettings;
   /** Media time to start at (a retry resumes where playback stopped); live streams ignore it. */
   startPosition?: number;
+  /** The source's playlist requested ahead of hls.js (hls.js engine only; playlist-prefetch.ts). */
+  prefetchedPlaylist?: PrefetchedPlaylist;
 }
 
 /** A playback engine attached to one `<video>`; the player owns its lifecycle. */

@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { MapStore } from 'nanostores';
 import { CuecartError } from '../../internal/errors.js';
-import { createEngine, prepareEngine } from '../../player/create-engine.js';
+import { createEngine, needsHlsJs, prepareEngine } from '../../player/create-engine.js';
+import { prefetchPlaylist, takePrefetchedPlaylist } from '../../player/playlist-prefetch.js';
 import type { HlsBuild } from '../../player/hls-build.js';
 import { isEager, whenNearViewport } from '../../facade/near-viewport.js';
 import type { EngineCallbacks, HlsSettings, PlaybackEngine } from '../../player/playback-engine.js';
@@ -101,7 +102,7 @@ export class MediaController implements ReactiveController {
     if (same && (this.engine || this.loadAbort)) return;
     this.src = src;
     this.hlsBuild = hlsBuild;
-    if (this.connected && this.mayLoad()) prepareEngine(src, { hlsBuild });
+    if (this.connected && this.mayLoad()) this.prepare(src, hlsBuild);
     this.stop();
     this.store.set({ ...initialMediaState(), src, muted: this.store.get().muted });
     if (this.video && this.connected && src) this.start();
@@ -202,6 +203,15 @@ export class MediaController implements ReactiveController {
     this.store.setKey('muted', muted);
   }
 
+  /**
+   * Starts downloading what playing `src` will need — the hls.js chunk and, for HLS over MSE,
+   * the playlist itself (unless the player loader already requested it) — without waiting.
+   */
+  private prepare(src: string, hlsBuild: HlsBuild): void {
+    prepareEngine(src, { hlsBuild });
+    if (src && needsHlsJs(src)) prefetchPlaylist(this.host, src);
+  }
+
   private isEager(): boolean {
     return this.options.eager ? this.options.eager() : isEager(this.host);
   }
@@ -262,6 +272,7 @@ export class MediaController implements ReactiveController {
       hlsConfig: this.options.hlsConfig?.(),
       startPosition,
       hlsBuild: this.hlsBuild,
+      prefetchedPlaylist: takePrefetchedPlaylist(this.host, this.src),
     };
     createEngine(video, this.src, callbacks, abort.signal, options).then(
       (engine) => {

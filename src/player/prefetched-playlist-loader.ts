@@ -1,0 +1,118 @@
+import type {
+  HlsConfig,
+  Loader,
+  LoaderCallbacks,
+  LoaderConfiguration,
+  LoaderContext,
+  LoaderStats,
+  PlaylistLoaderConstructor,
+  PlaylistLoaderContext,
+} from 'hls.js';
+import type { PrefetchedPlaylist } from './playlist-prefetch.js';
+
+/** An hls.js loader class (the shape of `config.loader` / `config.pLoader`). */
+export type LoaderClass = new (config: HlsConfig) => Loader<LoaderContext>;
+
+/** Empty load statistics, the shape hls.js fills in (its `LoadStats`). */
+function emptyStats(): LoaderStats {
+  return {
+    aborted: false,
+    loaded: 0,
+    retry: 0,
+    total: 0,
+    chunkCount: 0,
+    bwEstimate: 0,
+    loading: { start: 0, first: 0, end: 0 },
+    parsing: { start: 0, end: 0 },
+    buffering: { start: 0, first: 0, end: 0 },
+  };
+}
+
+/**
+ * hls.js's playlist loader (`pLoader`) for one engine: the first load of the manifest answers
+ * from `prefetched` (requested before hls.js had arrived, see playlist-prefetch.ts) when it
+ * succeeded for that URL; every other load, and that one when the prefetch failed, goes to
+ * `Base` (hls.js's own loader, with its timeouts and retry policy) unchanged.
+ */
+export function prefetchedPlaylistLoader(
+  Base: LoaderClass,
+  prefetched: PrefetchedPlaylist,
+): PlaylistLoaderConstructor {
+  let unused = true;
+  return class PrefetchedPlaylistLoader implements Loader<PlaylistLoaderContext> {
+    context: PlaylistLoaderContext | null = null;
+    stats: LoaderStats;
+    private readonly inner: Loader<LoaderContext>;
+    private done = false;
+
+    constructor(config: HlsConfig) {
+      this.inner = new Base(config);
+      this.stats = this.inner.stats;
+    }
+
+    load(
+      context: PlaylistLoaderContext,
+      config: LoaderConfiguration,
+      callbacks: LoaderCallbacks<PlaylistLoaderContext>,
+    ): void {
+      this.context = context;
+      const take = unused && context.type === 'manifest' && sameUrl(context.url, prefetched.url);
+      if (!take) {
+        this.inner.load(context, config, callbacks as LoaderCallbacks<LoaderContext>);
+        return;
+      }
+      unused = false;
+      void prefetched.result.then((response) => {
+        if (this.done) return;
+        if (!response) {
+          // The early request failed: hls.js requests it again, with its retry policy.
+          this.inner.load(context, config, callbacks as LoaderCallbacks<LoaderContext>);
+          return;
+        }
+        const now = performance.now();
+        const stats = emptyStats();
+        stats.loading = { start: prefetched.startedAt, first: now, end: now };
+        stats.loaded = stats.total = response.text.length;
+        this.stats = stats;
+        this.done = true;
+        callbacks.onSuccess(
+          { url: response.url, data: response.text, code: response.status },
+          stats,
+          context,
+          null,
+        );
+      });
+    }
+
+    abort(): void {
+      this.done = true;
+      this.inner.abort();
+    }
+
+    destroy(): void {
+      this.done = true;
+      this.context = null;
+      this.inner.destroy();
+    }
+
+    getCacheAge(): number | null {
+      return this.inner.getCacheAge?.() ?? null;
+    }
+
+    getResponseHeader(name: string): string | null {
+      return this.inner.getResponseHeader?.(name) ?? null;
+    }
+  };
+}
+
+/**
+ * Whether `url` (as hls.js holds it: as given to `loadSource`, maybe relative to the page) names
+ * the absolute URL `absolute`.
+ */
+function sameUrl(url: string, absolute: string): boolean {
+  try {
+    return new URL(url, globalThis.location?.href).href === absolute;
+  } catch {
+    return false;
+  }
+}
