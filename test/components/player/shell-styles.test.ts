@@ -140,3 +140,25 @@ describe('design tokens of the shopping elements (their chunk)', () => {
     inner.remove();
   });
 });
+
+describe('CuecartPlayer messages with the shopping chunk', () => {
+  before(async () => {
+    const { defineShopElements } = await import('../../../src/define-shop.js');
+    defineShopElements();
+  });
+
+  const cartLabel = async (player: CuecartPlayer) => {
+    await player.updateComplete;
+    const cart = part(player, 'mini-cart') as HTMLElement & { updateComplete: Promise<unknown> };
+    await cart.updateComplete;
+    return part(cart, 'cart-button').getAttribute('aria-label');
+  };
+
+  it("gives the shopping elements the page's overrides and their own English defaults", async () => {
+    const player = await playerOfWidth(640);
+    expect(await cartLabel(player)).to.equal('Cart, 0 items');
+    player.messages = { cartCountOther: 'Korb, {count} Artikel', playerLabel: 'Video' };
+    expect(await cartLabel(player)).to.equal('Korb, 0 Artikel');
+    expect(part(player, 'stage').getAttribute('aria-label')).to.equal('Video');
+  });
+});
