@@ -2,7 +2,7 @@ import { LitElement, html, nothing, svg } from 'lit';
 import { property } from 'lit/decorators.js';
 import { controlsStyles } from './cuecart-controls.styles.js';
 import { formatTime } from '../shared/format-time.js';
-import { defaultMessages, formatMessage, type CuecartMessages } from '../messages.js';
+import { formatMessage, playerMessages, type PlayerMessages } from '../player-messages.js';
 import {
   dispatchCuecartEvent,
   type CuecartEventDetail,
@@ -70,7 +70,7 @@ export class CuecartControls extends LitElement {
   /** Whether full screen is available. */
   @property({ type: Boolean, attribute: 'fullscreen-enabled' }) fullscreenEnabled = true;
   /** The message table (the player passes its merged `messages`). */
-  @property({ attribute: false }) messages: CuecartMessages = defaultMessages;
+  @property({ attribute: false }) messages: PlayerMessages = playerMessages;
 
   private request<K extends CuecartRequestName>(
     type: K,

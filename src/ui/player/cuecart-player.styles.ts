@@ -1,6 +1,6 @@
 import { css, unsafeCSS } from 'lit';
 import { OVERLAY_CARD } from '../controllers/layout-geometry.js';
-import { tokenStyles } from '../shared/tokens.styles.js';
+import { coreTokenStyles } from '../shared/core-tokens.styles.js';
 
 /**
  * The overlay card's place, in the numbers the `auto` layout decides with (layout-geometry.ts).
@@ -14,7 +14,7 @@ const overlayCardGeometry = unsafeCSS(
 );
 
 export const playerStyles = [
-  tokenStyles,
+  coreTokenStyles,
   overlayCardGeometry,
   css`
     :host {

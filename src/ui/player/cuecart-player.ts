@@ -19,7 +19,8 @@ import { StoresController } from '../controllers/store-controller.js';
 import { LiveAnnouncer } from '../shared/live-announcer.js';
 import { adoptPreUpgradeProperties } from '../shared/pre-upgrade-properties.js';
 import { dispatchCuecartEvent, type RequestAddDetail } from '../shared/ui-events.js';
-import { formatMessage, mergeMessages, readMessages, type CuecartMessages } from '../messages.js';
+import type { CuecartMessages } from '../messages.js';
+import { formatMessage, playerMessages, readMessages } from '../player-messages.js';
 import { CuecartMediaElement } from './media-element.js';
 import { answerRequests, setFullscreen } from './request-map.js';
 import { requestShortcut } from './shortcuts.js';
@@ -239,10 +240,19 @@ export class CuecartPlayer extends CuecartMediaElement {
   ): void {
     const product = this.productFor(cue);
     if (type === 'cuecart-cue-enter' && product) {
-      const { nowFeaturing } = mergeMessages(this.messages);
+      const { nowFeaturing } = this.mergedMessages();
       this.announcer.announce(formatMessage(nowFeaturing, { title: product.title }));
     }
     super.cueChanged(type, cue, time);
+  }
+
+  /**
+   * The player's strings with the page's overrides, which may name the shopping elements' strings
+   * too (already checked by the `messages` setter): the elements it renders merge in their own
+   * English defaults, which arrive with them.
+   */
+  private mergedMessages(): PlayerView['messages'] {
+    return { ...playerMessages, ...this.messagesValue };
   }
 
   private view(): PlayerView {
@@ -250,7 +260,7 @@ export class CuecartPlayer extends CuecartMediaElement {
     const layoutNow = this.layoutController; // `auto`: by width, stage and the stream's shape
     return {
       media: this.media.store.get(),
-      messages: mergeMessages(this.messages),
+      messages: this.mergedMessages(),
       layout:
         this.layout === 'auto'
           ? resolveAutoLayout(layoutNow, this.shape.effectiveRatio)

@@ -10,6 +10,7 @@ import type {
   ProductAddState,
 } from '../../state/player-commerce.js';
 import type { CuecartMessages } from '../messages.js';
+import type { PlayerMessages } from '../player-messages.js';
 import type { LiveAnnouncer } from '../shared/live-announcer.js';
 import { dispatchCuecartEvent } from '../shared/ui-events.js';
 import type { SeekMarker } from '../seek-markers/seek-markers.js';
@@ -17,7 +18,8 @@ import type { SeekMarker } from '../seek-markers/seek-markers.js';
 /** Everything the player's template reads: a plain snapshot of its state. */
 export interface PlayerView {
   media: MediaState;
-  messages: CuecartMessages;
+  /** The player's strings and the page's overrides of any other (the elements below merge theirs). */
+  messages: PlayerMessages & Partial<CuecartMessages>;
   /** `stacked`: the side panel's content below the video (a landscape picture, narrow player). */
   layout: 'overlay' | 'panel' | 'stacked';
   theme: 'light' | 'dark' | undefined;

@@ -1,7 +1,10 @@
 import { css } from 'lit';
+import { coreDarkTokens, coreLightTokens, themeStyles } from './core-tokens.styles.js';
 
 /*
- * Design tokens shared by every Cuecart element. Public knobs are `--cuecart-*` custom properties
+ * Design tokens shared by every Cuecart shopping element (the player's own, a subset, are in
+ * core-tokens.styles.ts, which ships in the player shell; this module arrives with the shopping
+ * chunk). Public knobs are `--cuecart-*` custom properties
  * (inherited through shadow roots, so a host sets them once on the player or on `:root`). Each one
  * is resolved here into a private `--_cc-*` token whose last fallback is the theme default; rules
  * then read e.g. `var(--cuecart-buy-bg, var(--_cc-accent))`, so the most specific public knob wins.
@@ -11,49 +14,41 @@ import { css } from 'lit';
  *  dark: text 15.8:1, muted 7.8:1, ink on accent 8.5:1, sale 7.8:1).
  */
 
-const lightDefaults = css`
-  --_cc-accent: var(--cuecart-accent, #2d4fd6);
-  --_cc-accent-contrast: var(--cuecart-accent-contrast, #ffffff);
-  --_cc-surface: var(--cuecart-surface, #ffffff);
+/** Light-theme defaults of the tokens only the shopping elements read (beside the core ones). */
+const shopLightTokens = css`
   --_cc-surface-2: var(--cuecart-surface-2, #f3f4f6);
-  --_cc-text: var(--cuecart-text, #16181d);
   --_cc-text-muted: var(--cuecart-text-muted, #5a606c);
-  --_cc-border: var(--cuecart-border, rgb(22 24 29 / 0.12));
   --_cc-sale: var(--cuecart-sale, #b4232c);
   --_cc-danger: var(--cuecart-danger, #b4232c);
   --_cc-success: var(--cuecart-success, #17663a);
-  --_cc-focus-ring: var(--cuecart-focus-ring, #2d4fd6);
   --_cc-backdrop: var(--cuecart-backdrop, rgb(10 12 16 / 0.45));
-  --_cc-shadow: var(
-    --cuecart-shadow,
-    0 1px 2px rgb(16 18 24 / 0.08),
-    0 8px 24px rgb(16 18 24 / 0.14)
-  );
 `;
 
-const darkDefaults = css`
-  --_cc-accent: var(--cuecart-accent, #8eabff);
-  --_cc-accent-contrast: var(--cuecart-accent-contrast, #0b1020);
-  --_cc-surface: var(--cuecart-surface, #17191e);
+/** Dark-theme defaults of the tokens only the shopping elements read. */
+const shopDarkTokens = css`
   --_cc-surface-2: var(--cuecart-surface-2, #23262d);
-  --_cc-text: var(--cuecart-text, #f2f3f5);
   --_cc-text-muted: var(--cuecart-text-muted, #a6adba);
-  --_cc-border: var(--cuecart-border, rgb(242 243 245 / 0.14));
   --_cc-sale: var(--cuecart-sale, #ff8a8f);
   --_cc-danger: var(--cuecart-danger, #ff8a8f);
   --_cc-success: var(--cuecart-success, #6fdc9a);
-  --_cc-focus-ring: var(--cuecart-focus-ring, #8eabff);
   --_cc-backdrop: var(--cuecart-backdrop, rgb(0 0 0 / 0.6));
-  --_cc-shadow: var(--cuecart-shadow, 0 1px 2px rgb(0 0 0 / 0.3), 0 8px 28px rgb(0 0 0 / 0.45));
 `;
 
 /**
  * Theme tokens for `:host`: light by default, dark under `prefers-color-scheme: dark` unless
- * `theme="light"`, and dark whenever `theme="dark"`.
+ * `theme="light"`, and dark whenever `theme="dark"`. Every token: the core ones the player also
+ * uses (core-tokens.styles.ts) and the shopping elements' own.
  */
-export const tokenStyles = css`
-  :host {
-    ${lightDefaults}
+export const tokenStyles = themeStyles(
+  css`
+    ${coreLightTokens}
+    ${shopLightTokens}
+  `,
+  css`
+    ${coreDarkTokens}
+    ${shopDarkTokens}
+  `,
+  css`
     --_cc-radius: var(--cuecart-radius, 14px);
     --_cc-radius-small: calc(var(--_cc-radius) * 0.6);
     --_cc-font: var(
@@ -68,24 +63,9 @@ export const tokenStyles = css`
     );
     --_cc-touch: var(--cuecart-touch-target, 44px);
     --_cc-duration: var(--cuecart-transition-duration, 180ms);
-    color-scheme: light;
     font-family: var(--_cc-font);
-    color: var(--_cc-text);
-    -webkit-font-smoothing: antialiased;
-  }
-
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      ${darkDefaults}
-      color-scheme: dark;
-    }
-  }
-
-  :host([theme='dark']) {
-    ${darkDefaults}
-    color-scheme: dark;
-  }
-`;
+  `,
+);
 
 /**
  * Resets and utilities every element shares: box sizing, `[hidden]`, the visually-hidden class,
