@@ -1,4 +1,4 @@
-import { isEager, isNearViewport } from './near-viewport.js';
+import { isEager, isMarkedNear } from './near-viewport.js';
 
 /** `HTMLMediaElement.HAVE_CURRENT_DATA`: the current frame is decoded (a first frame shows). */
 const HAVE_CURRENT_DATA = 2;
@@ -18,8 +18,8 @@ export interface FirstFramesOptions {
  * renders, docs/decisions/0063-shopping-ui-after-the-first-frame.md) does not compete with
  * hls.js for the main thread while the first segment is loaded, transmuxed and appended.
  *
- * A player counts as starting when it has a `src` and is near the viewport or eager (a lazy
- * player far away loads nothing). It is done when its `<video>` has a current frame, fails
+ * A player counts as starting when it has a `src` and is eager or was found near the viewport
+ * ({@link isMarkedNear}: a lazy player far away loads nothing; no position is measured here). It is done when its `<video>` has a current frame, fails
  * (`error`), or reports a playback `cuecart-error` (a `media-…` code). Resolves at once when no
  * player is starting, as soon as the viewer presses a key or a pointer anywhere in the document
  * (they may be reaching for the product list), and at the latest after `capMs` — a slow network
@@ -29,7 +29,7 @@ export function afterFirstFrames(doc: Document, options: FirstFramesOptions = {}
   const view = doc.defaultView;
   if (!view) return Promise.resolve();
   const starting = Array.from(doc.querySelectorAll<UpgradedPlayer>('cuecart-player')).filter(
-    (player) => player.hasAttribute('src') && (isEager(player) || isNearViewport(player)),
+    (player) => player.hasAttribute('src') && (isEager(player) || isMarkedNear(player)),
   );
   if (starting.length === 0) return Promise.resolve();
   const stop = new AbortController();

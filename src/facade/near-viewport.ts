@@ -26,13 +26,34 @@ export function isNearViewport(element: Element): boolean {
   );
 }
 
+/** Where an element records that it came near the viewport (shared by every copy of Cuecart). */
+const NEAR = Symbol.for('cuecart.nearViewport');
+
 /**
- * Calls `onNear` once `element` comes within {@link LAZY_ROOT_MARGIN} of the viewport (at once
- * when it already is), unless `signal` aborts first.
+ * Records that `element` came near the viewport (or was asked to play): the player loader marks
+ * each player it activates, so the real player, once registered, starts loading without
+ * measuring its position again.
+ */
+export function markNear(element: Element): void {
+  (element as Element & { [NEAR]?: boolean })[NEAR] = true;
+}
+
+/** Whether `element` was marked by {@link markNear}. */
+export function isMarkedNear(element: Element): boolean {
+  return (element as Element & { [NEAR]?: boolean })[NEAR] === true;
+}
+
+/**
+ * Calls `onNear` once `element` comes within {@link LAZY_ROOT_MARGIN} of the viewport, unless
+ * `signal` aborts first: at once when it is marked near ({@link markNear}, the loader's
+ * activation), else from an IntersectionObserver's first report (the next rendering step). It
+ * never measures the element synchronously: right after the player's first render that would
+ * force a style and layout pass of its new shadow DOM in the middle of start-up
+ * (docs/decisions/0065-no-forced-layout-at-start-up.md).
  */
 export function whenNearViewport(element: Element, signal: AbortSignal, onNear: () => void): void {
   if (signal.aborted) return;
-  if (isNearViewport(element)) {
+  if (isMarkedNear(element)) {
     onNear();
     return;
   }
@@ -40,6 +61,7 @@ export function whenNearViewport(element: Element, signal: AbortSignal, onNear: 
     (entries) => {
       if (!entries.some((entry) => entry.isIntersecting)) return;
       observer.disconnect();
+      markNear(element);
       onNear();
     },
     { rootMargin: LAZY_ROOT_MARGIN },

@@ -4,7 +4,7 @@ import { preloadHls } from '../player/load-hls.js';
 import { prefetchPlaylist } from '../player/playlist-prefetch.js';
 import { hasMediaSource, sourceKind } from '../player/source-type.js';
 import { facadeHasFocus, removeFacade, renderFacade } from './facade-view.js';
-import { isEager, isNearViewport, LAZY_ROOT_MARGIN } from './near-viewport.js';
+import { isEager, isNearViewport, LAZY_ROOT_MARGIN, markNear } from './near-viewport.js';
 
 const PLAYER_TAG = 'cuecart-player';
 /** Other Cuecart elements a page may place on its own (a mini cart in the header). */
@@ -127,6 +127,7 @@ export function installPlayerLoader(
   const activate = (player: PlayerElement, play: boolean) => {
     if (play) wantsPlay.add(player);
     intersections.unobserve(player);
+    markNear(player);
     const src = player.getAttribute('src') ?? '';
     // The waterfall to avoid: player chunk → render → hls.js chunk → playlist. hls.js, the
     // playlist, the shell and the chunks the shell would ask for next (shopping elements,

@@ -4,7 +4,7 @@ import { CuecartError } from '../../internal/errors.js';
 import { createEngine, needsHlsJs, prepareEngine } from '../../player/create-engine.js';
 import { prefetchPlaylist, takePrefetchedPlaylist } from '../../player/playlist-prefetch.js';
 import type { HlsBuild } from '../../player/hls-build.js';
-import { isEager, whenNearViewport } from '../../facade/near-viewport.js';
+import { isEager, isMarkedNear, markNear, whenNearViewport } from '../../facade/near-viewport.js';
 import type { EngineCallbacks, HlsSettings, PlaybackEngine } from '../../player/playback-engine.js';
 import { createMediaStore, initialMediaState, type MediaState } from '../../state/media-store.js';
 
@@ -160,6 +160,7 @@ export class MediaController implements ReactiveController {
     this.playIntent = true;
     if (!this.nearViewport) {
       this.nearViewport = true;
+      markNear(this.host);
       if (this.video && this.connected && this.src) {
         this.stop();
         this.start();
@@ -216,9 +217,12 @@ export class MediaController implements ReactiveController {
     return this.options.eager ? this.options.eager() : isEager(this.host);
   }
 
-  /** Whether media may be requested now; reads `loading` at call time. */
+  /**
+   * Whether media may be requested now: near the viewport, eager (`loading`, read at call
+   * time), or marked near by the player loader.
+   */
   private mayLoad(): boolean {
-    if (!this.nearViewport && this.isEager()) this.nearViewport = true;
+    if (!this.nearViewport && (this.isEager() || isMarkedNear(this.host))) this.nearViewport = true;
     return this.nearViewport;
   }
 
