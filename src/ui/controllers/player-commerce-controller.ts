@@ -34,9 +34,10 @@ export class PlayerCommerceController implements ReactiveController {
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly options: () => PlayerCommerceOptions,
     onLoadError: (cause: unknown) => void,
+    load: typeof loadPlayerCommerce = loadPlayerCommerce,
   ) {
     host.addController(this);
-    this.loaded = loadPlayerCommerce().then(
+    this.loaded = load().then(
       ({ createPlayerCommerce }) => this.create(createPlayerCommerce),
       (cause: unknown) => {
         this.failed = true;

@@ -14,7 +14,10 @@ import {
   StreamShapeController,
 } from '../controllers/stream-shape-controller.js';
 import { CuecartError } from '../../internal/errors.js';
-import { PlayerCommerceController } from '../controllers/player-commerce-controller.js';
+import {
+  loadPlayerCommerce,
+  PlayerCommerceController,
+} from '../controllers/player-commerce-controller.js';
 import { LiveAnnouncer } from '../shared/live-announcer.js';
 import { adoptPreUpgradeProperties } from '../shared/pre-upgrade-properties.js';
 import { dispatchCuecartEvent, type RequestAddDetail } from '../shared/ui-events.js';
@@ -68,6 +71,8 @@ export class CuecartPlayer extends CuecartMediaElement {
   static override styles = playerStyles;
   /** The tag this class is registered under by `cuecart/define`. */
   static readonly tagName = 'cuecart-player';
+  /** Imports the commerce state's chunk (a subclass may wrap it, e.g. to hold it back in tests). */
+  protected static loadCommerce: typeof loadPlayerCommerce = loadPlayerCommerce;
 
   /** Commerce state, from a chunk of its own (docs/decisions/0056-commerce-state-chunk.md). */
   private readonly shop = new PlayerCommerceController(
@@ -92,6 +97,7 @@ export class CuecartPlayer extends CuecartMediaElement {
           { cause },
         ),
       ),
+    (this.constructor as typeof CuecartPlayer).loadCommerce,
   );
   /** `productList` entries set before the commerce chunk arrived (copies), for the getter. */
   private earlyProducts: Product[] = [];
