@@ -28,6 +28,7 @@ import { requestShortcut } from './shortcuts.js';
 import { renderPlayer, type PlayerView } from './player-view.js';
 import { playerStyles } from './cuecart-player.styles.js';
 
+/** What a buy button shows before the commerce state's chunk has arrived. */
 const IDLE = { state: 'idle' } as const;
 
 /**
