@@ -101,6 +101,7 @@ const srcPath = (id) => fileURLToPath(new URL(id, import.meta.url));
  */
 const LOADER_LAZY = [
   'src/define-shop.ts',
+  'src/state/player-commerce.ts',
   'src/state/shopify-commerce.ts',
   'src/commerce/adapters/events.ts',
   'src/player/hls-engine.ts',

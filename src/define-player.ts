@@ -1,7 +1,7 @@
 /**
  * The player shell: what must run before a player's first frame — `<cuecart-player>` (media
- * engine selection, cue engine, player commerce) and `<cuecart-controls>`. The player loader
- * imports this module; the shopping elements and the checkout adapters are separate chunks it
+ * engine selection, cue engine) and `<cuecart-controls>`. The player loader imports this module;
+ * the commerce state, the shopping elements and the checkout adapters are separate chunks it
  * requests at the same moment, in parallel with hls.js
  * (docs/decisions/0047-player-shell-and-parallel-chunks.md).
  * @module

@@ -3,14 +3,16 @@ import { preloadAdapter } from '../state/adapter-modules.js';
 
 /**
  * Requests, without waiting, the chunks a player needs besides the shell: the shopping elements,
- * the checkout adapter its `adapter` attribute names, the side-car cue-list reader when it has a
- * `cues` URL and, for HLS over MSE, Cuecart's hls.js engine (the loader requests hls.js itself). The player loader calls it when a
- * player activates, at the same moment as the shell and hls.js, so none waits for another
- * (docs/decisions/0047-player-shell-and-parallel-chunks.md). Failures surface later, from the
- * imports that need the chunks.
+ * the commerce state (cart, catalogue, feed), the checkout adapter its `adapter` attribute names,
+ * the side-car cue-list reader when it has a `cues` URL and, for HLS over MSE, Cuecart's hls.js
+ * engine (the loader requests hls.js itself). The player loader calls it when a player
+ * activates, at the same moment as the shell and hls.js, so none waits for another
+ * (docs/decisions/0047-player-shell-and-parallel-chunks.md, 0056-commerce-state-chunk.md).
+ * Failures surface later, from the imports that need the chunks.
  */
 export function prefetchPlayerChunks(player: Element): void {
   import('../define-shop.js').catch(() => {});
+  import('../state/player-commerce.js').catch(() => {});
   preloadAdapter(player.getAttribute('adapter'));
   const src = player.getAttribute('src') ?? '';
   if (src && sourceKind(src) === 'hls' && hasMediaSource())

@@ -6,6 +6,7 @@ import {
   type CheckoutAdapter,
 } from '../commerce/checkout-adapter.js';
 import {
+  createProductCatalog,
   productFromPayload,
   type ProductCatalog,
   type ResolveProducts,
@@ -104,8 +105,8 @@ export type CommerceNotify = <K extends keyof PlayerCommerceEvents>(
 export interface PlayerCommerceOptions {
   /** The player's cues: featured and history come from them; prefetch and pruning act on them. */
   cues: Pick<CueStore, '$cues' | '$active' | 'prune'>;
-  /** The player's products. */
-  catalog: ProductCatalog;
+  /** The player's products; default: a catalogue of its own that reports to `onError`. */
+  catalog?: ProductCatalog;
   /** The player's media state: live-window pruning, the live list, history reset on new `src`. */
   media?: ReadableAtom<Pick<MediaState, 'src' | 'live' | 'liveWindowStart' | 'currentTime'>>;
   /** `events` (default), `shopify`, or an adapter object. */
@@ -134,6 +135,8 @@ export interface PlayerCommerceOptions {
  * between stores (prefetch, live pruning). The element only subscribes and renders.
  */
 export interface PlayerCommerce {
+  /** The player's products (the one given in the options, or its own). */
+  readonly catalog: ProductCatalog;
   /** The cart in use (undefined while disconnected). */
   readonly $cartController: ReadableAtom<CartController | undefined>;
   /** The cart in use's `$cart`, followed across cart changes. */
@@ -214,7 +217,8 @@ function cuesNotIn(
 
 /** Creates the commerce of one player. Nothing is shared between players. */
 export function createPlayerCommerce(options: PlayerCommerceOptions): PlayerCommerce {
-  const { catalog, cues, media } = options;
+  const { cues, media } = options;
+  const catalog = options.catalog ?? createProductCatalog({ onError: options.onError });
   const $currency = atom(options.currency || undefined);
   const $cartController = atom<CartController | undefined>(undefined);
   const $cart = atom<Cart | undefined>(undefined);
@@ -523,6 +527,7 @@ export function createPlayerCommerce(options: PlayerCommerceOptions): PlayerComm
   applyResolver();
 
   return {
+    catalog,
     $cartController,
     $cart,
     $cartStatus,

@@ -51,6 +51,7 @@ async function open(
 const isMedia = (path) => /\.(m3u8|ts|m4s|mp4)$/.test(path);
 const isHlsJs = (path) => /\/dist\/cdn\/(chunks\/hls|hls\.)/.test(path);
 const isShopChunk = (path) => /\/dist\/cdn\/chunks\/define-shop-/.test(path);
+const isCommerceChunk = (path) => /\/dist\/cdn\/chunks\/player-commerce-/.test(path);
 const isEventsChunk = (path) => /\/dist\/cdn\/chunks\/events-/.test(path);
 const isEngineChunk = (path) => /\/dist\/cdn\/chunks\/engine-hlsjs-/.test(path);
 const isShell = (path) => /\/dist\/cdn\//.test(path) && !/\/dist\/cdn\/cuecart\.js$/.test(path);
@@ -109,6 +110,7 @@ describe('dist/cdn/cuecart.js: a player far below the fold', () => {
       const later = requests.slice(before);
       assert.ok(later.includes('/dist/cdn/cuecart-shell.js'), later.join(', '));
       assert.ok(later.some(isShopChunk), `the shopping elements: ${later.join(', ')}`);
+      assert.ok(later.some(isCommerceChunk), `the commerce state: ${later.join(', ')}`);
       assert.ok(later.some(isEventsChunk), `the events adapter: ${later.join(', ')}`);
       assert.ok(!later.includes('/dist/cdn/cuecart-api.js'), 'not the whole API');
       assert.ok(later.some(isHlsJs), 'the hls.js chunk was requested');
@@ -261,8 +263,8 @@ describe('dist/cdn/cuecart.js: players in view', () => {
         [],
         'no request for the far player',
       );
-      // hls.js, Cuecart's hls.js engine, the shopping elements and the adapter requested before
-      // the player shell had arrived: in parallel with it, not after it.
+      // hls.js, Cuecart's hls.js engine, the shopping elements, the commerce state and the
+      // adapter requested before the player shell had arrived: in parallel with it, not after it.
       const timing = await page.evaluate(() =>
         Object.fromEntries(
           performance
@@ -274,10 +276,11 @@ describe('dist/cdn/cuecart.js: players in view', () => {
       const shell = timing['/dist/cdn/cuecart-shell.js'];
       const hls = find(isHlsJs);
       const shop = find(isShopChunk);
+      const commerce = find(isCommerceChunk);
       const adapter = find(isEventsChunk);
       const engine = find(isEngineChunk);
-      assert.ok(hls && shell && shop && adapter && engine, 'all requested');
-      for (const [name, chunk] of Object.entries({ hls, engine, shop, adapter })) {
+      assert.ok(hls && shell && shop && commerce && adapter && engine, 'all requested');
+      for (const [name, chunk] of Object.entries({ hls, engine, shop, commerce, adapter })) {
         assert.ok(
           chunk.start < shell.end,
           `${name} at ${chunk.start} ms, after the shell (${shell.end} ms)`,
@@ -334,6 +337,36 @@ describe('dist/cdn/cuecart.js: players in view', () => {
         engine: document.getElementById('p').engine,
       }));
       assert.deepEqual(state, { defined: false, engine: 'hls.js' });
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('plays when the commerce chunk fails, and says so with products-load-failed', async () => {
+    const { context, page, requests, errors } = await open(
+      productPage(`<cuecart-player id="p" src="${HLS}" products="/cuecart/products.json" muted autoplay></cuecart-player>
+        <script>
+          window.cuecartErrors = [];
+          addEventListener('cuecart-error', (e) => cuecartErrors.push(e.detail.code));
+        </script>`),
+      { routes: (page) => page.route(/\/chunks\/player-commerce-/, (route) => route.abort()) },
+    );
+    try {
+      await page.waitForFunction(() => document.getElementById('p').currentTime > 0.3, null, {
+        timeout: 30_000,
+      });
+      await page.waitForFunction(() => window.cuecartErrors.includes('products-load-failed'));
+      assert.ok(requests.some(isCommerceChunk), 'the commerce chunk was requested');
+      const state = await page.evaluate(async () => {
+        const p = document.getElementById('p');
+        return {
+          engine: p.engine,
+          cartStore: p.cartStore === undefined,
+          added: await p.addToCart({ productId: 'x', variantId: 'x', quantity: 1 }),
+        };
+      });
+      assert.deepEqual(state, { engine: 'hls.js', cartStore: true, added: null });
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

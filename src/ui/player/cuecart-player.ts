@@ -2,7 +2,7 @@ import { html, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ProductCue } from '../../cues/product-cue.js';
 import type { Product } from '../../commerce/product.js';
-import { createProductCatalog, type ResolveProducts } from '../../commerce/product-catalog.js';
+import type { ResolveProducts } from '../../commerce/product-catalog.js';
 import type { Cart, CheckoutAdapter } from '../../commerce/checkout-adapter.js';
 import type { CartController } from '../../state/cart-store.js';
 import type { AdapterChoice } from '../../state/player-commerce.js';
@@ -14,8 +14,10 @@ import {
   StreamShapeController,
 } from '../controllers/stream-shape-controller.js';
 import { CuecartError } from '../../internal/errors.js';
-import { PlayerCommerceController } from '../controllers/player-commerce-controller.js';
-import { StoresController } from '../controllers/store-controller.js';
+import {
+  loadPlayerCommerce,
+  PlayerCommerceController,
+} from '../controllers/player-commerce-controller.js';
 import { LiveAnnouncer } from '../shared/live-announcer.js';
 import { adoptPreUpgradeProperties } from '../shared/pre-upgrade-properties.js';
 import { dispatchCuecartEvent, type RequestAddDetail } from '../shared/ui-events.js';
@@ -26,6 +28,9 @@ import { answerRequests, setFullscreen } from './request-map.js';
 import { requestShortcut } from './shortcuts.js';
 import { renderPlayer, type PlayerView } from './player-view.js';
 import { playerStyles } from './cuecart-player.styles.js';
+
+/** What a buy button shows before the commerce state's chunk has arrived. */
+const IDLE = { state: 'idle' } as const;
 
 /**
  * The shoppable video player. Plays HLS (hls.js, lazily loaded; native HLS only without MSE) or
@@ -68,21 +73,36 @@ export class CuecartPlayer extends CuecartMediaElement {
   static override styles = playerStyles;
   /** The tag this class is registered under by `cuecart/define`. */
   static readonly tagName = 'cuecart-player';
+  /** Imports the commerce state's chunk (a subclass may wrap it, e.g. to hold it back in tests). */
+  protected static loadCommerce: typeof loadPlayerCommerce = loadPlayerCommerce;
 
-  private readonly catalog = createProductCatalog({ onError: (e) => this.reportError(e) });
-  private readonly shop = new PlayerCommerceController(this, () => ({
-    cues: this.cueController.store,
-    catalog: this.catalog,
-    media: this.media.store,
-    adapter: this.adapterValue,
-    cart: this.sharedCart,
-    currency: this.currency,
-    resolveProducts: this.resolver,
-    feed: this.configUrl('products', this.products),
-    eventTarget: this,
-    onError: (error) => this.reportError(error),
-    notify: (type, detail) => dispatchCuecartEvent(this, type, detail as never),
-  }));
+  /** Commerce state, from a chunk of its own (docs/decisions/0056-commerce-state-chunk.md). */
+  private readonly shop = new PlayerCommerceController(
+    this,
+    () => ({
+      cues: this.cueController.store,
+      media: this.media.store,
+      adapter: this.adapterValue,
+      cart: this.sharedCart,
+      currency: this.currency,
+      resolveProducts: this.resolver,
+      feed: this.configUrl('products', this.products),
+      eventTarget: this,
+      onError: (error) => this.reportError(error),
+      notify: (type, detail) => dispatchCuecartEvent(this, type, detail as never),
+    }),
+    (cause) =>
+      this.reportError(
+        new CuecartError(
+          'products-load-failed',
+          'The shopping part of the player could not be loaded: products and the cart are unavailable.',
+          { cause },
+        ),
+      ),
+    (this.constructor as typeof CuecartPlayer).loadCommerce,
+  );
+  /** `productList` entries set before the commerce chunk arrived (copies), for the getter. */
+  private earlyProducts: Product[] = [];
   private readonly layoutController = new LayoutController(this, {
     sizer: () => this.sizer,
     panelMinWidth: 900,
@@ -155,24 +175,36 @@ export class CuecartPlayer extends CuecartMediaElement {
     this.shop.commerce?.setResolver(resolver);
   }
 
-  /** Every known product (feed, `productList`, lookups), without duplicates. */
+  /**
+   * Every known product (feed, `productList`, lookups), without duplicates. The catalogue is in
+   * the commerce chunk: until it has arrived (`await player.updateComplete`), this is the
+   * `productList` entries set so far, as copied and not yet checked.
+   */
   get productList(): Product[] {
-    return [...new Set(Object.values(this.catalog.$products.get()))];
+    const catalog = this.shop.commerce?.catalog;
+    return catalog ? [...new Set(Object.values(catalog.$products.get()))] : [...this.earlyProducts];
   }
-  /** Gives products directly (same shape as the feed's `products`). */
+  /** Gives products directly (same shape as the feed's `products`); kept if set early. */
   set productList(products: readonly Product[] | undefined) {
     // Frameworks set `undefined` when a prop is removed: nothing to add then.
     if (products === undefined || products === null) return;
     const list = this.hostEntries('productList', products) as Product[];
-    if (list.length) this.guard('productList', () => this.catalog.setProducts(list));
+    if (!list.length) return;
+    if (!this.shop.commerce) this.earlyProducts.push(...list);
+    void this.shop.use(({ catalog }) => {
+      this.earlyProducts = [];
+      this.guard('productList', () => catalog.setProducts(list));
+    });
   }
 
   /**
    * The cart this player uses. Set it to a cart from `createCart()` to share one cart between
-   * players on purpose; by default each player has its own.
+   * players on purpose; by default each player has its own. The cart store is in the commerce
+   * chunk: read it once `await player.updateComplete` has resolved with the player in the page;
+   * before, it is undefined (or the cart set here).
    */
   get cartStore(): CartController | undefined {
-    return this.shop.commerce?.cart;
+    return this.shop.commerce ? this.shop.commerce.cart : this.sharedCart;
   }
   set cartStore(cart: CartController | undefined) {
     this.sharedCart = cart;
@@ -183,20 +215,38 @@ export class CuecartPlayer extends CuecartMediaElement {
     super();
     new FocusRescueController(this, () => this.stage);
     new AnalyticsController(this, () => this.analytics);
-    new StoresController(this, [this.catalog.$products]);
     // The player loader registers this class late: keep what the page set before the upgrade.
     adoptPreUpgradeProperties(this);
   }
 
   /** Asks the product lookup again for `ids` (a mid-show price or stock change). */
   refreshProducts(ids: readonly string[]): Promise<unknown> {
-    return this.catalog.refresh(ids);
+    return this.shop.use(({ catalog }) => catalog.refresh(ids));
   }
 
-  /** Adds a variant to the cart as if the shopper pressed the card's button; null on failure. */
+  /**
+   * Adds a variant to the cart as if the shopper pressed the card's button; null on failure.
+   * Called before the commerce chunk has arrived, the add waits for it and is sent then, once.
+   */
   addToCart(request: RequestAddDetail): Promise<Cart | null> {
-    const added = this.shop.commerce?.add(request, this.src);
-    return added ? added.catch(() => null) : Promise.resolve(null);
+    const src = this.src;
+    return this.shop
+      .use((commerce) => commerce.add(request, src))
+      .then(
+        (cart) => cart ?? null,
+        () => null,
+      );
+  }
+
+  /**
+   * Also waits for the commerce chunk (and the render that follows it): from then on
+   * `cartStore`, `productList` and the shopping UI are the real ones. A failed chunk does not
+   * hold it up (it is reported as `products-load-failed`).
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (this.shop.commerce || !(await this.shop.ready())) return done;
+    return super.getUpdateComplete();
   }
 
   protected override firstUpdated(): void {
@@ -210,8 +260,8 @@ export class CuecartPlayer extends CuecartMediaElement {
       goToLive: () => this.media.goToLive(),
       setFullscreen: (on) => void setFullscreen(this, on),
       add: (detail) => void this.addToCart(detail),
-      changeLine: (key, quantity) => void this.shop.commerce?.changeLine(key, quantity),
-      checkout: () => void this.shop.commerce?.checkout(),
+      changeLine: (key, quantity) => void this.shop.use((c) => c.changeLine(key, quantity)),
+      checkout: () => void this.shop.use((c) => c.checkout()),
       toggleList: () => (this.listOpen = !this.listOpen),
       closeList: () => (this.listOpen = false),
     });
@@ -256,7 +306,8 @@ export class CuecartPlayer extends CuecartMediaElement {
   }
 
   private view(): PlayerView {
-    const commerce = this.shop.commerce!;
+    // Until the commerce chunk arrives: no product, no cart (the chunk comes with the shell).
+    const commerce = this.shop.commerce;
     const layoutNow = this.layoutController; // `auto`: by width, stage and the stream's shape
     return {
       media: this.media.store.get(),
@@ -266,20 +317,20 @@ export class CuecartPlayer extends CuecartMediaElement {
           ? resolveAutoLayout(layoutNow, this.shape.effectiveRatio)
           : this.layout,
       theme: this.theme,
-      currency: this.currency || this.catalog.$currency.get() || undefined,
+      currency: this.currency || commerce?.catalog.$currency.get() || undefined,
       locale: this.locale || undefined,
       poster: this.configUrl('poster', this.poster),
       autoplay: this.autoplay,
       loop: this.loop,
-      featured: commerce.$featured.get(),
+      featured: commerce?.$featured.get(),
       slotted: this.layoutController.slotted,
       cues: this.cueController.store.$cues.get(),
-      showProducts: commerce.$showProducts.get(),
-      markers: commerce.$markers.get(),
-      productFor: commerce.productFor,
-      addStateFor: commerce.addStateFor,
-      cart: commerce.$cart.get(),
-      cartStatus: commerce.$cartStatus.get(),
+      showProducts: commerce?.$showProducts.get() ?? [],
+      markers: commerce?.$markers.get() ?? [],
+      productFor: commerce?.productFor ?? (() => null),
+      addStateFor: commerce?.addStateFor ?? (() => IDLE),
+      cart: commerce?.$cart.get(),
+      cartStatus: commerce?.$cartStatus.get(),
       announcer: this.announcer,
       listOpen: this.listOpen,
       fullscreenEnabled: this.ownerDocument.fullscreenEnabled,

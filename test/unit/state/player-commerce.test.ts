@@ -119,6 +119,26 @@ describe('createPlayerCommerce', () => {
     cueCount = 0;
   });
 
+  describe('its own catalogue (no catalog option: the player, whose chunk holds both)', () => {
+    it('makes one that reports to onError and that productFor and catalog read', async () => {
+      const $cues = atom<readonly ProductCue[]>([]);
+      const $active = atom<readonly ProductCue[]>([]);
+      const errors: CuecartError[] = [];
+      const commerce = createPlayerCommerce({
+        cues: { $cues, $active, prune: () => {} },
+        eventTarget: new EventTarget(),
+        feed: '/cuecart/nope.json',
+        onError: (e) => errors.push(e),
+        notify: () => {},
+      });
+      commerce.catalog.setProducts([product('own')]);
+      expect(commerce.productFor(cue('own'))?.title).to.equal('Product own');
+      commerce.connect();
+      await waitUntil(() => errors.some((e) => e.code === 'products-load-failed'));
+      commerce.disconnect();
+    });
+  });
+
   describe('currency', () => {
     it('gives the currency passed at construction to the first cart (events adapter)', async () => {
       const { commerce, notices } = setup({ currency: 'EUR' });
