@@ -295,7 +295,10 @@ export function renderPlayer(view: PlayerView, handlers: PlayerViewHandlers): Te
       ${miniCart(view)}
     </div>
     ${
-      layout === 'panel' || layout === 'stacked'
+      // Stacked below the picture, an empty panel would only add a padded strip: it comes
+      // with the first product (the side panel keeps its column, so the picture never resizes).
+      layout === 'panel' ||
+      (layout === 'stacked' && (view.featured || view.showProducts.length > 0))
         ? html`<aside class="panel ${layout}" part="panel" aria-label=${m.inThisShow}>
             ${
               view.featured
