@@ -181,12 +181,11 @@ type ExposedGc = (options?: { type: 'major'; execution: 'async' }) => Promise<vo
  * Not plain `gc()`: that collects inside the calling task, and Blink's C++ heap then scans the
  * native stack conservatively. A stale word left in a stack slot, pointing at any node of a
  * removed player's tree, keeps the whole player alive for as long as the slot goes unused —
- * through any number of `gc()` calls made the same way. That failed this suite about once in ten
- * runs with one random player "still reachable" that no heap path held: a heap snapshot (taken
- * from a task of its own, stackless) showed none and freed it
- * (docs/decisions/0060-stackless-gc-in-stress-tests.md). `execution: 'async'` collects from a
- * task of its own with no heap pointers on the stack, as the snapshot does; its promise resolves
- * once the collection is done.
+ * through any number of `gc()` calls made the same way. That failed 3 of 39 runs of this test
+ * with one random player "still reachable" that no heap path held: one stackless collection
+ * freed it (docs/decisions/0060-stackless-gc-in-stress-tests.md). `execution: 'async'` collects
+ * from a task of its own with no heap pointers on the stack; its promise resolves once the
+ * collection is done.
  */
 export async function collectGarbage(): Promise<void> {
   const gc = (globalThis as { gc?: ExposedGc }).gc;
