@@ -11,11 +11,14 @@ export const FACADE_BUDGET_BR = 8 * 1024;
  * 2026-12-02); Cuecart's hls.js engine then left it for a chunk requested with hls.js (39,213 B
  * after the layout and native-HLS date work had added 2 KB); the side-car cue-list poller with
  * the WebVTT parser then left it for a chunk imported on the first side-car load (39,297 →
- * 37,883 B). Lit, the player's view and styles, the in-band carriers' parsers, the JSON cue-list
- * parser (host entries) and the commerce state are still in it. A ratchet a few hundred bytes
+ * 37,883 B); the in-band carriers' parsers (ID3/emsg, DATERANGE, native metadata) and the native
+ * engine then left it for chunks requested with it (38,025 → 33,958 B;
+ * docs/decisions/0058-in-band-carriers-and-native-engine-chunks.md). Lit, the player's view and
+ * styles, the JSON cue-list parser (host entries, taken synchronously) and the commerce state are
+ * still in it. A ratchet a few hundred bytes
  * above today's size, so growth fails CI; lower it with every split, down to the target (then
  * set it to the target).
  */
-export const SHELL_BUDGET_BR = 38_200;
+export const SHELL_BUDGET_BR = 34_300;
 /** The target the ratchet is heading for. */
 export const SHELL_TARGET_BR = 20 * 1024;
