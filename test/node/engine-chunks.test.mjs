@@ -65,7 +65,9 @@ const playing = (page) =>
 describe('dist/cdn/cuecart.js: the chunks a source needs besides the shell', () => {
   it('HLS: requests the in-band carriers’ chunk before the shell has arrived, and its ID3 cues enter', async () => {
     const { context, page, requests, errors } = await open(
-      productPage(`<cuecart-player id="p" src="${HLS}" muted autoplay></cuecart-player>`),
+      productPage(
+        `<cuecart-player id="p" src="${HLS}" products="/cuecart/products.json" muted autoplay></cuecart-player>`,
+      ),
     );
     try {
       await playing(page);
