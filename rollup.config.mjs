@@ -105,6 +105,8 @@ const LOADER_LAZY = [
   'src/state/shopify-commerce.ts',
   'src/commerce/adapters/events.ts',
   'src/player/hls-engine.ts',
+  'src/player/native-engine.ts',
+  'src/cues/in-band-carriers.ts',
   'src/state/cue-list-poller.ts',
 ].map(srcPath);
 
@@ -207,12 +209,19 @@ export default [
       // Maps point at the published sources instead of embedding them (hls.js's alone is 2 MB).
       sourcemapExcludeSources: true,
       // Cuecart's own hls.js engine (src/player/hls-engine.ts, imported beside hls.js) is named
-      // apart, so that only hls.js's own code sits in chunks named `hls…` (test/bench/bundle.mjs).
+      // apart, so that only hls.js's own code sits in chunks named `hls…` (test/bench/bundle.mjs);
+      // the native engine (src/player/native-engine.ts) is named to match.
       chunkFileNames: (chunk) =>
-        chunk.name === 'hls-engine' ? 'chunks/engine-hlsjs-[hash].js' : 'chunks/[name]-[hash].js',
+        chunk.name === 'hls-engine'
+          ? 'chunks/engine-hlsjs-[hash].js'
+          : chunk.name === 'native-engine'
+            ? 'chunks/engine-native-[hash].js'
+            : 'chunks/[name]-[hash].js',
       // A chunk of a few hundred bytes (money formatting, shared by the shopping elements and the
       // Shopify adapter) would cost a request of its own after its importer: merged instead.
-      experimentalMinChunkSize: 2048,
+      // Not higher: the HLS attribute-list parser (1.4 KB, shared by the API entry and the lazy
+      // playlist parser of native HLS) would be merged into the player shell (decision 0058).
+      experimentalMinChunkSize: 1024,
       // One chunk per hls.js build (`hls-build="light"` loads the smaller one).
       manualChunks: (id) =>
         id.includes('/node_modules/hls.js/')

@@ -28,8 +28,8 @@ export type { ProductCue, CuePayload, CueSource } from './cues/product-cue.js';
 export { parseCuePayload, MAX_PAYLOAD_BYTES } from './cues/payload.js';
 export { parseId3Tags, payloadsFromId3, type Id3Tag, type Id3Frame } from './cues/id3.js';
 export { cuesFromMetadataSamples, type MetadataSample } from './cues/id3-samples.js';
+export { parseAttributeList } from './cues/attribute-list.js';
 export {
-  parseAttributeList,
   cueFromDateRange,
   CUECART_DATERANGE_CLASS,
   type DateRangeInput,

@@ -1,5 +1,5 @@
 import { CuecartError } from '../internal/errors.js';
-import { parseAttributeList, type AttributeList } from './daterange.js';
+import { parseAttributeList, type AttributeList } from './attribute-list.js';
 import { parseIsoDate } from './json-cues.js';
 import { ProgramDateTimeMap } from './program-date-time.js';
 

@@ -1,6 +1,5 @@
 import { CuecartError } from '../internal/errors.js';
 import { loadHls, preloadHls, type HlsBuild } from './load-hls.js';
-import { createNativeEngine } from './native-engine.js';
 import type { EngineCallbacks, EngineStartOptions, PlaybackEngine } from './playback-engine.js';
 import { hasMediaSource, progressiveMimeType, sourceKind } from './source-type.js';
 
@@ -16,14 +15,18 @@ export function needsHlsJs(src: string): boolean {
 }
 
 /**
- * Starts downloading what {@link createEngine} will need for `src` (hls.js for HLS over MSE),
- * without waiting: call it as soon as the source is known, before the `<video>` exists.
+ * Starts downloading what {@link createEngine} will need for `src` without waiting: hls.js and
+ * Cuecart's hls.js engine for HLS over MSE, the native engine otherwise, and for any HLS source
+ * the in-band carriers' parsers its cues will need (the cue store imports them on the first
+ * in-band batch). Call it as soon as the source is known, before the `<video>` exists.
  */
 export function prepareEngine(src: string, options: EngineOptions = {}): void {
-  if (src && needsHlsJs(src)) {
+  if (!src) return;
+  if (needsHlsJs(src)) {
     preloadHls(options.hlsBuild);
     loadHlsEngine().catch(() => {});
-  }
+  } else loadNativeEngine().catch(() => {});
+  if (sourceKind(src) === 'hls') import('../cues/in-band-carriers.js').catch(() => {});
 }
 
 /**
@@ -32,6 +35,32 @@ export function prepareEngine(src: string, options: EngineOptions = {}): void {
  */
 function loadHlsEngine() {
   return import('./hls-engine.js');
+}
+
+/**
+ * The native engine module (the `<video>` element itself, Safari's metadata tracks and program
+ * date-time), in its own chunk: pages that play HLS through hls.js never load it.
+ */
+function loadNativeEngine() {
+  return import('./native-engine.js');
+}
+
+/**
+ * Loads the native engine's chunk; reports `media-load-failed` and resolves undefined when it
+ * cannot be loaded (or `signal` aborted meanwhile).
+ */
+async function nativeEngineModule(callbacks: EngineCallbacks, signal: AbortSignal) {
+  try {
+    const module = await loadNativeEngine();
+    return signal.aborted ? undefined : module;
+  } catch (cause) {
+    if (!signal.aborted) {
+      callbacks.onFatalError(
+        new CuecartError('media-load-failed', 'The video player could not be loaded.', { cause }),
+      );
+    }
+    return undefined;
+  }
 }
 
 /**
@@ -55,9 +84,12 @@ export async function createEngine(
       );
       return null;
     }
-    return createNativeEngine(video, src, 'progressive', callbacks, {
-      startPosition: options.startPosition,
-    });
+    const native = await nativeEngineModule(callbacks, signal);
+    return native
+      ? native.createNativeEngine(video, src, 'progressive', callbacks, {
+          startPosition: options.startPosition,
+        })
+      : null;
   }
   if (hasMediaSource()) {
     let Hls;
@@ -83,9 +115,12 @@ export async function createEngine(
     }
   }
   if (video.canPlayType('application/vnd.apple.mpegurl') !== '') {
-    return createNativeEngine(video, src, 'native-hls', callbacks, {
-      startPosition: options.startPosition,
-    });
+    const native = await nativeEngineModule(callbacks, signal);
+    return native
+      ? native.createNativeEngine(video, src, 'native-hls', callbacks, {
+          startPosition: options.startPosition,
+        })
+      : null;
   }
   callbacks.onFatalError(
     new CuecartError('media-unsupported', 'This browser cannot play HLS streams.'),

@@ -1,4 +1,4 @@
-import { parsePlaylist, type MediaPlaylist } from '../cues/media-playlist.js';
+import type { MediaPlaylist, MultivariantPlaylist } from '../cues/media-playlist.js';
 import { systemClock, type Clock } from '../internal/clock.js';
 import { CuecartError } from '../internal/errors.js';
 import { safeUrl } from '../internal/url-policy.js';
@@ -22,27 +22,41 @@ export interface PlaylistFetchOptions {
  * Fetches the media playlist a native HLS `<video>` plays, to read its segments' exact program
  * date-times: `src` itself, or the first variant of a multivariant playlist (variants of one
  * stream carry the same dates). At most two requests, each bounded in time and size; anything
- * unexpected (not http(s), an HTTP error, not a playlist, too large) gives `undefined`.
+ * unexpected (not http(s), an HTTP error, not a playlist, too large, the parser's chunk not
+ * loading) gives `undefined`. The playlist parser is imported here, in parallel with the first
+ * request: only native HLS playback needs it, after its start date is known.
  */
 export async function fetchMediaPlaylist(
   src: string,
   options: PlaylistFetchOptions,
 ): Promise<MediaPlaylist | undefined> {
-  const first = await fetchPlaylist(src, options);
+  const parser = import('../cues/media-playlist.js').then(
+    (module) => module.parsePlaylist,
+    () => undefined,
+  );
+  const first = await fetchPlaylist(src, options, parser);
   if (!first || first.playlist instanceof CuecartError) return undefined;
   if (first.playlist.kind === 'media') return first.playlist;
   const variant = first.playlist.variants[0];
   if (variant === undefined) return undefined;
-  const second = await fetchPlaylist(resolve(variant, first.url), options);
+  const second = await fetchPlaylist(resolve(variant, first.url), options, parser);
   return second && !(second.playlist instanceof CuecartError) && second.playlist.kind === 'media'
     ? second.playlist
     : undefined;
 }
 
+/** The playlist parser (`parsePlaylist`), or undefined when its module could not be loaded. */
+type PlaylistParser = Promise<
+  ((text: string) => MediaPlaylist | MultivariantPlaylist | CuecartError) | undefined
+>;
+
 async function fetchPlaylist(
   url: string,
   options: PlaylistFetchOptions,
-): Promise<{ playlist: ReturnType<typeof parsePlaylist>; url: string } | undefined> {
+  parser: PlaylistParser,
+): Promise<
+  { playlist: MediaPlaylist | MultivariantPlaylist | CuecartError; url: string } | undefined
+> {
   const safe = safeUrl(url);
   if (safe === undefined || options.signal.aborted) return undefined;
   const clock = options.clock ?? systemClock;
@@ -58,6 +72,8 @@ async function fetchPlaylist(
     if (length > MAX_PLAYLIST_CHARS) return undefined;
     const text = await response.text();
     if (text.length > MAX_PLAYLIST_CHARS) return undefined;
+    const parsePlaylist = await parser;
+    if (!parsePlaylist) return undefined;
     return { playlist: parsePlaylist(text), url: response.url || safe };
   } catch {
     return undefined;

@@ -2,8 +2,9 @@ import { atom, type ReadableAtom } from 'nanostores';
 import { CuecartError, type ErrorSink } from '../internal/errors.js';
 import { CueScheduler, type FrameClock } from '../cues/cue-scheduler.js';
 import { CueTimeline } from '../cues/cue-timeline.js';
-import { cueFromDateRange, type DateRangeInput } from '../cues/daterange.js';
-import { cuesFromMetadataSamples, type MetadataSample } from '../cues/id3-samples.js';
+import { CarrierQueue } from '../cues/carrier-queue.js';
+import type { DateRangeInput } from '../cues/daterange.js';
+import type { MetadataSample } from '../cues/id3-samples.js';
 import {
   parseJsonCueList,
   parseJsonCueListInSlices,
@@ -12,7 +13,8 @@ import {
   type JsonCueList,
 } from '../cues/json-cues.js';
 import { ProgramDateTimeMap, type ProgramDateTimeUpdate } from '../cues/program-date-time.js';
-import { cuesFromNativeMetadata, type NativeMetadataCue } from '../cues/native-metadata.js';
+import type { NativeMetadataCue } from '../cues/native-metadata.js';
+import type * as InBandCarrierModule from '../cues/in-band-carriers.js';
 import type { ProductCue } from '../cues/product-cue.js';
 import type { CueListPoller } from './cue-list-poller.js';
 
@@ -28,7 +30,15 @@ export interface CueStoreOptions {
   fetch?: typeof fetch;
   /** Injected for tests: timers of the live cue-list poller. */
   timers?: ConstructorParameters<typeof CueListPoller>[0]['timers'];
+  /**
+   * Injected for tests: imports the in-band carriers' parsers (default: the
+   * `in-band-carriers` chunk).
+   */
+  loadCarriers?: () => Promise<InBandCarriers>;
 }
+
+/** The in-band carriers' parsers (`src/cues/in-band-carriers.ts`), a chunk of their own. */
+export type InBandCarriers = typeof InBandCarrierModule;
 
 /** One player's cues: every carrier in, one ordered timeline, frame-accurate enter/exit out. */
 export interface CueStore {
@@ -44,11 +54,20 @@ export interface CueStore {
   attachClock(clock: FrameClock): void;
   /** Stops following the clock (active cues exit). */
   detachClock(): void;
-  /** ID3 samples from hls.js (`carrier` tells MPEG-TS from fMP4 emsg). */
+  /**
+   * ID3 samples from hls.js (`carrier` tells MPEG-TS from fMP4 emsg). The in-band carriers'
+   * parsers are a chunk of their own: the first in-band batch imports it (the player
+   * requests it earlier, with the engine), and batches given before it has arrived are parsed, in the order
+   * given, as soon as it has (see {@link settled}). If it cannot be loaded, the waiting batches
+   * are reported once as `cues-load-failed` and the next batch tries again; playback goes on.
+   */
   addMetadataSamples(samples: readonly MetadataSample[], carrier: 'id3' | 'emsg'): void;
-  /** The DATERANGE tags of a (re)loaded playlist. */
+  /** The DATERANGE tags of a (re)loaded playlist (in order with the other in-band batches). */
   addDateRanges(ranges: readonly DateRangeInput[]): void;
-  /** Cues of a native metadata text track (Safari). */
+  /**
+   * Cues of a native metadata text track (Safari), read now (in order with the other in-band
+   * batches).
+   */
   addNativeCues(cues: ArrayLike<NativeMetadataCue>): void;
   /**
    * Cues given by the host: ProductCues or JSON cue-list entries. Up to
@@ -65,7 +84,10 @@ export interface CueStore {
    * of their own, imported on the first call: a player without a side-car never loads them.
    */
   loadSideCar(url: string, signal: AbortSignal): Promise<void>;
-  /** Resolves once every host cue list given to {@link addCues} so far has been added. */
+  /**
+   * Resolves once every host cue list given to {@link addCues} so far has been added, and every
+   * in-band batch given so far has been parsed (or reported lost).
+   */
   settled(): Promise<void>;
   /**
    * The stream's program date-time after a playlist (re)load: places wall-clock cues
@@ -112,6 +134,30 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
   const pollers = new Set<CueListPoller>();
   let live: boolean | undefined;
   let destroyed = false;
+  /** Latest live-window start pruned while in-band batches were waiting for their parsers. */
+  let prunedWhileWaiting: number | undefined;
+  const carriers = new CarrierQueue<InBandCarriers>(
+    options.loadCarriers ?? (() => import('../cues/in-band-carriers.js')),
+    (cause) => {
+      if (destroyed) return;
+      onError(
+        new CuecartError(
+          'cues-load-failed',
+          'The stream’s product cues could not be read: a part of the player could not be loaded.',
+          { cause },
+        ),
+      );
+    },
+  );
+  /** Adds in-band cues parsed once the carriers' parsers are here; a prune they missed follows. */
+  const addInBand = (parse: (parsers: InBandCarriers) => ProductCue[]) =>
+    carriers.run((parsers) => {
+      timeline.add(parse(parsers));
+      if (prunedWhileWaiting !== undefined && !carriers.waiting) {
+        timeline.prune(prunedWhileWaiting);
+        prunedWhileWaiting = undefined;
+      }
+    });
   /** Host-given wall-clock entries, re-placed whenever the date mapping changes. */
   let hostDated: JsonCueEntry[] = [];
   const toMediaTime = (date: number) => dates.toMediaTime(date);
@@ -158,19 +204,24 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
     },
     detachClock,
     addMetadataSamples(samples, carrier) {
-      timeline.add(cuesFromMetadataSamples(samples, onError, carrier));
+      addInBand((parsers) => parsers.cuesFromMetadataSamples(samples, onError, carrier));
     },
     addDateRanges(ranges) {
-      const cues: ProductCue[] = [];
-      for (const range of ranges) {
-        const cue = cueFromDateRange(range, onError);
-        if (cue) cues.push(cue);
-      }
-      timeline.add(cues);
+      addInBand((parsers) => {
+        const cues: ProductCue[] = [];
+        for (const range of ranges) {
+          const cue = parsers.cueFromDateRange(range, onError);
+          if (cue) cues.push(cue);
+        }
+        return cues;
+      });
     },
     addNativeCues(cues) {
-      timeline.add(cuesFromNativeMetadata(cues, onError));
+      // A track's cue list is live: what it holds now is this batch.
+      const batch = Array.from(cues);
+      addInBand((parsers) => parsers.cuesFromNativeMetadata(batch, onError));
     },
+
     addCues(entries) {
       const ready = entries.filter(isProductCue);
       const raw = entries.filter((entry) => !isProductCue(entry));
@@ -207,8 +258,8 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
         if (hostQueue === job) hostQueue = settledQueue;
       });
     },
-    settled() {
-      return hostQueue;
+    async settled() {
+      await Promise.all([hostQueue, carriers.settled()]);
     },
     async loadSideCar(url, signal) {
       let Poller: typeof CueListPoller;
@@ -256,9 +307,12 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
     },
     prune(time) {
       timeline.prune(time);
+      if (carriers.waiting) prunedWhileWaiting = Math.max(prunedWhileWaiting ?? time, time);
     },
     clear() {
       hostGeneration++;
+      carriers.clear();
+      prunedWhileWaiting = undefined;
       timeline.clear();
       dates.clear();
       hostDated = [];
@@ -268,6 +322,7 @@ export function createCueStore(options: CueStoreOptions = {}): CueStore {
     destroy() {
       destroyed = true;
       hostGeneration++;
+      carriers.clear();
       for (const poller of pollers) poller.stop();
       pollers.clear();
       detachClock();

@@ -15,11 +15,12 @@ export const FACADE_BUDGET_BR = 8 * 1024;
  * left it for their chunk (38,025 → 36,846 B; decision 0061); the playlist prefetch and the
  * first-frame wait (decisions 0063, 0064) then added 580 B (37,425 B); the commerce state (player
  * commerce, cart store, catalogue, feed) then left it for a chunk the loader requests with the
- * shell (decision 0056): 30,688 B. Lit, the player's view and styles, the in-band carriers'
- * parsers and the JSON cue-list parser (host entries) are still in it. A ratchet a few hundred
- * bytes above today's size, so growth fails CI; lower it with every split, down to the target
- * (then set it to the target).
+ * shell (decision 0056): 30,688 B; the in-band carriers' parsers (ID3/emsg, DATERANGE, native
+ * metadata) and the native engine then left it for chunks requested with it (decision 0058):
+ * 26,193 B. Lit, the player's view and styles and the JSON cue-list parser (host entries,
+ * taken synchronously) are still in it. A ratchet a few hundred bytes above today's size, so
+ * growth fails CI; lower it with every split, down to the target (then set it to the target).
  */
-export const SHELL_BUDGET_BR = 31_000;
+export const SHELL_BUDGET_BR = 26_500;
 /** The target the ratchet is heading for. */
 export const SHELL_TARGET_BR = 20 * 1024;

@@ -123,6 +123,8 @@ for (let liveEdge = SEGMENT; liveEdge <= SHOW_SECONDS; liveEdge += SEGMENT) {
     if (n % 2 === 1 && cueStart(n) >= windowStart) ranges.push(dateRangeOf(n));
   }
   store.addDateRanges(ranges);
+  // The carriers' parsers are a lazily imported chunk: the first batches wait for it.
+  await store.settled();
   // The player prunes to min(window start, current time).
   store.prune(Math.min(windowStart, played));
   // Present the frames of the next 2 s of playback, BEHIND_LIVE behind the edge.

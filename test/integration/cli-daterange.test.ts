@@ -56,6 +56,8 @@ describe('cuecart cues daterange → hls.js → Cuecart DATERANGE cues', () => {
     const errors: string[] = [];
     const store = createCueStore({ onError: (e) => errors.push(e.message) });
     store.addDateRanges(ranges);
+    // The carriers' parsers are a lazily imported chunk: the batch is parsed when it arrives.
+    await store.settled();
     expect(errors).to.deep.equal([]);
     const cues = store.$cues.get();
     expect(cues.map((c) => [c.start, c.payload.product, c.source])).to.deep.equal([

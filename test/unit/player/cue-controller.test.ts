@@ -30,6 +30,8 @@ describe('CueController with a native metadata track (Safari path)', () => {
     track.mode = 'hidden';
     track.addCue(new VTTCue(1, 6, '{"product":"aurora-headphones"}'));
     controller.engineMetadata.onMetadataTrack(track);
+    // The carriers' parsers are a lazily imported chunk: the batch is parsed when it arrives.
+    await controller.store.settled();
     expect(controller.store.$cues.get().map((c) => c.payload.product)).to.deep.equal([
       'aurora-headphones',
     ]);
@@ -49,6 +51,7 @@ describe('CueController with a native metadata track (Safari path)', () => {
     host.controllers.forEach((c) => c.hostDisconnected?.());
     track.addCue(new VTTCue(20, 21, '{"product":"canvas-tote"}'));
     track.dispatchEvent(new Event('cuechange'));
+    await controller.store.settled();
     expect(controller.store.$cues.get()).to.have.length(2);
   });
 });

@@ -1,0 +1,157 @@
+// The player loader (`dist/cdn/cuecart.js`) and the chunks a source needs besides the player
+// shell (docs/decisions/0058-in-band-carriers-and-native-engine-chunks.md), in real Chromium on a
+// product page: the in-band carriers' parsers (HLS) and the native engine (MP4, Safari's native
+// HLS) are requested in parallel with the shell, never after it; the stream's cues still land;
+// a carriers' chunk that cannot load is a `cues-load-failed` and playback goes on; a native
+// engine that cannot load is a `media-load-failed`. Requests are observed, not assumed. Needs
+// `npm run build` (npm test builds first).
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { useServerAndBrowser } from './lib/browser-harness.mjs';
+
+const HLS = '/test/fixtures/hls-ts-id3/index.m3u8';
+const MP4 = '/test/fixtures/mp4/show.mp4';
+
+const harness = useServerAndBrowser();
+
+/** A product page: the loader in the head, `body` below a header; errors and cues recorded. */
+const productPage = (body) => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<link rel="icon" href="data:,"><script type="module" src="/dist/cdn/cuecart.js"></script>
+<style>body{margin:0;font:16px system-ui} cuecart-player{width:640px}</style>
+<script>
+  window.cuecartErrors = [];
+  window.cuecartCues = [];
+  addEventListener('cuecart-error', (e) => cuecartErrors.push(e.detail.code));
+  addEventListener('cuecart-cue-enter', (e) => cuecartCues.push(e.detail.cue.payload.product));
+</script></head><body><h1>Product</h1>${body}</body></html>`;
+
+/** Opens `html` in a fresh context and records every request path. */
+async function open(html, { routes = async () => {} } = {}) {
+  const context = await harness.browser.newContext({ viewport: { width: 800, height: 600 } });
+  const page = await context.newPage();
+  await routes(page);
+  const requests = [];
+  const errors = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  page.on('pageerror', (error) => errors.push(error.message));
+  const url = new URL('/__test/product.html', harness.server.url).href;
+  await page.route(url, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
+  await page.goto(url, { waitUntil: 'load' });
+  return { context, page, requests, errors };
+}
+
+const isCarriers = (path) => /\/dist\/cdn\/chunks\/in-band-carriers-/.test(path);
+const isNativeEngine = (path) => /\/dist\/cdn\/chunks\/engine-native-/.test(path);
+const isHlsEngine = (path) => /\/dist\/cdn\/chunks\/engine-hlsjs-/.test(path);
+const isHlsJs = (path) => /\/dist\/cdn\/(chunks\/hls|hls\.)/.test(path);
+
+/** Start and end (ms) of every resource the page loaded, by path. */
+const timings = (page) =>
+  page.evaluate(() =>
+    Object.fromEntries(
+      performance
+        .getEntriesByType('resource')
+        .map((r) => [new URL(r.name).pathname, { start: r.startTime, end: r.responseEnd }]),
+    ),
+  );
+
+const playing = (page) =>
+  page.waitForFunction(() => document.getElementById('p').currentTime > 0.3, null, {
+    timeout: 30_000,
+  });
+
+describe('dist/cdn/cuecart.js: the chunks a source needs besides the shell', () => {
+  it('HLS: requests the in-band carriers’ chunk before the shell has arrived, and its ID3 cues enter', async () => {
+    const { context, page, requests, errors } = await open(
+      productPage(
+        `<cuecart-player id="p" src="${HLS}" products="/cuecart/products.json" muted autoplay></cuecart-player>`,
+      ),
+    );
+    try {
+      await playing(page);
+      // The fixture's first ID3 cue starts at 1 s.
+      await page.waitForFunction(() => window.cuecartCues.includes('aurora-headphones'), null, {
+        timeout: 30_000,
+      });
+      const timing = await timings(page);
+      const shell = timing['/dist/cdn/cuecart-shell.js'];
+      const carriers = Object.entries(timing).find(([path]) => isCarriers(path))?.[1];
+      assert.ok(shell && carriers, `requested: ${requests.join(', ')}`);
+      assert.ok(
+        carriers.start < shell.end,
+        `the carriers' chunk at ${carriers.start} ms, after the shell (${shell.end} ms)`,
+      );
+      assert.deepEqual(requests.filter(isNativeEngine), [], 'hls.js plays it: no native engine');
+      assert.deepEqual(await page.evaluate(() => window.cuecartErrors), []);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('MP4: requests the native engine before the shell has arrived, and neither hls.js nor the carriers', async () => {
+    const { context, page, requests, errors } = await open(
+      productPage(`<cuecart-player id="p" src="${MP4}" muted autoplay></cuecart-player>`),
+    );
+    try {
+      await playing(page);
+      const timing = await timings(page);
+      const shell = timing['/dist/cdn/cuecart-shell.js'];
+      const engine = Object.entries(timing).find(([path]) => isNativeEngine(path))?.[1];
+      assert.ok(shell && engine, `requested: ${requests.join(', ')}`);
+      assert.ok(
+        engine.start < shell.end,
+        `the native engine at ${engine.start} ms, after the shell (${shell.end} ms)`,
+      );
+      assert.equal(await page.evaluate(() => document.getElementById('p').engine), 'progressive');
+      assert.deepEqual(requests.filter(isHlsJs), []);
+      assert.deepEqual(requests.filter(isHlsEngine), []);
+      assert.deepEqual(requests.filter(isCarriers), []);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('plays when the carriers’ chunk fails, and says so with cues-load-failed', async () => {
+    const { context, page, requests, errors } = await open(
+      productPage(`<cuecart-player id="p" src="${HLS}" muted autoplay></cuecart-player>`),
+      { routes: (page) => page.route(/\/chunks\/in-band-carriers-/, (route) => route.abort()) },
+    );
+    try {
+      await page.waitForFunction(() => window.cuecartErrors.includes('cues-load-failed'), null, {
+        timeout: 30_000,
+      });
+      await page.waitForFunction(() => document.getElementById('p').currentTime > 1.5, null, {
+        timeout: 30_000,
+      });
+      assert.ok(requests.some(isCarriers), 'the carriers’ chunk was requested');
+      const state = await page.evaluate(() => ({
+        engine: document.getElementById('p').engine,
+        paused: document.getElementById('p').paused,
+      }));
+      assert.deepEqual(state, { engine: 'hls.js', paused: false });
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('reports media-load-failed when the native engine’s chunk fails', async () => {
+    const { context, page, errors } = await open(
+      productPage(`<cuecart-player id="p" src="${MP4}" muted autoplay></cuecart-player>`),
+      { routes: (page) => page.route(/\/chunks\/engine-native-/, (route) => route.abort()) },
+    );
+    try {
+      await page.waitForFunction(() => window.cuecartErrors.includes('media-load-failed'), null, {
+        timeout: 30_000,
+      });
+      assert.equal(await page.evaluate(() => document.getElementById('p').engine), null);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+});
