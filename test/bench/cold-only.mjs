@@ -1,13 +1,13 @@
 // Runs only benchmark 4 (bundle) and 4b (cold start vs bare hls.js) — the issue-12 figures —
 // without the long benchmarks: `node test/bench/cold-only.mjs` after `npm run build`
-// (`BENCH_COLD_RUNS`, default 5). With `--profile`, also records one cold Cuecart page with the
+// (`BENCH_COLD_RUNS`, default 5), on localhost and on an emulated broadband line. With `--profile`, also records one cold Cuecart page with the
 // V8 CPU profiler (Chrome DevTools Protocol) from navigation to the first presented frame and
 // prints where main-thread time went, by script and by function, and every long animation frame
 // with its scripts: the attribution of a long task before the first frame. Timings are reported,
 // never asserted.
 import { startServer } from '../../demo/server/start.mjs';
 import { benchBundle } from './bundle.mjs';
-import { benchColdStart, coldPages, openColdPage } from './cold-start.mjs';
+import { BROADBAND, benchColdStart, coldPages, openColdPage } from './cold-start.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { fmt, kb } from './lib/stats.mjs';
 
@@ -48,11 +48,13 @@ try {
       );
     }
   }
-  if (RUNS > 0) {
+  for (const network of RUNS > 0 ? [undefined, BROADBAND] : []) {
     const cold = await benchColdStart(browser, server.url, {
       runs: RUNS,
       pages: coldPages(bundle.hlsChunks),
+      network,
     });
+    console.log(`\n${cold.network}:`);
     for (const [name, p] of Object.entries(cold.pages)) {
       const cuecart = name.startsWith('cuecart');
       console.log(

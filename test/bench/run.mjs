@@ -14,7 +14,7 @@ import { benchLiveCueList } from './live-cue-list.mjs';
 import { benchLiveMemory } from './live-memory.mjs';
 import { benchMuxPeer } from './lib/mux-peer.mjs';
 import { benchStartup } from './startup.mjs';
-import { benchColdStart, coldPages } from './cold-start.mjs';
+import { BROADBAND, benchColdStart, coldPages } from './cold-start.mjs';
 import { FACADE_BUDGET_BR, SHELL_BUDGET_BR, SHELL_TARGET_BR } from './budgets.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { runNodeBench } from './lib/child.mjs';
@@ -66,6 +66,7 @@ const browser = await launchBrowser();
 const chromiumVersion = browser.version();
 let startup;
 let cold;
+let coldBroadband;
 let accuracy;
 let live;
 let cueList;
@@ -83,6 +84,12 @@ try {
   cold = await benchColdStart(browser, server.url, {
     runs: COLD_RUNS,
     pages: coldPages(bundle.hlsChunks),
+  });
+  log(`cold start vs bare hls.js on ${BROADBAND.name} (${COLD_RUNS} runs each)`);
+  coldBroadband = await benchColdStart(browser, server.url, {
+    runs: COLD_RUNS,
+    pages: coldPages(bundle.hlsChunks),
+    network: BROADBAND,
   });
 
   log('cue activation accuracy (3 fixtures, about 25 s each)');
@@ -309,38 +316,8 @@ const report = [
     ],
   ]),
   peerTable(),
-  table(
-    `4b. Cold start: navigation → first presented frame, vs bare hls.js (same chunk), median of ${cold.runs}`,
-    Object.entries(cold.pages).flatMap(([name, p]) => [
-      [
-        `${name}: first frame`,
-        `${fmt(p.firstFrameMs, 0)} ms`,
-        name.startsWith('cuecart') ? `${fmt(p.overBare, 2)}× bare (target ≤ 1.05×)` : 'baseline',
-      ],
-      ...(name.startsWith('cuecart')
-        ? [
-            [`${name}: first product shown`, `${fmt(p.firstProductMs, 0)} ms`],
-            [
-              `${name}: JS to first frame / first product (Cuecart + hls.js)`,
-              `${kb(p.bytesToFrame.cuecart + p.bytesToFrame.hls)} / ${p.bytesToProduct ? kb(p.bytesToProduct.cuecart + p.bytesToProduct.hls) : 'n/a'}`,
-            ],
-            [
-              `${name}: hls.js / playlist requested at`,
-              `${fmt(p.hlsRequestedAtMs, 0)} / ${fmt(p.playlistRequestedAtMs, 0)} ms`,
-            ],
-            [
-              `${name}: longest Cuecart script in a long frame`,
-              `${fmt(p.maxCuecartScriptMs, 0)} ms`,
-              p.maxCuecartScriptMs > 50 ? 'over 50 ms' : 'ok',
-            ],
-          ]
-        : []),
-      [
-        `${name}: long tasks before first frame (max)`,
-        `${p.longTasksBeforeFrame} (${fmt(p.maxLongTaskMs, 0)} ms)`,
-      ],
-    ]),
-  ),
+  coldTable(cold),
+  coldTable(coldBroadband),
   table(`5. Start-up: src set → first playing (median of ${startup.runs}, fresh context each)`, [
     [
       'MP4 (progressive)',
@@ -376,7 +353,7 @@ const machine = {
 await mkdir(RESULTS_DIR, { recursive: true });
 await writeFile(
   new URL('latest.json', RESULTS_DIR),
-  `${JSON.stringify({ date: new Date().toISOString(), seconds, machine, failures, warnings, bundle, parse, showMemory, live, startup, cold, accuracy, cueList, large, peer }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), seconds, machine, failures, warnings, bundle, parse, showMemory, live, startup, cold, coldBroadband, accuracy, cueList, large, peer }, null, 2)}\n`,
 );
 console.log(`results: test/bench/results/latest.json`);
 process.exitCode = failures.length ? 1 : 0;
@@ -453,5 +430,41 @@ function largeShowsTable(large) {
   return table(
     `6. Large shows — a cue every ${large.spacing} s, MP4 playing ${large.playSeconds} s, ${large.seeks} seeks (fresh context each; CPU = thread time from a Chromium trace)`,
     rows,
+  );
+}
+
+/** Table 4b for one set of cold runs (localhost, or an emulated line). */
+function coldTable(run) {
+  return table(
+    `4b. Cold start (${run.network}): navigation → first presented frame, vs bare hls.js (same chunk), median of ${run.runs}`,
+    Object.entries(run.pages).flatMap(([name, p]) => [
+      [
+        `${name}: first frame`,
+        `${fmt(p.firstFrameMs, 0)} ms`,
+        name.startsWith('cuecart') ? `${fmt(p.overBare, 2)}× bare (target ≤ 1.05×)` : 'baseline',
+      ],
+      ...(name.startsWith('cuecart')
+        ? [
+            [`${name}: first product shown`, `${fmt(p.firstProductMs, 0)} ms`],
+            [
+              `${name}: JS to first frame / first product (Cuecart + hls.js)`,
+              `${kb(p.bytesToFrame.cuecart + p.bytesToFrame.hls)} / ${p.bytesToProduct ? kb(p.bytesToProduct.cuecart + p.bytesToProduct.hls) : 'n/a'}`,
+            ],
+            [
+              `${name}: hls.js / playlist requested at`,
+              `${fmt(p.hlsRequestedAtMs, 0)} / ${fmt(p.playlistRequestedAtMs, 0)} ms`,
+            ],
+            [
+              `${name}: longest Cuecart script in a long frame`,
+              `${fmt(p.maxCuecartScriptMs, 0)} ms`,
+              p.maxCuecartScriptMs > 50 ? 'over 50 ms' : 'ok',
+            ],
+          ]
+        : []),
+      [
+        `${name}: long tasks before first frame (max)`,
+        `${p.longTasksBeforeFrame} (${fmt(p.maxLongTaskMs, 0)} ms)`,
+      ],
+    ]),
   );
 }
