@@ -1,7 +1,8 @@
 // Serves files from the project for the demo: the built package, demo pages and media fixtures.
 import { createReadStream, readFileSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -24,6 +25,37 @@ const TYPES = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
+/** Types sent compressed when the browser accepts it (never media: segments are already dense). */
+const COMPRESSIBLE = new Set([
+  '.html',
+  '.js',
+  '.mjs',
+  '.map',
+  '.json',
+  '.css',
+  '.svg',
+  '.m3u8',
+  '.vtt',
+  '.txt',
+]);
+
+/**
+ * The encoding to send for an `Accept-Encoding` header: brotli, else gzip, else none. Brotli at
+ * quality 5, as CDNs compress on the fly (Cloudflare uses 4–5), so the demo and the cold-start
+ * benchmark download what a merchant's CDN would send, not raw bytes.
+ */
+function pickEncoding(accept = '') {
+  if (/\bbr\b/.test(accept)) return 'br';
+  if (/\bgzip\b/.test(accept)) return 'gzip';
+  return null;
+}
+
+function compress(bytes, encoding) {
+  return encoding === 'br'
+    ? brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+    : gzipSync(bytes, { level: 6 });
+}
+
 /** Pages under this folder are served with the strict policy in its `policy.txt` (docs/security.md). */
 const STRICT_DIR = join('demo', 'strict');
 
@@ -41,11 +73,14 @@ const ALLOWED = ['demo', 'dist', 'test/fixtures'];
 
 /**
  * Creates a static handler over the allowed project folders, with `/` mapped to `demo/index.html`.
- * Supports byte ranges (media elements seek with them).
+ * Supports byte ranges (media elements seek with them); text files go out compressed (brotli or
+ * gzip) when the browser accepts it.
  * @param {{ rootDir: string }} options
  */
 export function createStaticFiles({ rootDir }) {
   const policy = strictPolicy(rootDir);
+  /** Compressed bodies by `encoding path`, kept while the file's size and mtime hold. */
+  const compressed = new Map();
   return async function handle(req, res) {
     if (req.method !== 'GET' && req.method !== 'HEAD') return false;
     const url = new URL(req.url, 'http://localhost');
@@ -84,6 +119,26 @@ export function createStaticFiles({ rootDir }) {
       });
       if (req.method === 'HEAD') res.end();
       else createReadStream(file, { start, end }).pipe(res);
+      return true;
+    }
+    const encoding = COMPRESSIBLE.has(extname(file))
+      ? pickEncoding(req.headers['accept-encoding'])
+      : null;
+    if (encoding) {
+      const key = `${encoding} ${file}`;
+      const version = `${info.size}:${info.mtimeMs}`;
+      let entry = compressed.get(key);
+      if (entry?.version !== version) {
+        entry = { version, body: compress(await readFile(file), encoding) };
+        compressed.set(key, entry);
+      }
+      res.writeHead(200, {
+        ...headers,
+        'Content-Encoding': encoding,
+        Vary: 'Accept-Encoding',
+        'Content-Length': entry.body.length,
+      });
+      res.end(req.method === 'HEAD' ? undefined : entry.body);
       return true;
     }
     res.writeHead(200, { ...headers, 'Content-Length': info.size });
