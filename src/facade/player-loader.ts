@@ -154,6 +154,11 @@ export function installPlayerLoader(
     for (const player of fresh) seen.add(player);
     // Read every position first, then write: one layout for the whole batch.
     const near = fresh.map((player) => isEager(player) || isNearViewport(player));
+    // Requests first (hls.js, the playlist, the shell and its chunks), facades after: rendering
+    // them must not hold back the downloads the first frame waits for.
+    fresh.forEach((player, i) => {
+      if (near[i]) activate(player, false);
+    });
     fresh.forEach((player, i) => {
       if (renderFacade(player, () => activate(player, true))) {
         faced.add(player);
@@ -162,8 +167,7 @@ export function installPlayerLoader(
           once: true,
         });
       }
-      if (near[i]) activate(player, false);
-      else intersections.observe(player);
+      if (!near[i]) intersections.observe(player);
     });
   };
 
