@@ -128,6 +128,8 @@ const CUE_ENGINE = [
   'src/cues/program-date-time.ts',
   'src/cues/document-limits.ts',
   'src/internal/time-slices.ts',
+  // The frame clock drives only the scheduler: imported beside the store, from the same file.
+  'src/player/frame-clock.ts',
 ].map(srcPath);
 /**
  * What the cue engine shares with the shell: named as the shell's (with its entry module), so a

@@ -2,19 +2,29 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { atom } from 'nanostores';
 import { CuecartError } from '../../internal/errors.js';
 import type { ProductCue } from '../../cues/product-cue.js';
-import { createVideoFrameClock, type VideoFrameClock } from '../../player/frame-clock.js';
+import type { createVideoFrameClock, VideoFrameClock } from '../../player/frame-clock.js';
 import type { EngineCallbacks } from '../../player/playback-engine.js';
-import type * as CueStoreModule from '../../state/cue-store.js';
-import type { CueStore } from '../../state/cue-store.js';
+import type { createCueStore, CueStore } from '../../state/cue-store.js';
 import type { NativeMetadataCue } from '../../cues/native-metadata.js';
 
+/** What the cue engine's chunk gives the controller. */
+export interface CueEngine {
+  createCueStore: typeof createCueStore;
+  createVideoFrameClock: typeof createVideoFrameClock;
+}
+
 /**
- * Imports the cue engine's chunk — the cue store, timeline, scheduler and the JSON and payload
- * parsers — once: the module map shares one download, so the player loader's early request
+ * Imports the cue engine's chunk — the cue store, timeline, scheduler, the JSON and payload
+ * parsers and the video frame clock that drives them (one file: `rollup.config.mjs` names them
+ * one chunk) — once: the module map shares one download, so the player loader's early request
  * (`prefetchPlayerChunks`) and this import are one (docs/decisions/0066-cue-engine-chunk.md).
  */
-export function loadCueStore(): Promise<typeof CueStoreModule> {
-  return import('../../state/cue-store.js');
+export async function loadCueStore(): Promise<CueEngine> {
+  const [{ createCueStore }, { createVideoFrameClock }] = await Promise.all([
+    import('../../state/cue-store.js'),
+    import('../../player/frame-clock.js'),
+  ]);
+  return { createCueStore, createVideoFrameClock };
 }
 
 /** What the cue controller reports to its player. */
@@ -40,6 +50,7 @@ export interface CueControllerOptions {
 export class CueController implements ReactiveController {
   /** The player's cue store, once its chunk has arrived. */
   store?: CueStore;
+  private engine?: CueEngine;
   /** Every known cue, in timeline order: the store's, or empty before it arrives. */
   readonly $cues = atom<readonly ProductCue[]>([]);
   /** The cues active on the presented frame: the store's, or empty before it arrives. */
@@ -73,7 +84,7 @@ export class CueController implements ReactiveController {
   ) {
     host.addController(this);
     this.loaded = load().then(
-      ({ createCueStore }) => this.create(createCueStore, options),
+      (engine) => this.create(engine, options),
       (cause: unknown) => {
         this.failed = true;
         this.waiting = [];
@@ -155,28 +166,28 @@ export class CueController implements ReactiveController {
     this.trackAbort = new AbortController();
   }
 
-  private create(
-    createCueStore: typeof CueStoreModule.createCueStore,
-    options: CueControllerOptions,
-  ): CueStore {
-    const store = createCueStore({
+  private create(engine: CueEngine, options: CueControllerOptions): CueStore {
+    const store = engine.createCueStore({
       onEnter: options.onEnter,
       onExit: options.onExit,
       onError: options.onError,
     });
+    this.engine = engine;
     this.store = store;
     store.$cues.subscribe((cues) => this.$cues.set(cues));
     store.$active.subscribe((active) => this.$active.set(active));
-    // The clock first: work that adds cues then enters those whose start has passed, at once.
-    if (this.clock) store.attachClock(this.clock);
+    // The clock first (it arrives with the store): work that adds cues then enters those whose
+    // start has passed on the next presented frame.
+    if (this.connected) this.startClock();
     for (const run of this.waiting.splice(0)) run(store);
     return store;
   }
 
   private startClock() {
-    if (!this.video || this.clock) return;
-    this.clock = createVideoFrameClock(this.video);
-    this.store?.attachClock(this.clock);
+    const { video, engine, store } = this;
+    if (!video || !engine || !store || this.clock) return;
+    this.clock = engine.createVideoFrameClock(video);
+    store.attachClock(this.clock);
   }
 
   private loadSideCar(url: string) {
