@@ -102,12 +102,46 @@ const srcPath = (id) => fileURLToPath(new URL(id, import.meta.url));
 const LOADER_LAZY = [
   'src/define-shop.ts',
   'src/state/player-commerce.ts',
+  'src/state/cue-store.ts',
   'src/state/shopify-commerce.ts',
   'src/commerce/adapters/events.ts',
   'src/player/hls-engine.ts',
   'src/player/native-engine.ts',
   'src/cues/in-band-carriers.ts',
   'src/state/cue-list-poller.ts',
+].map(srcPath);
+
+/**
+ * The cue engine's chunk (docs/decisions/0066-cue-engine-chunk.md): the cue store and the
+ * timeline, scheduler and parsers it needs, as one file the loader requests with the shell.
+ * Left to the import graph they split into four chunks (the commerce state, the side-car poller
+ * and the in-band parsers share some of them), each a round trip after the store's.
+ */
+const CUE_ENGINE = [
+  'src/state/cue-store.ts',
+  'src/cues/cue-timeline.ts',
+  'src/cues/cue-scheduler.ts',
+  'src/cues/carrier-queue.ts',
+  'src/cues/json-cues.ts',
+  'src/cues/payload.ts',
+  'src/cues/product-cue.ts',
+  'src/cues/program-date-time.ts',
+  'src/cues/document-limits.ts',
+  'src/internal/time-slices.ts',
+  // The frame clock drives only the scheduler: imported beside the store, from the same file.
+  'src/player/frame-clock.ts',
+].map(srcPath);
+/**
+ * What the cue engine shares with the shell: named as the shell's (with its entry module), so a
+ * manual chunk does not pull it in and make the shell import the cue engine statically.
+ */
+const SHELL_SHARED = [
+  'src/define-player.ts',
+  'src/internal/errors.ts',
+  'src/internal/is-record.ts',
+  'src/internal/url-policy.ts',
+  'src/internal/clock.ts',
+  'src/commerce/money.ts',
 ].map(srcPath);
 
 /** Records the hls.js and other lazy chunks' file names for the loader build that follows. */
@@ -228,7 +262,13 @@ export default [
           ? id.includes('hls.light')
             ? 'hls-light'
             : 'hls'
-          : undefined,
+          : CUE_ENGINE.includes(id) ||
+              /\/node_modules\/nanostores\/(computed|lifecycle|warn)\//.test(id)
+            ? 'cue-store'
+            : SHELL_SHARED.includes(id) ||
+                /\/node_modules\/nanostores\/(atom|clean-stores)\//.test(id)
+              ? 'cuecart-shell'
+              : undefined,
     },
   },
   {

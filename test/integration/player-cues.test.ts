@@ -87,7 +87,7 @@ describe('CuecartPlayer cues (real hls.js, every carrier)', () => {
         expect(cue.source).to.equal(carrier.source);
         expect(cue.start).to.be.closeTo(expected.start, TIME_TOLERANCE);
         // Effective ends: stated end, else the next cue (the scheduler's rule).
-        expect(player.cueStore.timeline.effectiveEnd(cue)).to.be.closeTo(
+        expect(player.cueStore!.timeline.effectiveEnd(cue)).to.be.closeTo(
           SHOW[i]!.effectiveEnd,
           TIME_TOLERANCE,
         );
@@ -241,7 +241,7 @@ describe('CuecartPlayer cues (real hls.js, every carrier)', () => {
     expect(maxCount).to.be.at.most(4);
     const horizon = Math.min(windowStart(), player.currentTime);
     for (const cue of player.cueList) {
-      expect(player.cueStore.timeline.effectiveEnd(cue)!).to.be.greaterThan(horizon - 0.001);
+      expect(player.cueStore!.timeline.effectiveEnd(cue)!).to.be.greaterThan(horizon - 0.001);
     }
     expect(player.error).to.equal(null);
     expect([...sources].every((s) => s === 'id3' || s === 'daterange')).to.equal(true);

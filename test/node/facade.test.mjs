@@ -52,6 +52,7 @@ const isMedia = (path) => /\.(m3u8|ts|m4s|mp4)$/.test(path);
 const isHlsJs = (path) => /\/dist\/cdn\/(chunks\/hls|hls\.)/.test(path);
 const isShopChunk = (path) => /\/dist\/cdn\/chunks\/define-shop-/.test(path);
 const isCommerceChunk = (path) => /\/dist\/cdn\/chunks\/player-commerce-/.test(path);
+const isCueChunk = (path) => /\/dist\/cdn\/chunks\/cue-store-/.test(path);
 const isEventsChunk = (path) => /\/dist\/cdn\/chunks\/events-/.test(path);
 const isEngineChunk = (path) => /\/dist\/cdn\/chunks\/engine-hlsjs-/.test(path);
 const isShell = (path) => /\/dist\/cdn\//.test(path) && !/\/dist\/cdn\/cuecart\.js$/.test(path);
@@ -111,6 +112,7 @@ describe('dist/cdn/cuecart.js: a player far below the fold', () => {
       assert.ok(later.includes('/dist/cdn/cuecart-shell.js'), later.join(', '));
       assert.ok(later.some(isShopChunk), `the shopping elements: ${later.join(', ')}`);
       assert.ok(later.some(isCommerceChunk), `the commerce state: ${later.join(', ')}`);
+      assert.ok(later.some(isCueChunk), `the cue engine: ${later.join(', ')}`);
       assert.ok(later.some(isEventsChunk), `the events adapter: ${later.join(', ')}`);
       assert.ok(!later.includes('/dist/cdn/cuecart-api.js'), 'not the whole API');
       assert.ok(later.some(isHlsJs), 'the hls.js chunk was requested');
@@ -263,8 +265,8 @@ describe('dist/cdn/cuecart.js: players in view', () => {
         [],
         'no request for the far player',
       );
-      // hls.js, Cuecart's hls.js engine, the shopping elements, the commerce state and the
-      // adapter requested before the player shell had arrived: in parallel with it, not after it.
+      // hls.js, Cuecart's hls.js engine, the shopping elements, the commerce state, the cue
+      // engine and the adapter requested before the player shell had arrived: in parallel with it, not after it.
       const timing = await page.evaluate(() =>
         Object.fromEntries(
           performance
@@ -277,10 +279,11 @@ describe('dist/cdn/cuecart.js: players in view', () => {
       const hls = find(isHlsJs);
       const shop = find(isShopChunk);
       const commerce = find(isCommerceChunk);
+      const cues = find(isCueChunk);
       const adapter = find(isEventsChunk);
       const engine = find(isEngineChunk);
-      assert.ok(hls && shell && shop && commerce && adapter && engine, 'all requested');
-      for (const [name, chunk] of Object.entries({ hls, engine, shop, commerce, adapter })) {
+      assert.ok(hls && shell && shop && commerce && cues && adapter && engine, 'all requested');
+      for (const [name, chunk] of Object.entries({ hls, engine, shop, commerce, cues, adapter })) {
         assert.ok(
           chunk.start < shell.end,
           `${name} at ${chunk.start} ms, after the shell (${shell.end} ms)`,

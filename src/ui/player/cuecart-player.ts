@@ -80,7 +80,7 @@ export class CuecartPlayer extends CuecartMediaElement {
   private readonly shop = new PlayerCommerceController(
     this,
     () => ({
-      cues: this.cueController.store,
+      cues: this.cueController,
       media: this.media.store,
       adapter: this.adapterValue,
       cart: this.sharedCart,
@@ -324,7 +324,7 @@ export class CuecartPlayer extends CuecartMediaElement {
       loop: this.loop,
       featured: commerce?.$featured.get(),
       slotted: this.layoutController.slotted,
-      cues: this.cueController.store.$cues.get(),
+      cues: this.cueController.$cues.get(),
       showProducts: commerce?.$showProducts.get() ?? [],
       markers: commerce?.$markers.get() ?? [],
       productFor: commerce?.productFor ?? (() => null),

@@ -2,6 +2,7 @@ import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { Product } from '../../commerce/product.js';
 import type { ProductCue } from '../../cues/product-cue.js';
+import type { CueStore } from '../../state/cue-store.js';
 import { CuecartError, type CuecartErrorDetail } from '../../internal/errors.js';
 import { copyEntries } from '../../internal/plain-data.js';
 import { safeUrl } from '../../internal/url-policy.js';
@@ -9,7 +10,7 @@ import type { HlsSettings } from '../../player/playback-engine.js';
 import { parseHlsBuild, type HlsBuild } from '../../player/hls-build.js';
 import { StoresController } from '../controllers/store-controller.js';
 import { dispatchCuecartEvent } from '../shared/ui-events.js';
-import { CueController } from './cue-controller.js';
+import { CueController, loadCueStore } from './cue-controller.js';
 import { MediaController } from './media-controller.js';
 
 /** Problems kept while disconnected, at most (the first ones say what went wrong). */
@@ -21,12 +22,22 @@ const MAX_UNREPORTED = 20;
  * products, cart, layout — is the player itself. Not registered as an element of its own.
  */
 export abstract class CuecartMediaElement extends LitElement {
-  /** Engine, cues and side-car list of this element. */
-  protected readonly cueController = new CueController(this, {
-    onEnter: (cue, time) => this.cueChanged('cuecart-cue-enter', cue, time),
-    onExit: (cue, time) => this.cueChanged('cuecart-cue-exit', cue, time),
-    onError: (error) => this.reportError(error),
-  });
+  /** Imports the cue engine's chunk (a subclass may wrap it, e.g. to hold it back in tests). */
+  protected static loadCues: typeof loadCueStore = loadCueStore;
+
+  /**
+   * Engine, cues and side-car list of this element. The cue store is a chunk of its own
+   * (docs/decisions/0066-cue-engine-chunk.md): what reaches it earlier waits, in order.
+   */
+  protected readonly cueController = new CueController(
+    this,
+    {
+      onEnter: (cue, time) => this.cueChanged('cuecart-cue-enter', cue, time),
+      onExit: (cue, time) => this.cueChanged('cuecart-cue-exit', cue, time),
+      onError: (error) => this.reportError(error),
+    },
+    (this.constructor as typeof CuecartMediaElement).loadCues,
+  );
   /** Playback: the engine for `src`, mirrored into the media store. */
   protected readonly media = new MediaController(this, {
     onError: (error) => this.reportError(error),
@@ -40,7 +51,7 @@ export abstract class CuecartMediaElement extends LitElement {
 
   constructor() {
     super();
-    new StoresController(this, [this.media.store, this.cueController.store.$cues]);
+    new StoresController(this, [this.media.store, this.cueController.$cues]);
   }
 
   /** HLS playlist (`.m3u8`) or progressive MP4/WebM URL. */
@@ -71,20 +82,24 @@ export abstract class CuecartMediaElement extends LitElement {
   /** Whether the stream is live (read-only, reflected for styling). */
   @property({ type: Boolean, reflect: true, attribute: 'live' }) protected liveState = false;
 
-  /** Every product cue known so far, in timeline order (start, then id). */
+  /**
+   * Every product cue known so far, in timeline order (start, then id). Before the cue engine's
+   * chunk has arrived (`await player.updateComplete`) it is empty: cues given until then, by the
+   * host or the stream, are added, in order, when it arrives.
+   */
   get cueList(): readonly ProductCue[] {
-    return this.cueController.store.$cues.get();
+    return this.cueController.$cues.get();
   }
   /** Replaces the host-given cues: ProductCues or JSON cue-list entries (`{start, product, ...}`). */
   set cueList(entries: readonly unknown[] | undefined) {
-    this.cueController.store.removeSources(['api']);
+    this.cueController.use((store) => store.removeSources(['api']));
     // Frameworks set `undefined` when a prop is removed: nothing to add then.
     if (entries !== undefined && entries !== null) this.addCues(entries);
   }
 
-  /** The cues active on the presented frame. */
+  /** The cues active on the presented frame (none before the cue engine's chunk arrives). */
   get activeCues(): readonly ProductCue[] {
-    return this.cueController.store.$active.get();
+    return this.cueController.$active.get();
   }
 
   /** Current media time in seconds; setting it seeks. */
@@ -125,8 +140,11 @@ export abstract class CuecartMediaElement extends LitElement {
     return this.media.store;
   }
 
-  /** The per-player cue store (nanostores), for advanced hosts. */
-  get cueStore() {
+  /**
+   * The per-player cue store (nanostores), for advanced hosts. It is in the cue engine's chunk:
+   * undefined until that has arrived (`await player.updateComplete`), or when it failed to load.
+   */
+  get cueStore(): CueStore | undefined {
     return this.cueController.store;
   }
 
@@ -151,7 +169,19 @@ export abstract class CuecartMediaElement extends LitElement {
    */
   addCues(entries: readonly unknown[]): void {
     const list = this.hostEntries('cueList', entries);
-    if (list.length) this.guard('cueList', () => this.cueController.store.addCues(list));
+    if (list.length)
+      this.cueController.use((store) => this.guard('cueList', () => store.addCues(list)));
+  }
+
+  /**
+   * Also waits for the cue engine's chunk (and the render that follows it): from then on
+   * `cueList`, `activeCues` and `cueStore` are the real ones. A failed chunk does not hold it up
+   * (it is reported as `cues-load-failed`).
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (this.cueController.store || !(await this.cueController.ready())) return done;
+    return super.getUpdateComplete();
   }
 
   /** Binds the rendered `<video>` to the engine and the cue clock (once, after first render). */

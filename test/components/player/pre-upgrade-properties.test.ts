@@ -47,7 +47,7 @@ describe('CuecartPlayer upgraded late (player loader)', () => {
       expect(player.adapter === adapter, 'adapter kept').to.equal(true);
       expect(player.resolveProducts === resolveProducts, 'resolveProducts kept').to.equal(true);
       expect(player.cartStore === cart, 'cartStore kept').to.equal(true);
-      await player.cueStore.settled();
+      await player.cueStore!.settled();
       expect(player.cueList.map((cue) => cue.payload.product)).to.deep.equal(['tee']);
     } finally {
       element.remove();
@@ -68,8 +68,9 @@ describe('shopping elements upgraded after the player (player shell)', () => {
     player.cueList = [{ start: 1, end: 2, product: 'tee' }];
     document.body.append(player);
     try {
-      await player.cueStore.settled();
+      // The cue store is in the cue engine's chunk: there once `updateComplete` has resolved.
       await player.updateComplete;
+      await player.cueStore!.settled();
       const list = () => player.shadowRoot!.querySelector('cuecart-product-list')!;
       const cart = () => player.shadowRoot!.querySelector('cuecart-mini-cart')!;
       expect(list(), 'the list is rendered').to.not.equal(null);

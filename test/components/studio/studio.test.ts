@@ -147,7 +147,7 @@ describe('CuecartStudio live clock', () => {
     el.featureNow(PRODUCTS[0]!);
     await waitUntil(() => lists.length === 1);
     const stamped = Date.parse(lists[0]!.cues[0]!.startDate);
-    const expected = monitor.cueStore.dates.toDate(monitor.currentTime)!;
+    const expected = monitor.cueStore!.dates.toDate(monitor.currentTime)!;
     // The live show is several seconds behind the wall clock; the stamp is the monitor's frame.
     expect(Math.abs(stamped - expected)).to.be.below(300);
     expect(Date.now() - stamped).to.be.above(2000);

@@ -30,19 +30,17 @@ describe('CueController with a native metadata track (Safari path)', () => {
     track.mode = 'hidden';
     track.addCue(new VTTCue(1, 6, '{"product":"aurora-headphones"}'));
     controller.engineMetadata.onMetadataTrack(track);
+    // The cue store is a chunk of its own: the batch read now waits for it, then is applied.
+    const store = (await controller.ready())!;
     // The carriers' parsers are a lazily imported chunk: the batch is parsed when it arrives.
-    await controller.store.settled();
-    expect(controller.store.$cues.get().map((c) => c.payload.product)).to.deep.equal([
-      'aurora-headphones',
-    ]);
+    await store.settled();
+    expect(store.$cues.get().map((c) => c.payload.product)).to.deep.equal(['aurora-headphones']);
 
     track.addCue(new VTTCue(7, 12, '{"product":"ember-mug"}'));
     track.addCue(new VTTCue(8, 9, 'not json'));
     track.dispatchEvent(new Event('cuechange'));
-    await waitUntil(() => controller.store.$cues.get().length === 2);
-    expect(
-      controller.store.$cues.get().map((c) => [c.payload.product, c.start, c.end]),
-    ).to.deep.equal([
+    await waitUntil(() => store.$cues.get().length === 2);
+    expect(store.$cues.get().map((c) => [c.payload.product, c.start, c.end])).to.deep.equal([
       ['aurora-headphones', 1, 6],
       ['ember-mug', 7, 12],
     ]);
@@ -51,7 +49,7 @@ describe('CueController with a native metadata track (Safari path)', () => {
     host.controllers.forEach((c) => c.hostDisconnected?.());
     track.addCue(new VTTCue(20, 21, '{"product":"canvas-tote"}'));
     track.dispatchEvent(new Event('cuechange'));
-    await controller.store.settled();
-    expect(controller.store.$cues.get()).to.have.length(2);
+    await store.settled();
+    expect(store.$cues.get()).to.have.length(2);
   });
 });
