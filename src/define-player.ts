@@ -9,7 +9,6 @@
 import { CuecartControls } from './ui/controls/cuecart-controls.js';
 import { CuecartPlayer } from './ui/player/cuecart-player.js';
 import type * as ShopModule from './define-shop.js';
-import { afterFirstFrames } from './facade/first-frames.js';
 
 /** The player shell's element classes, by tag name. */
 export function playerElements(): Record<string, CustomElementConstructor> {
@@ -28,8 +27,8 @@ export function loadShopElements(): Promise<typeof ShopModule> {
  * Registers the player in `registry` in the next task, its controls in the task after, and the
  * shopping elements in a task of their own once their chunk has arrived (this call requests it,
  * unless the loader already did) and the starting players in `doc` have shown their first frame
- * ({@link afterFirstFrames}: at the latest 2.5 s later, or at the viewer's first key or pointer
- * press). Each registration upgrades the elements on the page and renders them (Lit's first
+ * (`afterFirstFrames`, which arrives with that chunk: at the latest 2.5 s later, or at the
+ * viewer's first key or pointer press). Each registration upgrades the elements on the page and renders them (Lit's first
  * render runs in that task's microtasks), so one registration per task — and none in the task
  * that evaluated this module — keeps each piece of start-up work short instead of one long task
  * before the first frame (docs/decisions/0049-start-up-work-in-short-tasks.md), and the
@@ -51,7 +50,8 @@ export async function definePlayer(
   define(registry, { [CuecartPlayer.tagName]: player! });
   await nextTask();
   define(registry, rest);
-  const [module] = await Promise.all([shop, doc ? afterFirstFrames(doc) : undefined]);
+  const module = await shop;
+  if (doc) await module.afterFirstFrames(doc);
   await nextTask();
   module.defineShopElements(registry);
 }

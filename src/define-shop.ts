@@ -27,3 +27,10 @@ export function defineShopElements(registry: CustomElementRegistry = customEleme
     if (!registry.get(tag)) registry.define(tag, ctor);
   }
 }
+
+/**
+ * The shell's wait before it registers these elements (the starting players' first frames),
+ * shipped in this chunk because only their registration needs it
+ * (docs/decisions/0063-shopping-ui-after-the-first-frame.md).
+ */
+export { afterFirstFrames } from './facade/first-frames.js';

@@ -6,7 +6,8 @@ export const FACADE_BUDGET_BR = 8 * 1024;
 /**
  * The player shell: what the loader imports before the first frame (`dist/cdn/cuecart-shell.js`
  * and its static imports; docs/decisions/0047-player-shell-and-parallel-chunks.md). Issue 12's
- * target is 20 KB br (goal 14) and is NOT met yet: the shopping elements and the adapters left
+ * target is 20 KB br (goal 14), met on 2026-12-02 (20,330 B) and now the budget itself: the
+ * shopping elements and the adapters left
  * the shell for chunks requested in parallel with hls.js (53.7 → 38.3 KB br, 39,223 B, on
  * 2026-12-02); Cuecart's hls.js engine then left it for a chunk requested with hls.js (39,213 B
  * after the layout and native-HLS date work had added 2 KB); the side-car cue-list poller with
@@ -19,10 +20,11 @@ export const FACADE_BUDGET_BR = 8 * 1024;
  * metadata) and the native engine then left it for chunks requested with it (decision 0058):
  * 26,193 B; the cue engine (cue store, timeline, scheduler, JSON cue-list, payload and program
  * date-time parsers, the video frame clock) then left it for a chunk requested with it (decision
- * 0066): 20,595 B. Lit, the player's view and styles, the media controller and the host-data
- * copier (`plainCopy`: host entries are read synchronously) are still in it. A ratchet a few hundred bytes above today's size, so
- * growth fails CI; lower it with every split, down to the target (then set it to the target).
+ * 0066): 20,595 B; the shopping elements' first-frame wait then moved into their own chunk
+ * (20,330 B). Lit, the player's view and styles, the media controller and the host-data copier
+ * (`plainCopy`: host entries are read synchronously) are what is left. Growth past the target
+ * fails CI: what is added must make room first (the goal is 14 KB).
  */
-export const SHELL_BUDGET_BR = 20_900;
+export const SHELL_BUDGET_BR = 20 * 1024;
 /** The target the ratchet is heading for. */
 export const SHELL_TARGET_BR = 20 * 1024;
