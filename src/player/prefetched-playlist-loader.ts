@@ -14,7 +14,7 @@ import type { PrefetchedPlaylist } from './playlist-prefetch.js';
 export type LoaderClass = new (config: HlsConfig) => Loader<LoaderContext>;
 
 /** Empty load statistics, the shape hls.js fills in (its `LoadStats`). */
-function emptyStats(): LoaderStats {
+export function emptyStats(): LoaderStats {
   return {
     aborted: false,
     loaded: 0,

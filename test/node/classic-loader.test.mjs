@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { useServerAndBrowser } from './lib/browser-harness.mjs';
+import { openHtml, useServerAndBrowser } from './lib/browser-harness.mjs';
 import { render } from './lib/shopify-section.mjs';
 
 const HLS = '/test/fixtures/hls-ts-id3/index.m3u8';
@@ -27,24 +27,14 @@ const themePage = (body, head = '') => `<!doctype html><html lang="en"><head><me
 </head><body><h1>Product</h1>${body}</body></html>`;
 
 /**
- * Opens `html` in a fresh context at 800×600 and records every request path; `setup` may route
- * requests before the page loads.
+ * Opens `html` as a theme page at 800×600 and records every request path; `setup` may route
+ * requests (on the page's context) before the page loads. See `openHtml`.
  */
-async function open(html, setup = async () => {}) {
-  const context = await harness.browser.newContext({ viewport: { width: 800, height: 600 } });
-  await setup(context);
-  const page = await context.newPage();
-  const requests = [];
-  const errors = [];
-  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-  page.on('pageerror', (error) => errors.push(error.message));
-  const url = new URL('/__test/theme.html', harness.server.url).href;
-  await page.route(url, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
-  );
-  await page.goto(url, { waitUntil: 'load' });
-  return { context, page, requests, errors };
-}
+const open = (html, setup) =>
+  openHtml(harness, html, {
+    path: '/__test/theme.html',
+    routes: setup ? (page) => setup(page.context()) : undefined,
+  });
 
 const isMedia = (path) => /\.(m3u8|ts|m4s|mp4)$/.test(path);
 const scripts = (requests) => requests.filter((p) => p.startsWith('/dist/') && p.endsWith('.js'));

@@ -7,7 +7,7 @@
 // `npm run build` (npm test builds first).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser } from './lib/browser-harness.mjs';
+import { openHtml, useServerAndBrowser } from './lib/browser-harness.mjs';
 
 const HLS = '/test/fixtures/hls-ts-id3/index.m3u8';
 const MP4 = '/test/fixtures/mp4/show.mp4';
@@ -25,22 +25,9 @@ const productPage = (body) => `<!doctype html><html lang="en"><head><meta charse
   addEventListener('cuecart-cue-enter', (e) => cuecartCues.push(e.detail.cue.payload.product));
 </script></head><body><h1>Product</h1>${body}</body></html>`;
 
-/** Opens `html` in a fresh context and records every request path. */
-async function open(html, { routes = async () => {} } = {}) {
-  const context = await harness.browser.newContext({ viewport: { width: 800, height: 600 } });
-  const page = await context.newPage();
-  await routes(page);
-  const requests = [];
-  const errors = [];
-  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-  page.on('pageerror', (error) => errors.push(error.message));
-  const url = new URL('/__test/product.html', harness.server.url).href;
-  await page.route(url, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
-  );
-  await page.goto(url, { waitUntil: 'load' });
-  return { context, page, requests, errors };
-}
+/** Opens `html` as a product page at 800×600; see `openHtml`. */
+const open = (html, options) =>
+  openHtml(harness, html, { path: '/__test/product.html', ...options });
 
 const isCarriers = (path) => /\/dist\/cdn\/chunks\/in-band-carriers-/.test(path);
 const isNativeEngine = (path) => /\/dist\/cdn\/chunks\/engine-native-/.test(path);

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { useServerAndBrowser } from './lib/browser-harness.mjs';
+import { openHtml, useServerAndBrowser } from './lib/browser-harness.mjs';
 
 const HLS = '/test/fixtures/hls-ts-id3/index.m3u8';
 const OTHER_HLS = '/test/fixtures/hls-fmp4-emsg/index.m3u8';
@@ -28,25 +28,9 @@ const productPage = (body) => `<!doctype html><html lang="en"><head><meta charse
   }).observe({ type: 'layout-shift', buffered: true });
 </script></head><body><h1>Product</h1>${body}</body></html>`;
 
-/** Opens `html` in a fresh context (800×600 unless told) and records every request path. */
-async function open(
-  html,
-  { routes = async () => {}, viewport = { width: 800, height: 600 } } = {},
-) {
-  const context = await harness.browser.newContext({ viewport });
-  const page = await context.newPage();
-  await routes(page);
-  const requests = [];
-  const errors = [];
-  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-  page.on('pageerror', (error) => errors.push(error.message));
-  const url = new URL('/__test/product.html', harness.server.url).href;
-  await page.route(url, (route) =>
-    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
-  );
-  await page.goto(url, { waitUntil: 'load' });
-  return { context, page, requests, errors };
-}
+/** Opens `html` as a product page (800×600 unless told); see `openHtml`. */
+const open = (html, options) =>
+  openHtml(harness, html, { path: '/__test/product.html', ...options });
 
 const isMedia = (path) => /\.(m3u8|ts|m4s|mp4)$/.test(path);
 const isHlsJs = (path) => /\/dist\/cdn\/(chunks\/hls|hls\.)/.test(path);
@@ -320,20 +304,30 @@ describe('dist/cdn/cuecart.js: players in view', () => {
     });
   }
 
-  it('plays when the shopping chunk fails, and says so with products-load-failed', async () => {
-    const { context, page, requests, errors } = await open(
+  /**
+   * Opens a playing HLS product page whose chunk matching `chunk` fails to load, and waits until
+   * the video plays and the page heard `products-load-failed`. Close the returned context.
+   */
+  async function playsWithoutChunk(chunk) {
+    const opened = await open(
       productPage(`<cuecart-player id="p" src="${HLS}" products="/cuecart/products.json" muted autoplay></cuecart-player>
         <script>
           window.cuecartErrors = [];
           addEventListener('cuecart-error', (e) => cuecartErrors.push(e.detail.code));
         </script>`),
-      { routes: (page) => page.route(/\/chunks\/define-shop-/, (route) => route.abort()) },
+      { routes: (page) => page.route(chunk, (route) => route.abort()) },
     );
+    const { page } = opened;
+    await page.waitForFunction(() => document.getElementById('p').currentTime > 0.3, null, {
+      timeout: 30_000,
+    });
+    await page.waitForFunction(() => window.cuecartErrors.includes('products-load-failed'));
+    return opened;
+  }
+
+  it('plays when the shopping chunk fails, and says so with products-load-failed', async () => {
+    const { context, page, requests, errors } = await playsWithoutChunk(/\/chunks\/define-shop-/);
     try {
-      await page.waitForFunction(() => document.getElementById('p').currentTime > 0.3, null, {
-        timeout: 30_000,
-      });
-      await page.waitForFunction(() => window.cuecartErrors.includes('products-load-failed'));
       assert.ok(requests.some(isShopChunk), 'the shopping chunk was requested');
       const state = await page.evaluate(() => ({
         defined: customElements.get('cuecart-product-card') !== undefined,
@@ -347,19 +341,10 @@ describe('dist/cdn/cuecart.js: players in view', () => {
   });
 
   it('plays when the commerce chunk fails, and says so with products-load-failed', async () => {
-    const { context, page, requests, errors } = await open(
-      productPage(`<cuecart-player id="p" src="${HLS}" products="/cuecart/products.json" muted autoplay></cuecart-player>
-        <script>
-          window.cuecartErrors = [];
-          addEventListener('cuecart-error', (e) => cuecartErrors.push(e.detail.code));
-        </script>`),
-      { routes: (page) => page.route(/\/chunks\/player-commerce-/, (route) => route.abort()) },
+    const { context, page, requests, errors } = await playsWithoutChunk(
+      /\/chunks\/player-commerce-/,
     );
     try {
-      await page.waitForFunction(() => document.getElementById('p').currentTime > 0.3, null, {
-        timeout: 30_000,
-      });
-      await page.waitForFunction(() => window.cuecartErrors.includes('products-load-failed'));
       assert.ok(requests.some(isCommerceChunk), 'the commerce chunk was requested');
       const state = await page.evaluate(async () => {
         const p = document.getElementById('p');

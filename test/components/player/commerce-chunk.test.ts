@@ -10,6 +10,7 @@ import type { Product } from '../../../src/commerce/product.js';
 import type { CuecartErrorDetail } from '../../../src/internal/errors.js';
 import { loadPlayerCommerce } from '../../../src/ui/controllers/player-commerce-controller.js';
 import { CuecartPlayer } from '../../../src/ui/player/cuecart-player.js';
+import { createHeldPlayer, heldChunk as heldChunkOf, tasks } from '../../helpers/held-chunk.js';
 import { cartOfLines, FIXTURES } from '../../helpers/player.js';
 
 const tee: Product = {
@@ -19,52 +20,18 @@ const tee: Product = {
   variants: [{ id: 'tee-m', title: 'M', price: 2500, available: true }],
 };
 
-type CommerceModule = Awaited<ReturnType<typeof loadPlayerCommerce>>;
+/** The chunk, held back by the test (released with the real module, or failed). */
+const heldChunk = () => heldChunkOf(loadPlayerCommerce);
 
-/** A commerce chunk the test releases (with the real module) or fails. */
-function heldChunk() {
-  let release!: () => void;
-  let fail!: (cause: Error) => void;
-  let requests = 0;
-  const arrived = new Promise<CommerceModule>((resolve, reject) => {
-    release = () => void loadPlayerCommerce().then(resolve, reject);
-    fail = reject;
-  });
-  return {
-    load: () => {
-      requests++;
-      return arrived;
-    },
-    release: () => release(),
-    fail: (cause: Error) => fail(cause),
-    get requests() {
-      return requests;
-    },
-  };
-}
-
-let count = 0;
-
-/** A player class (own tag) whose commerce chunk is `chunk`, and one player of it in the page. */
+/** A player (own tag) whose commerce chunk is `chunk`, not yet in the page. */
 function playerWith(chunk: ReturnType<typeof heldChunk>, attributes: Record<string, string> = {}) {
-  const tag = `cuecart-player-held-commerce-${++count}`;
-  customElements.define(
-    tag,
+  return createHeldPlayer<CuecartPlayer>(
     class extends CuecartPlayer {
       protected static override loadCommerce = chunk.load;
     },
+    attributes,
   );
-  const player = document.createElement(tag) as CuecartPlayer;
-  player.muted = true;
-  for (const [name, value] of Object.entries(attributes)) player.setAttribute(name, value);
-  player.style.width = '640px';
-  return player;
 }
-
-/** Settles pending microtasks and a task or two: what "not yet" needs, without timing anything. */
-const tasks = async (n = 3) => {
-  for (let i = 0; i < n; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-};
 
 describe('CuecartPlayer with the commerce chunk on its way', () => {
   let player: CuecartPlayer | undefined;

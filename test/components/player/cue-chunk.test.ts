@@ -8,59 +8,31 @@ import type { CueEventDetail } from '../../../src/ui/shared/ui-events.js';
 import type { CuecartErrorDetail } from '../../../src/internal/errors.js';
 import { loadCueStore } from '../../../src/ui/player/cue-controller.js';
 import { CuecartPlayer } from '../../../src/ui/player/cuecart-player.js';
+import { createHeldPlayer, heldChunk as heldChunkOf, tasks } from '../../helpers/held-chunk.js';
 import { FIXTURES } from '../../helpers/player.js';
 
 /** How far past its start (media seconds) a cue may enter: a frame or two of the clip. */
 const FRAME_TOLERANCE = 0.1;
 
-type CueModule = Awaited<ReturnType<typeof loadCueStore>>;
-
-/** A cue-engine chunk the test releases (with the real module) or fails. */
-function heldChunk() {
-  let release!: () => void;
-  let fail!: (cause: Error) => void;
-  let requests = 0;
-  const arrived = new Promise<CueModule>((resolve, reject) => {
-    release = () => void loadCueStore().then(resolve, reject);
-    fail = reject;
-  });
-  return {
-    load: () => {
-      requests++;
-      return arrived;
-    },
-    release: () => release(),
-    fail: (cause: Error) => fail(cause),
-    get requests() {
-      return requests;
-    },
-  };
-}
+/** The chunk, held back by the test (released with the real module, or failed). */
+const heldChunk = () => heldChunkOf(loadCueStore);
 
 /** A player whose engine can be made to hand over a DATERANGE batch, as hls.js would. */
 interface HeldPlayer extends CuecartPlayer {
   dateRanges(ranges: DateRangeInput[]): void;
 }
 
-let count = 0;
-
-/** A player class (own tag) whose cue chunk is `chunk`, and one player of it (not in the page). */
+/** A player (own tag) whose cue chunk is `chunk`, not yet in the page. */
 function playerWith(chunk: ReturnType<typeof heldChunk>, attributes: Record<string, string> = {}) {
-  const tag = `cuecart-player-held-cues-${++count}`;
-  customElements.define(
-    tag,
+  return createHeldPlayer<HeldPlayer>(
     class extends CuecartPlayer {
       protected static override loadCues = chunk.load;
       dateRanges(ranges: DateRangeInput[]) {
         this.cueController.engineMetadata.onDateRanges(ranges);
       }
     },
+    attributes,
   );
-  const player = document.createElement(tag) as HeldPlayer;
-  player.muted = true;
-  for (const [name, value] of Object.entries(attributes)) player.setAttribute(name, value);
-  player.style.width = '640px';
-  return player;
 }
 
 /** A Cuecart DATERANGE featuring `product` from media time `start`. */
@@ -75,11 +47,6 @@ function range(id: string, start: number, product: string): DateRangeInput {
     attr: { 'X-CUECART-PRODUCT': product },
   };
 }
-
-/** Settles pending microtasks and a task or two: what "not yet" needs, without timing anything. */
-const tasks = async (n = 3) => {
-  for (let i = 0; i < n; i++) await new Promise((resolve) => setTimeout(resolve, 0));
-};
 
 describe('CuecartPlayer with the cue-engine chunk on its way', () => {
   let player: HeldPlayer | undefined;

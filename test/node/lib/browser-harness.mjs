@@ -76,3 +76,36 @@ export function useServerAndBrowser() {
     },
   };
 }
+
+/**
+ * Opens `html`, served at `path` on the demo server's origin, in a fresh browser context and
+ * records every request path and uncaught page error. `routes(page)` may route requests before
+ * the page loads. Close the returned context when done.
+ * @param {{ readonly server: DemoServer, readonly browser: import('playwright-core').Browser }} harness
+ * @param {string} html
+ * @param {{ routes?: (page: import('playwright-core').Page) => Promise<unknown>,
+ *   viewport?: { width: number, height: number }, path?: string }} [options]
+ */
+export async function openHtml(
+  harness,
+  html,
+  {
+    routes = async () => {},
+    viewport = { width: 800, height: 600 },
+    path = '/__test/page.html',
+  } = {},
+) {
+  const context = await harness.browser.newContext({ viewport });
+  const page = await context.newPage();
+  await routes(page);
+  const requests = [];
+  const errors = [];
+  page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+  page.on('pageerror', (error) => errors.push(error.message));
+  const url = new URL(path, harness.server.url).href;
+  await page.route(url, (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+  );
+  await page.goto(url, { waitUntil: 'load' });
+  return { context, page, requests, errors };
+}

@@ -14,7 +14,10 @@ import {
   type PlaylistResponse,
   type PrefetchedPlaylist,
 } from '../../../src/player/playlist-prefetch.js';
-import { prefetchedPlaylistLoader } from '../../../src/player/prefetched-playlist-loader.js';
+import {
+  emptyStats,
+  prefetchedPlaylistLoader,
+} from '../../../src/player/prefetched-playlist-loader.js';
 import { FIXTURES, playersRemovedAfterEach, playsPast, requested } from '../../helpers/player.js';
 
 /** hls.js's own loader, faked: records what it was asked to load. */
@@ -22,17 +25,7 @@ function fakeBase() {
   const loads: string[] = [];
   class FakeLoader implements Loader<LoaderContext> {
     context: LoaderContext | null = null;
-    stats = {
-      aborted: false,
-      loaded: 0,
-      retry: 0,
-      total: 0,
-      chunkCount: 0,
-      bwEstimate: 0,
-      loading: { start: 0, first: 0, end: 0 },
-      parsing: { start: 0, end: 0 },
-      buffering: { start: 0, first: 0, end: 0 },
-    };
+    stats = emptyStats();
     load(context: LoaderContext) {
       loads.push(`${context.type ?? ''} ${context.url}`);
     }
