@@ -2,24 +2,17 @@
 // stands out from the row's highlight (WCAG 1.4.11, ≥ 3:1) and its text meets AA (≥ 4.5:1), in
 // both themes; variant selects keep room for their chevron.
 import { expect, fixture, html } from '@open-wc/testing';
-import type { Product } from '../../../src/commerce/product.js';
 import {
   CuecartProductList,
   type ProductListItem,
 } from '../../../src/ui/product-list/product-list.js';
 import { expectAccessible } from '../axe.js';
 import { defineOnce } from '../define-once.js';
+import { listProduct } from './list-product.js';
 
 defineOnce(CuecartProductList.tagName, CuecartProductList);
 
-const product = (id: string, title: string, extra: Partial<Product> = {}): Product => ({
-  id,
-  title,
-  price: 1999,
-  currency: 'USD',
-  variants: [{ id: `${id}-v1`, title: 'Default', price: 1999, available: true }],
-  ...extra,
-});
+const product = listProduct;
 
 const items: ProductListItem[] = [
   { product: product('lamp', 'Desk Lamp'), cueId: 'c1', start: 12 },

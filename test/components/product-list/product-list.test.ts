@@ -1,5 +1,4 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import type { Product } from '../../../src/commerce/product.js';
 import {
   CuecartProductList,
   type ProductListItem,
@@ -7,17 +6,11 @@ import {
 import type { RequestAddDetail } from '../../../src/ui/shared/ui-events.js';
 import { expectAccessible } from '../axe.js';
 import { defineOnce } from '../define-once.js';
+import { listProduct } from './list-product.js';
 
 defineOnce(CuecartProductList.tagName, CuecartProductList);
 
-const product = (id: string, title: string, extra: Partial<Product> = {}): Product => ({
-  id,
-  title,
-  price: 1999,
-  currency: 'USD',
-  variants: [{ id: `${id}-v1`, title: 'Default', price: 1999, available: true }],
-  ...extra,
-});
+const product = listProduct;
 
 const items: ProductListItem[] = [
   { product: product('lamp', 'Desk Lamp'), cueId: 'c1', start: 12 },
