@@ -82,10 +82,12 @@ export function createHlsEngine(
   const prefetched = options.prefetchedPlaylist;
   const usePrefetched =
     prefetched && !REQUEST_SETTINGS.some((key) => options.config?.[key] !== undefined);
+  let mediaAttached!: () => void;
+  const attached = new Promise<void>((resolve) => (mediaAttached = resolve));
   const hls: Hls = new Hls({
     ...config,
     ...(usePrefetched
-      ? { pLoader: prefetchedPlaylistLoader(Hls.DefaultConfig.loader, prefetched) }
+      ? { pLoader: prefetchedPlaylistLoader(Hls.DefaultConfig.loader, prefetched, attached) }
       : {}),
     ...(options.startPosition !== undefined ? { startPosition: options.startPosition } : {}),
   });
@@ -277,6 +279,7 @@ export function createHlsEngine(
     { signal: abort.signal },
   );
 
+  hls.on(Events.MEDIA_ATTACHED, () => mediaAttached());
   hls.loadSource(src);
   hls.attachMedia(video);
 

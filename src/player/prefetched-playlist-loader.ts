@@ -33,10 +33,17 @@ export function emptyStats(): LoaderStats {
  * from `prefetched` (requested before hls.js had arrived, see playlist-prefetch.ts) when it
  * succeeded for that URL; every other load, and that one when the prefetch failed, goes to
  * `Base` (hls.js's own loader, with its timeouts and retry policy) unchanged.
+ *
+ * The answer waits for `ready` too: the engine passes "the media is attached". A playlist that
+ * arrives before the media source is open (the prefetch usually has) leaves hls.js's stream
+ * controller started without media; attaching does not wake it, and the first segment waits
+ * for its next 100 ms tick (hls.js 1.6, `BaseStreamController.onMediaAttached`). Answered after
+ * the attachment, the level's arrival starts the first segment at once, as over the network.
  */
 export function prefetchedPlaylistLoader(
   Base: LoaderClass,
   prefetched: PrefetchedPlaylist,
+  ready: Promise<unknown> = Promise.resolve(),
 ): PlaylistLoaderConstructor {
   let unused = true;
   return class PrefetchedPlaylistLoader implements Loader<PlaylistLoaderContext> {
@@ -62,7 +69,7 @@ export function prefetchedPlaylistLoader(
         return;
       }
       unused = false;
-      void prefetched.result.then((response) => {
+      void Promise.all([prefetched.result, ready]).then(([response]) => {
         if (this.done) return;
         if (!response) {
           // The early request failed: hls.js requests it again, with its retry policy.

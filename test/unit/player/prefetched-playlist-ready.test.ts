@@ -1,0 +1,117 @@
+import { expect } from '@open-wc/testing';
+import type {
+  HlsConfig,
+  Loader,
+  LoaderCallbacks,
+  LoaderConfiguration,
+  LoaderContext,
+  LoaderResponse,
+  PlaylistLoaderContext,
+} from 'hls.js';
+import type { PrefetchedPlaylist } from '../../../src/player/playlist-prefetch.js';
+import {
+  emptyStats,
+  prefetchedPlaylistLoader,
+} from '../../../src/player/prefetched-playlist-loader.js';
+
+/** hls.js's own loader, faked: records what it was asked to load. */
+function fakeBase() {
+  const loads: string[] = [];
+  class FakeLoader implements Loader<LoaderContext> {
+    context: LoaderContext | null = null;
+    stats = emptyStats();
+    load(context: LoaderContext) {
+      loads.push(`${context.type ?? ''} ${context.url}`);
+    }
+    abort() {}
+    destroy() {}
+    getCacheAge() {
+      return null;
+    }
+    getResponseHeader() {
+      return null;
+    }
+  }
+  return { FakeLoader, loads };
+}
+
+const URL_A = new URL('/show/index.m3u8', location.href).href;
+const TEXT = '#EXTM3U\n#EXT-X-ENDLIST\n';
+
+/** A prefetch that has already answered. */
+function answered(): PrefetchedPlaylist {
+  return {
+    url: URL_A,
+    startedAt: performance.now() - 100,
+    result: Promise.resolve({ url: URL_A, status: 200, text: TEXT }),
+  };
+}
+
+const manifest = { type: 'manifest', url: URL_A, responseType: 'text', level: null, id: null };
+
+/** Starts loading the manifest through `loader`; collects what onSuccess receives. */
+function load(loader: Loader<PlaylistLoaderContext>) {
+  const successes: LoaderResponse[] = [];
+  let other = 0;
+  loader.load(
+    manifest as PlaylistLoaderContext,
+    {} as LoaderConfiguration,
+    {
+      onSuccess: (response: LoaderResponse) => successes.push(response),
+      onError: () => other++,
+      onTimeout: () => other++,
+    } as unknown as LoaderCallbacks<PlaylistLoaderContext>,
+  );
+  return { successes, other: () => other };
+}
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('prefetchedPlaylistLoader waits for ready', () => {
+  it('answers only once ready resolves, and once', async () => {
+    const { FakeLoader, loads } = fakeBase();
+    let attached: () => void = () => {};
+    const ready = new Promise<void>((resolve) => (attached = resolve));
+    const loader = new (prefetchedPlaylistLoader(FakeLoader, answered(), ready))({} as HlsConfig);
+    const { successes, other } = load(loader);
+    // The prefetch has answered, but the media is not attached yet.
+    await settle();
+    await settle();
+    expect(successes).to.have.length(0);
+
+    attached();
+    await settle();
+    expect(successes).to.deep.equal([{ url: URL_A, data: TEXT, code: 200 }]);
+    await settle();
+    expect(successes).to.have.length(1);
+    expect(other()).to.equal(0);
+    expect(loads).to.deep.equal([]);
+  });
+
+  it('with ready already resolved, answers after a microtask', async () => {
+    const { FakeLoader } = fakeBase();
+    const loader = new (prefetchedPlaylistLoader(FakeLoader, answered(), Promise.resolve()))(
+      {} as HlsConfig,
+    );
+    const { successes } = load(loader);
+    // hls.js expects loaders to answer asynchronously.
+    expect(successes).to.have.length(0);
+    await settle();
+    expect(successes).to.have.length(1);
+  });
+
+  it('says nothing when destroyed before ready resolves', async () => {
+    const { FakeLoader, loads } = fakeBase();
+    let attached: () => void = () => {};
+    const ready = new Promise<void>((resolve) => (attached = resolve));
+    const loader = new (prefetchedPlaylistLoader(FakeLoader, answered(), ready))({} as HlsConfig);
+    const { successes, other } = load(loader);
+    await settle();
+    loader.destroy();
+    attached();
+    await settle();
+    expect(successes).to.have.length(0);
+    expect(other()).to.equal(0);
+    expect(loads).to.deep.equal([]);
+  });
+});
