@@ -109,7 +109,20 @@ const LOADER_LAZY = [
   'src/player/native-engine.ts',
   'src/cues/in-band-carriers.ts',
   'src/state/cue-list-poller.ts',
+  'src/commerce/variants.ts',
 ].map(srcPath);
+
+/** The chunks the CDN loader preloads without running (src/facade/chunk-urls.ts), by name. */
+const PRELOADED = {
+  shop: 'src/define-shop.ts',
+  commerce: 'src/state/player-commerce.ts',
+  cues: 'src/state/cue-store.ts',
+  events: 'src/commerce/adapters/events.ts',
+  shopify: 'src/state/shopify-commerce.ts',
+  inBand: 'src/cues/in-band-carriers.ts',
+  poller: 'src/state/cue-list-poller.ts',
+  variants: 'src/commerce/variants.ts',
+};
 
 /**
  * The cue engine's chunk (docs/decisions/0066-cue-engine-chunk.md): the cue store and the
@@ -141,7 +154,17 @@ const SHELL_SHARED = [
   'src/internal/is-record.ts',
   'src/internal/url-policy.ts',
   'src/internal/clock.ts',
+].map(srcPath);
+
+/**
+ * Money formatting, variant choice and the adapters' shared messages: used by the shopping
+ * elements, the commerce state and the adapters (none needed before the first frame), one chunk
+ * the loader preloads with them (decision 0067) instead of weight in the player shell.
+ */
+const SHOP_SHARED = [
   'src/commerce/money.ts',
+  'src/commerce/variants.ts',
+  'src/commerce/checkout-adapter.ts',
 ].map(srcPath);
 
 /** Records the hls.js and other lazy chunks' file names for the loader build that follows. */
@@ -183,6 +206,28 @@ function loaderExternals() {
         if (lazyChunks[id]) return cdn(lazyChunks[id]);
       }
       return null;
+    },
+  };
+}
+
+/**
+ * Fills in src/facade/chunk-urls.ts for the loader build: each preloaded chunk's file, relative
+ * to dist/cdn/cuecart.js (decision 0067).
+ */
+function chunkUrls() {
+  const target = srcPath('src/facade/chunk-urls.ts');
+  return {
+    name: 'chunk-urls',
+    load(id) {
+      if (id !== target) return null;
+      const urls = Object.fromEntries(
+        Object.entries(PRELOADED).map(([name, path]) => {
+          const file = lazyChunks[srcPath(path)];
+          if (!file) this.error(`no chunk for ${path} in the ES-module build`);
+          return [name, `./${file}`];
+        }),
+      );
+      return `export const CHUNK_URLS = ${JSON.stringify(urls)};`;
     },
   };
 }
@@ -265,10 +310,12 @@ export default [
           : CUE_ENGINE.includes(id) ||
               /\/node_modules\/nanostores\/(computed|lifecycle|warn)\//.test(id)
             ? 'cue-store'
-            : SHELL_SHARED.includes(id) ||
-                /\/node_modules\/nanostores\/(atom|clean-stores)\//.test(id)
-              ? 'cuecart-shell'
-              : undefined,
+            : SHOP_SHARED.includes(id)
+              ? 'variants'
+              : SHELL_SHARED.includes(id) ||
+                  /\/node_modules\/nanostores\/(atom|clean-stores)\//.test(id)
+                ? 'cuecart-shell'
+                : undefined,
     },
   },
   {
@@ -277,6 +324,7 @@ export default [
     input: 'src/cdn.ts',
     plugins: [
       checkLoaderLazy(),
+      chunkUrls(),
       loaderExternals(),
       nodeResolve({ extensions: ['.ts', '.js'], browser: true }),
       ts(true),

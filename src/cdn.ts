@@ -7,6 +7,7 @@
  * here through {@link loadCuecart}.
  * @module
  */
+import { startEarlyPlayback } from './facade/early-start.js';
 import { prefetchPlayerChunks } from './facade/player-chunks.js';
 import { installPlayerLoader } from './facade/player-loader.js';
 import type * as CdnApi from './cdn-api.js';
@@ -22,5 +23,6 @@ export function loadCuecart(): Promise<CuecartApi> {
 if (typeof customElements !== 'undefined' && typeof document !== 'undefined') {
   installPlayerLoader(() => import('./define-player.js'), document, {
     prefetch: prefetchPlayerChunks,
+    startEarly: startEarlyPlayback,
   });
 }

@@ -10,12 +10,14 @@
  * it does nothing.
  * @module
  */
+import { startEarlyPlayback } from './facade/early-start.js';
 import { prefetchPlayerChunks } from './facade/player-chunks.js';
 import { installPlayerLoader } from './facade/player-loader.js';
 
 if (typeof customElements !== 'undefined' && typeof document !== 'undefined') {
   installPlayerLoader(() => import('./define-player.js'), document, {
     prefetch: prefetchPlayerChunks,
+    startEarly: startEarlyPlayback,
   });
 }
 

@@ -28,11 +28,12 @@ aspect-ratio:var(--cuecart-aspect-ratio,var(--_cc-facade-ratio,16/9));
 max-block-size:var(--cuecart-max-block-size,100svh);background:var(--cuecart-video-bg,#000);color:#fff;overflow:hidden}
 :host([layout=panel]) .${FACADE_CLASS}{inline-size:calc(100% - var(--cuecart-panel-width,340px))}
 @container (min-width:900px){:host(:not([layout=overlay])) .${FACADE_CLASS}{inline-size:calc(100% - var(--cuecart-panel-width,340px))}}
-img{position:absolute;inset:0;inline-size:100%;block-size:100%;object-fit:var(--cuecart-object-fit,contain)}
+img,video{position:absolute;inset:0;inline-size:100%;block-size:100%;object-fit:var(--cuecart-object-fit,contain)}
 button{position:absolute;inset:0;margin:auto;inline-size:72px;block-size:72px;border:0;border-radius:50%;
 cursor:pointer;background:var(--cuecart-accent,rgb(0 0 0/.6));color:#fff;display:grid;place-items:center}
 button:focus-visible{outline:3px solid var(--cuecart-focus-ring,#7cc4ff);outline-offset:3px}
 button[aria-busy=true]{opacity:.6;cursor:progress}
+button[hidden]{display:none}
 svg{inline-size:36px;block-size:36px;fill:currentColor}
 p{position:absolute;inset-inline:0;inset-block-start:0;margin:0;padding:.75rem 1rem;font-size:1rem;
 background:linear-gradient(rgb(0 0 0/.6),transparent);text-shadow:0 1px 2px #000}
@@ -126,6 +127,20 @@ export function renderFacade(player: HTMLElement, onPlay: () => void): boolean {
   return true;
 }
 
+/**
+ * Shows the player's `<video>` (started by the loader before the player is defined,
+ * docs/decisions/0067-first-frame-before-the-player.md) in the facade, over the poster and under
+ * the title and the play button, which goes once the video plays. It stays when the facade goes
+ * ({@link removeFacade}): the player renders that very element.
+ */
+export function showFacadeVideo(player: HTMLElement, video: HTMLVideoElement): void {
+  const box = player.shadowRoot?.querySelector(`.${FACADE_CLASS}`);
+  if (!box) return;
+  const button = box.querySelector('button');
+  box.insertBefore(video, box.querySelector('p') ?? button);
+  video.addEventListener('playing', () => button?.setAttribute('hidden', ''), { once: true });
+}
+
 /** Whether the facade's play button has focus (to hand focus to the real player after upgrade). */
 export function facadeHasFocus(player: HTMLElement): boolean {
   return player.shadowRoot?.activeElement?.closest(`.${FACADE_CLASS}`) != null;
@@ -133,14 +148,18 @@ export function facadeHasFocus(player: HTMLElement): boolean {
 
 /**
  * Removes the facade's nodes and stylesheet from a player's shadow root, leaving whatever the
- * upgraded element rendered or adopted.
+ * upgraded element rendered or adopted, and the video {@link showFacadeVideo} showed.
  */
 export function removeFacade(player: HTMLElement): void {
   const root = player.shadowRoot;
   if (!root) return;
   // `:scope` matches nothing in a ShadowRoot (not an element): look at its children instead.
   for (const child of Array.from(root.children)) {
-    if (child.classList.contains(FACADE_CLASS)) child.remove();
+    if (!child.classList.contains(FACADE_CLASS)) continue;
+    // The video the player takes over moves out in one step (a media element removed from the
+    // document would pause); the player's first render moves it into its stage.
+    for (const video of Array.from(child.querySelectorAll('video'))) root.append(video);
+    child.remove();
   }
   const holder = player as unknown as Record<symbol, CSSStyleSheet | undefined>;
   const own = [facadeSheet(player.ownerDocument), holder[RATIO_SHEET]];

@@ -3,7 +3,9 @@ import { parseHlsBuild } from '../player/hls-build.js';
 import { preloadHls } from '../player/load-hls.js';
 import { prefetchPlaylist } from '../player/playlist-prefetch.js';
 import { hasMediaSource, sourceKind } from '../player/source-type.js';
-import { facadeHasFocus, removeFacade, renderFacade } from './facade-view.js';
+import { takeEarlyEngine } from '../player/early-engine.js';
+import type { EarlyPlayback } from './early-start.js';
+import { facadeHasFocus, removeFacade, renderFacade, showFacadeVideo } from './facade-view.js';
 import { isEager, isNearViewport, LAZY_ROOT_MARGIN, markNear } from './near-viewport.js';
 
 const PLAYER_TAG = 'cuecart-player';
@@ -28,7 +30,18 @@ export interface PlayerLoaderOptions {
    * `adapter` attribute names), without waiting for them.
    */
   prefetch?(player: Element): void;
+  /**
+   * Starts an activated player's playback before the player is defined, on a `<video>` the
+   * facade shows and the player takes over (`early-start.ts`); undefined when it cannot. The
+   * player is then registered once every such player has shown its first frame (or failed), at
+   * the viewer's first key or pointer press, or after {@link FIRST_FRAME_CAP_MS} at the latest
+   * (docs/decisions/0067-first-frame-before-the-player.md).
+   */
+  startEarly?(player: HTMLElement): EarlyPlayback | undefined;
 }
+
+/** The longest the player's registration waits for early players' first frames. */
+export const FIRST_FRAME_CAP_MS = 2_500;
 
 /** A `<cuecart-player>` before and after its upgrade (only what the loader calls). */
 type PlayerElement = HTMLElement & {
@@ -67,11 +80,17 @@ export function installPlayerLoader(
   const seen = new WeakSet<Element>();
   const faced = new Set<PlayerElement>();
   const wantsPlay = new Set<PlayerElement>();
+  /** Players whose playback the loader started, with their video. */
+  const early = new Map<PlayerElement, HTMLVideoElement>();
+  const firstFrames: Promise<void>[] = [];
   let loading: Promise<void> | undefined;
 
   const finish = () => {
     intersections.disconnect();
     mutations.disconnect();
+    // A player removed before it could upgrade never takes its engine over.
+    for (const player of early.keys()) if (!player.isConnected) takeEarlyEngine(player)?.destroy();
+    early.clear();
     for (const player of faced) {
       const focused = facadeHasFocus(player);
       removeFacade(player);
@@ -96,7 +115,10 @@ export function installPlayerLoader(
 
   const loadElements = (origin?: PlayerElement) => {
     loading ??= load().then(
-      (elements) => {
+      async (elements) => {
+        // Players already playing show their first frame before the player's registration and
+        // first renders take the main thread.
+        await afterFirstFrames();
         // The shell's players work without the shopping chunk: its failure is reported, no more.
         void Promise.resolve(elements.definePlayer()).catch((cause: unknown) =>
           report(
@@ -124,8 +146,42 @@ export function installPlayerLoader(
     );
   };
 
+  /** Resolves when the early players have shown their first frame (see `startEarly`). */
+  const afterFirstFrames = (): Promise<void> => {
+    if (!firstFrames.length) return Promise.resolve();
+    const stop = new AbortController();
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        stop.abort();
+        resolve();
+      };
+      const timer = view.setTimeout(done, FIRST_FRAME_CAP_MS);
+      stop.signal.addEventListener('abort', () => view.clearTimeout(timer), { once: true });
+      for (const type of ['pointerdown', 'keydown'])
+        doc.addEventListener(type, done, { capture: true, once: true, signal: stop.signal });
+      void Promise.all(firstFrames).then(done);
+    });
+  };
+
+  /** Starts the playback of a player with a facade, once (see `startEarly`). */
+  const startEarly = (player: PlayerElement) => {
+    if (!options.startEarly || !faced.has(player) || early.has(player)) return;
+    const started = options.startEarly(player);
+    if (!started) return;
+    early.set(player, started.video);
+    showFacadeVideo(player, started.video);
+    firstFrames.push(started.firstFrame);
+  };
+
   const activate = (player: PlayerElement, play: boolean) => {
-    if (play) wantsPlay.add(player);
+    if (play) {
+      wantsPlay.add(player);
+      // Played in the viewer's gesture, which the player's own play() may come too late for.
+      void early
+        .get(player)
+        ?.play()
+        .catch(() => {});
+    }
     intersections.unobserve(player);
     markNear(player);
     const src = player.getAttribute('src') ?? '';
@@ -138,6 +194,7 @@ export function installPlayerLoader(
     }
     loadElements(player);
     options.prefetch?.(player);
+    startEarly(player);
   };
 
   const intersections = new view.IntersectionObserver(
@@ -162,6 +219,7 @@ export function installPlayerLoader(
     fresh.forEach((player, i) => {
       if (renderFacade(player, () => activate(player, true))) {
         faced.add(player);
+        if (near[i]) startEarly(player);
         // Warm up on intent, as a facade should: the pointer on its way to the play button.
         player.shadowRoot?.addEventListener('pointerover', () => activate(player, false), {
           once: true,

@@ -77,9 +77,15 @@ export function coldPages(hlsChunks) {
       '<script type="module" src="/dist/cdn/cuecart.js"></script>',
       `<cuecart-player id="p" src="${STREAM}" products="/cuecart/products.json" muted autoplay${build === 'full' ? '' : ` hls-build="${build}"`}></cuecart-player>
     <script type="module">${WATCH_FRAME}
-      await customElements.whenDefined('cuecart-player');
-      const p = document.getElementById('p'); await p.updateComplete;
-      __watch(p.shadowRoot.querySelector('video'));
+      const p = document.getElementById('p');
+      // The player's video as soon as it exists: the player loader creates it in the facade
+      // (docs/decisions/0067-first-frame-before-the-player.md), else the player at first render.
+      const find = () => {
+        const video = p.shadowRoot?.querySelector('video');
+        if (video) __watch(video);
+        else requestAnimationFrame(find);
+      };
+      find();
       // The first product shown: a defined, rendered product card holding a product.
       const poll = () => {
         const card = p.shadowRoot.querySelector('cuecart-product-card');

@@ -268,6 +268,7 @@ export class CuecartPlayer extends CuecartMediaElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     if (changed.has('products') && this.shop.commerce) {
       this.shop.commerce.setFeed(this.configUrl('products', this.products));
     }
@@ -319,9 +320,7 @@ export class CuecartPlayer extends CuecartMediaElement {
       theme: this.theme,
       currency: this.currency || commerce?.catalog.$currency.get() || undefined,
       locale: this.locale || undefined,
-      poster: this.configUrl('poster', this.poster),
-      autoplay: this.autoplay,
-      loop: this.loop,
+      video: this.videoElement,
       featured: commerce?.$featured.get(),
       slotted: this.layoutController.slotted,
       cues: this.cueController.$cues.get(),

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { MapStore } from 'nanostores';
 import { CuecartError } from '../../internal/errors.js';
 import { createEngine, needsHlsJs, prepareEngine } from '../../player/create-engine.js';
+import type { EarlyEngine } from '../../player/early-engine.js';
 import { prefetchPlaylist, takePrefetchedPlaylist } from '../../player/playlist-prefetch.js';
 import type { HlsBuild } from '../../player/hls-build.js';
 import { isEager, isMarkedNear, markNear, whenNearViewport } from '../../facade/near-viewport.js';
@@ -53,6 +54,8 @@ export class MediaController implements ReactiveController {
   readonly store: MapStore<MediaState> = createMediaStore();
   private video?: HTMLVideoElement;
   private engine: PlaybackEngine | null = null;
+  /** An engine the player loader started on this player's `<video>`, until it is taken over. */
+  private early?: EarlyEngine;
   private src = '';
   private hlsBuild: HlsBuild = 'full';
   private loadAbort?: AbortController;
@@ -86,6 +89,15 @@ export class MediaController implements ReactiveController {
     return this.engine?.kind ?? null;
   }
 
+  /**
+   * Takes over an engine the player loader started before the player was defined (on the video
+   * {@link attach} will bind): the first start plays on with it when it plays the same source,
+   * build and `hlsConfig`, and replaces it otherwise.
+   */
+  adopt(early: EarlyEngine): void {
+    this.early = early;
+  }
+
   /** Binds the player's `<video>` (called once it is rendered). */
   attach(video: HTMLVideoElement): void {
     this.video = video;
@@ -102,7 +114,8 @@ export class MediaController implements ReactiveController {
     if (same && (this.engine || this.loadAbort)) return;
     this.src = src;
     this.hlsBuild = hlsBuild;
-    if (this.connected && this.mayLoad()) this.prepare(src, hlsBuild);
+    // An engine already started (for this source, as `start` checks) has its chunks and playlist.
+    if (this.connected && this.mayLoad() && !this.early) this.prepare(src, hlsBuild);
     this.stop();
     this.store.set({ ...initialMediaState(), src, muted: this.store.get().muted });
     if (this.video && this.connected && src) this.start();
@@ -123,6 +136,8 @@ export class MediaController implements ReactiveController {
     queueMicrotask(() => {
       if (this.connected) return;
       this.stop();
+      this.early?.destroy();
+      this.early = undefined;
       this.listenAbort?.abort();
       this.listenAbort = undefined;
     });
@@ -272,13 +287,26 @@ export class MediaController implements ReactiveController {
         );
       },
     };
-    const options = {
-      hlsConfig: this.options.hlsConfig?.(),
-      startPosition,
-      hlsBuild: this.hlsBuild,
-      prefetchedPlaylist: takePrefetchedPlaylist(this.host, this.src),
-    };
-    createEngine(video, this.src, callbacks, abort.signal, options).then(
+    const hlsConfig = this.options.hlsConfig?.();
+    const early = this.early;
+    this.early = undefined;
+    let engine: Promise<PlaybackEngine | null>;
+    // Only a first start has one (a retry, which resumes at a position, never does).
+    if (early?.matches(this.src, this.hlsBuild, hlsConfig)) {
+      // The loader's engine on this very video: its reports so far arrive now, in order.
+      early.connect(callbacks);
+      engine = early.engine;
+    } else {
+      early?.destroy();
+      const options = {
+        hlsConfig,
+        startPosition,
+        hlsBuild: this.hlsBuild,
+        prefetchedPlaylist: takePrefetchedPlaylist(this.host, this.src),
+      };
+      engine = createEngine(video, this.src, callbacks, abort.signal, options);
+    }
+    engine.then(
       (engine) => {
         if (abort.signal.aborted) {
           engine?.destroy();

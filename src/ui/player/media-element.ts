@@ -8,6 +8,8 @@ import { copyEntries } from '../../internal/plain-data.js';
 import { safeUrl } from '../../internal/url-policy.js';
 import type { HlsSettings } from '../../player/playback-engine.js';
 import { parseHlsBuild, type HlsBuild } from '../../player/hls-build.js';
+import { takeEarlyEngine } from '../../player/early-engine.js';
+import { createPlayerVideo, setVideoAttributes } from '../../player/player-video.js';
 import { StoresController } from '../controllers/store-controller.js';
 import { dispatchCuecartEvent } from '../shared/ui-events.js';
 import { CueController, loadCueStore } from './cue-controller.js';
@@ -47,6 +49,7 @@ export abstract class CuecartMediaElement extends LitElement {
   });
 
   private readonly unreported: CuecartError[] = [];
+  private videoNode?: HTMLVideoElement;
   private readonly checkedUrls = new Map<string, unknown>();
 
   constructor() {
@@ -182,6 +185,30 @@ export abstract class CuecartMediaElement extends LitElement {
     const done = await super.getUpdateComplete();
     if (this.cueController.store || !(await this.cueController.ready())) return done;
     return super.getUpdateComplete();
+  }
+
+  /**
+   * The element's `<video>`, to render: the one the player loader started playback in before
+   * this element was defined (its engine is taken over with it,
+   * docs/decisions/0067-first-frame-before-the-player.md), else a new one.
+   */
+  protected get videoElement(): HTMLVideoElement {
+    if (!this.videoNode) {
+      const early = takeEarlyEngine(this);
+      this.videoNode = early?.video ?? createPlayerVideo(this.ownerDocument);
+      if (early) this.media.adopt(early);
+    }
+    return this.videoNode;
+  }
+
+  /** Keeps the video's poster, autoplay and loop attributes (only what changed is written). */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    setVideoAttributes(this.videoElement, {
+      poster: this.configUrl('poster', this.poster),
+      autoplay: this.autoplay,
+      loop: this.loop,
+    });
   }
 
   /** Binds the rendered `<video>` to the engine and the cue clock (once, after first render). */

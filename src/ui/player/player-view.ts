@@ -25,9 +25,11 @@ export interface PlayerView {
   theme: 'light' | 'dark' | undefined;
   currency: string | undefined;
   locale: string | undefined;
-  poster: string;
-  autoplay: boolean;
-  loop: boolean;
+  /**
+   * The player's `<video>`, created (or taken over from the player loader) by the player, which
+   * also keeps its poster, autoplay and loop attributes (`player/player-video.ts`).
+   */
+  video: HTMLVideoElement;
   /** The product on screen, with the variant its cue names. */
   featured: FeaturedProduct | undefined;
   cues: readonly ProductCue[];
@@ -223,15 +225,7 @@ export function renderPlayer(view: PlayerView, handlers: PlayerViewHandlers): Te
       aria-label=${m.playerLabel}
       @keydown=${handlers.onKeydown}
     >
-      <video
-        part="video"
-        playsinline
-        crossorigin="anonymous"
-        preload="metadata"
-        poster=${view.poster || nothing}
-        ?autoplay=${view.autoplay}
-        ?loop=${view.loop}
-      ></video>
+      ${view.video}
       ${media.waiting && !media.error ? html`<div class="spinner" aria-hidden="true"></div>` : nothing}
       ${streamStatus(view)}
       ${

@@ -1,0 +1,87 @@
+import { safeUrl } from '../internal/url-policy.js';
+import { createEngine, needsHlsJs } from '../player/create-engine.js';
+import { startEarlyEngine } from '../player/early-engine.js';
+import { parseHlsBuild } from '../player/hls-build.js';
+import { loadHls } from '../player/load-hls.js';
+import type { HlsSettings } from '../player/playback-engine.js';
+import { createPlayerVideo, setVideoAttributes } from '../player/player-video.js';
+import { takePrefetchedPlaylist } from '../player/playlist-prefetch.js';
+
+/** `HTMLMediaElement.HAVE_CURRENT_DATA`. */
+const HAVE_CURRENT_DATA = 2;
+/**
+ * After `canplay`, how long an autoplaying video gets to present its first frame before the wait
+ * ends anyway (autoplay refused: no frame is presented while the poster shows).
+ */
+const AUTOPLAY_GRACE_MS = 250;
+
+/** A player's playback started by the loader: {@link startEarlyPlayback}. */
+export interface EarlyPlayback {
+  /** The player's `<video>`, for the facade to show (the player renders this very element). */
+  video: HTMLVideoElement;
+  /**
+   * Resolves once the video has presented its first frame (autoplay) or has one to show (no
+   * autoplay), or when playback cannot start. Never rejects.
+   */
+  firstFrame: Promise<void>;
+}
+
+/**
+ * Starts an activated player's HLS playback (over MSE) before `<cuecart-player>` is defined: the
+ * player's `<video>` is created here, and Cuecart's hls.js engine starts on it as soon as hls.js
+ * and the engine's chunk have arrived, taking the playlist the loader requested. The player takes
+ * both over when it upgrades (`player/early-engine.ts`,
+ * docs/decisions/0067-first-frame-before-the-player.md). Returns undefined (and starts nothing)
+ * for any other source, a source the URL policy refuses, or a player that already has one.
+ */
+export function startEarlyPlayback(player: HTMLElement): EarlyPlayback | undefined {
+  const src = safeUrl(player.getAttribute('src'));
+  if (!src || !needsHlsJs(src)) return undefined;
+  const hlsBuild = parseHlsBuild(player.getAttribute('hls-build'));
+  const video = createPlayerVideo(player.ownerDocument);
+  setVideoAttributes(video, {
+    poster: safeUrl(player.getAttribute('poster')) ?? '',
+    autoplay: player.hasAttribute('autoplay'),
+    loop: player.hasAttribute('loop'),
+  });
+  video.muted = player.hasAttribute('muted');
+  let failed!: () => void;
+  const failure = new Promise<void>((resolve) => (failed = resolve));
+  const early = startEarlyEngine(
+    player,
+    video,
+    {
+      src,
+      hlsBuild,
+      ready: Promise.all([loadHls(hlsBuild), import('../player/hls-engine.js')]),
+      hlsConfig: () => (player as { hlsConfig?: HlsSettings }).hlsConfig,
+      startOptions: () => ({ prefetchedPlaylist: takePrefetchedPlaylist(player, src) }),
+      onFatalError: () => failed(),
+    },
+    createEngine,
+  );
+  if (!early) return undefined;
+  const engineFailed = early.engine.then((engine) =>
+    engine ? new Promise<void>(() => {}) : undefined,
+  );
+  return { video, firstFrame: Promise.race([firstFrameOf(video), failure, engineFailed]) };
+}
+
+/** Resolves at `video`'s first presented frame (autoplay) or first decoded one, or its error. */
+function firstFrameOf(video: HTMLVideoElement): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => resolve();
+    video.addEventListener('error', done, { once: true });
+    if (!video.autoplay) {
+      if (video.readyState >= HAVE_CURRENT_DATA) done();
+      else video.addEventListener('loadeddata', done, { once: true });
+      return;
+    }
+    if (typeof video.requestVideoFrameCallback === 'function') {
+      video.requestVideoFrameCallback(done);
+      video.addEventListener('canplay', () => setTimeout(done, AUTOPLAY_GRACE_MS), {
+        once: true,
+      });
+    } else video.addEventListener('playing', done, { once: true });
+  });
+}
