@@ -17,54 +17,68 @@ const AUTOPLAY_GRACE_MS = 250;
 
 /** A player's playback started by the loader: {@link startEarlyPlayback}. */
 export interface EarlyPlayback {
-  /** The player's `<video>`, for the facade to show (the player renders this very element). */
-  video: HTMLVideoElement;
   /**
    * Resolves once the video has presented its first frame (autoplay) or has one to show (no
-   * autoplay), or when playback cannot start. Never rejects.
+   * autoplay), when playback cannot start, or at once when the player got defined first (it then
+   * starts its own). Never rejects.
    */
   firstFrame: Promise<void>;
 }
 
 /**
- * Starts an activated player's HLS playback (over MSE) before `<cuecart-player>` is defined: the
- * player's `<video>` is created here, and Cuecart's hls.js engine starts on it as soon as hls.js
- * and the engine's chunk have arrived, taking the playlist the loader requested. The player takes
- * both over when it upgrades (`player/early-engine.ts`,
- * docs/decisions/0067-first-frame-before-the-player.md). Returns undefined (and starts nothing)
- * for any other source, a source the URL policy refuses, or a player that already has one.
+ * Starts an activated player's HLS playback (over MSE) before `<cuecart-player>` is defined. Once
+ * hls.js and Cuecart's hls.js engine have arrived — unless the player was defined meanwhile — the
+ * player's `<video>` is created, handed to `show` (the facade shows it) and the engine starts on
+ * it, taking the playlist the loader requested. Nothing is created before: the loader's own task
+ * stays short while the downloads it started are under way. The player takes both over when it
+ * upgrades (`player/early-engine.ts`, docs/decisions/0067-first-frame-before-the-player.md).
+ * Returns undefined (and starts nothing) for any other source or a source the URL policy refuses.
  */
-export function startEarlyPlayback(player: HTMLElement): EarlyPlayback | undefined {
+export function startEarlyPlayback(
+  player: HTMLElement,
+  show: (video: HTMLVideoElement) => void,
+): EarlyPlayback | undefined {
   const src = safeUrl(player.getAttribute('src'));
   if (!src || !needsHlsJs(src)) return undefined;
   const hlsBuild = parseHlsBuild(player.getAttribute('hls-build'));
-  const video = createPlayerVideo(player.ownerDocument);
-  setVideoAttributes(video, {
-    poster: safeUrl(player.getAttribute('poster')) ?? '',
-    autoplay: player.hasAttribute('autoplay'),
-    loop: player.hasAttribute('loop'),
-  });
-  video.muted = player.hasAttribute('muted');
-  let failed!: () => void;
-  const failure = new Promise<void>((resolve) => (failed = resolve));
-  const early = startEarlyEngine(
-    player,
-    video,
-    {
-      src,
-      hlsBuild,
-      ready: Promise.all([loadHls(hlsBuild), import('../player/hls-engine.js')]),
-      hlsConfig: () => (player as { hlsConfig?: HlsSettings }).hlsConfig,
-      startOptions: () => ({ prefetchedPlaylist: takePrefetchedPlaylist(player, src) }),
-      onFatalError: () => failed(),
+  const ready = Promise.all([loadHls(hlsBuild), import('../player/hls-engine.js')]);
+  const firstFrame = ready.then(
+    () => {
+      // Defined meanwhile (the viewer pressed a key, or the wait ran out): the player starts.
+      if (player.matches(':defined')) return undefined;
+      const video = createPlayerVideo(player.ownerDocument);
+      setVideoAttributes(video, {
+        poster: safeUrl(player.getAttribute('poster')) ?? '',
+        autoplay: player.hasAttribute('autoplay'),
+        loop: player.hasAttribute('loop'),
+      });
+      video.muted = player.hasAttribute('muted');
+      let failed!: () => void;
+      const failure = new Promise<void>((resolve) => (failed = resolve));
+      const early = startEarlyEngine(
+        player,
+        video,
+        {
+          src,
+          hlsBuild,
+          ready,
+          hlsConfig: () => (player as { hlsConfig?: HlsSettings }).hlsConfig,
+          startOptions: () => ({ prefetchedPlaylist: takePrefetchedPlaylist(player, src) }),
+          onFatalError: () => failed(),
+        },
+        createEngine,
+      );
+      if (!early) return undefined;
+      show(video);
+      const engineFailed = early.engine.then((engine) =>
+        engine ? new Promise<void>(() => {}) : undefined,
+      );
+      return Promise.race([firstFrameOf(video), failure, engineFailed]);
     },
-    createEngine,
+    // createEngine would report it; the player, defined now, will.
+    () => undefined,
   );
-  if (!early) return undefined;
-  const engineFailed = early.engine.then((engine) =>
-    engine ? new Promise<void>(() => {}) : undefined,
-  );
-  return { video, firstFrame: Promise.race([firstFrameOf(video), failure, engineFailed]) };
+  return { firstFrame };
 }
 
 /** Resolves at `video`'s first presented frame (autoplay) or first decoded one, or its error. */

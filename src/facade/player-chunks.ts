@@ -62,6 +62,8 @@ function preload(doc: Document, chunk: PreloadedChunk): void {
     if ((link as HTMLLinkElement).href === href) return;
   const link = doc.createElement('link');
   link.rel = 'modulepreload';
+  // Below hls.js, its engine and the playlist, which the first frame waits for.
+  link.fetchPriority = 'low';
   link.href = href;
   parent.append(link);
 }

@@ -37,7 +37,10 @@ export interface PlayerLoaderOptions {
    * the viewer's first key or pointer press, or after {@link FIRST_FRAME_CAP_MS} at the latest
    * (docs/decisions/0067-first-frame-before-the-player.md).
    */
-  startEarly?(player: HTMLElement): EarlyPlayback | undefined;
+  startEarly?(
+    player: HTMLElement,
+    show: (video: HTMLVideoElement) => void,
+  ): EarlyPlayback | undefined;
 }
 
 /** The longest the player's registration waits for early players' first frames. */
@@ -81,7 +84,7 @@ export function installPlayerLoader(
   const faced = new Set<PlayerElement>();
   const wantsPlay = new Set<PlayerElement>();
   /** Players whose playback the loader started, with their video. */
-  const early = new Map<PlayerElement, HTMLVideoElement>();
+  const early = new Map<PlayerElement, HTMLVideoElement | undefined>();
   const firstFrames: Promise<void>[] = [];
   let loading: Promise<void> | undefined;
 
@@ -166,10 +169,12 @@ export function installPlayerLoader(
   /** Starts the playback of a player with a facade, once (see `startEarly`). */
   const startEarly = (player: PlayerElement) => {
     if (!options.startEarly || !faced.has(player) || early.has(player)) return;
-    const started = options.startEarly(player);
+    const started = options.startEarly(player, (video) => {
+      early.set(player, video);
+      showFacadeVideo(player, video);
+    });
     if (!started) return;
-    early.set(player, started.video);
-    showFacadeVideo(player, started.video);
+    early.set(player, undefined);
     firstFrames.push(started.firstFrame);
   };
 

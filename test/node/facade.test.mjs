@@ -335,6 +335,48 @@ describe('dist/cdn/cuecart.js: players in view', () => {
     }
   });
 
+  it('an early-started player whose playlist is missing reports it once defined, and the wait ends at the failure', async () => {
+    const { context, page, errors } = await open(
+      productPage(`<cuecart-player id="p" src="/test/fixtures/missing/index.m3u8" muted autoplay></cuecart-player>
+        <script>
+          window.cuecartErrors = [];
+          addEventListener('cuecart-error', (e) => {
+            cuecartErrors.push(e.detail.code);
+            window.errorAt ??= performance.now();
+          });
+          customElements.whenDefined('cuecart-player').then(() => (window.definedAt = performance.now()));
+        </script>`),
+    );
+    try {
+      const codes = await page.waitForFunction(
+        () => window.cuecartErrors.length && window.cuecartErrors,
+        null,
+        { timeout: 20_000 },
+      );
+      assert.deepEqual(await codes.jsonValue(), ['media-load-failed']);
+      const state = await page.evaluate(() => {
+        const p = document.getElementById('p');
+        return {
+          shown: p.error?.code,
+          videos: p.shadowRoot.querySelectorAll('video').length,
+          // A 404 fails at once (no retry): the registration followed the failure instead of
+          // waiting out the loader's 2.5 s cap, and the held error was reported then.
+          definedBeforeCap: window.definedAt < 2_000,
+          reportedAtDefinition: window.errorAt - window.definedAt < 1_000,
+        };
+      });
+      assert.deepEqual(state, {
+        shown: 'media-load-failed',
+        videos: 1,
+        definedBeforeCap: true,
+        reportedAtDefinition: true,
+      });
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   for (const [build, attribute, chunk] of [
     ['light', ' hls-build="light"', /chunks\/hls-light-/],
     ['full (default)', '', /chunks\/hls-(?!light)/],
