@@ -138,7 +138,14 @@ export function showFacadeVideo(player: HTMLElement, video: HTMLVideoElement): v
   if (!box) return;
   const button = box.querySelector('button');
   box.insertBefore(video, box.querySelector('p') ?? button);
-  video.addEventListener('playing', () => button?.setAttribute('hidden', ''), { once: true });
+  // A keyboard user on the button keeps it (and their focus) until the player takes over.
+  video.addEventListener(
+    'playing',
+    () => {
+      if (button && player.shadowRoot?.activeElement !== button) button.hidden = true;
+    },
+    { once: true },
+  );
 }
 
 /** Whether the facade's play button has focus (to hand focus to the real player after upgrade). */

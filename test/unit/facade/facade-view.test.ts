@@ -4,6 +4,7 @@ import {
   facadeHasFocus,
   removeFacade,
   renderFacade,
+  showFacadeVideo,
 } from '../../../src/facade/facade-view.js';
 import { isEager, isNearViewport } from '../../../src/facade/near-viewport.js';
 import { parseHlsBuild } from '../../../src/player/hls-build.js';
@@ -91,5 +92,40 @@ describe('isNearViewport / isEager / parseHlsBuild', () => {
     expect(parseHlsBuild('bogus')).to.equal('full');
     expect(parseHlsBuild(null)).to.equal('full');
     document.querySelectorAll('cuecart-facade-test').forEach((e) => e.remove());
+  });
+
+  it('showFacadeVideo puts the video over the poster and under title and button, and keeps it when the facade goes', () => {
+    const element = host({ poster: '/poster.jpg', title: 'Live show' });
+    renderFacade(element, () => {});
+    const root = element.shadowRoot!;
+    const video = document.createElement('video');
+    showFacadeVideo(element, video);
+    const box = root.querySelector('[part="facade"]')!;
+    expect(Array.from(box.children, (child) => child.localName)).to.deep.equal([
+      'img',
+      'video',
+      'p',
+      'button',
+    ]);
+    // It plays: the play button goes (nobody is on it).
+    video.dispatchEvent(new Event('playing'));
+    expect(root.querySelector('button')!.hidden).to.equal(true);
+    removeFacade(element);
+    expect(root.querySelector('[part="facade"]')).to.equal(null);
+    expect(video.getRootNode()).to.equal(root);
+    element.remove();
+  });
+
+  it('showFacadeVideo leaves the play button to a keyboard user who is on it', () => {
+    const element = host();
+    renderFacade(element, () => {});
+    const root = element.shadowRoot!;
+    const video = document.createElement('video');
+    showFacadeVideo(element, video);
+    root.querySelector('button')!.focus();
+    video.dispatchEvent(new Event('playing'));
+    expect(root.querySelector('button')!.hidden).to.equal(false);
+    expect(facadeHasFocus(element)).to.equal(true);
+    element.remove();
   });
 });
