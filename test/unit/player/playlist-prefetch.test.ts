@@ -4,7 +4,6 @@ import type {
   Loader,
   LoaderCallbacks,
   LoaderConfiguration,
-  LoaderContext,
   LoaderResponse,
   PlaylistLoaderContext,
 } from 'hls.js';
@@ -14,32 +13,9 @@ import {
   type PlaylistResponse,
   type PrefetchedPlaylist,
 } from '../../../src/player/playlist-prefetch.js';
-import {
-  emptyStats,
-  prefetchedPlaylistLoader,
-} from '../../../src/player/prefetched-playlist-loader.js';
+import { prefetchedPlaylistLoader } from '../../../src/player/prefetched-playlist-loader.js';
+import { fakeBase } from '../../helpers/fake-hls-loader.js';
 import { FIXTURES, playersRemovedAfterEach, playsPast, requested } from '../../helpers/player.js';
-
-/** hls.js's own loader, faked: records what it was asked to load. */
-function fakeBase() {
-  const loads: string[] = [];
-  class FakeLoader implements Loader<LoaderContext> {
-    context: LoaderContext | null = null;
-    stats = emptyStats();
-    load(context: LoaderContext) {
-      loads.push(`${context.type ?? ''} ${context.url}`);
-    }
-    abort() {}
-    destroy() {}
-    getCacheAge() {
-      return null;
-    }
-    getResponseHeader() {
-      return null;
-    }
-  }
-  return { FakeLoader, loads };
-}
 
 const URL_A = new URL('/show/index.m3u8', location.href).href;
 
