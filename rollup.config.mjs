@@ -289,13 +289,18 @@ export default [
       sourcemapExcludeSources: true,
       // Cuecart's own hls.js engine (src/player/hls-engine.ts, imported beside hls.js) is named
       // apart, so that only hls.js's own code sits in chunks named `hls…` (test/bench/bundle.mjs);
-      // the native engine (src/player/native-engine.ts) is named to match.
+      // the native engine (src/player/native-engine.ts) is named to match. hls.js's two chunks
+      // keep a fixed name (`chunks/hls.js`, `chunks/hls-light.js`: their content changes with
+      // the package version, which a CDN URL pins), so that a page can preload the one it plays
+      // (docs/getting-started.md, decision 0067).
       chunkFileNames: (chunk) =>
         chunk.name === 'hls-engine'
           ? 'chunks/engine-hlsjs-[hash].js'
           : chunk.name === 'native-engine'
             ? 'chunks/engine-native-[hash].js'
-            : 'chunks/[name]-[hash].js',
+            : /^hls(-light)?$/.test(chunk.name)
+              ? 'chunks/[name].js'
+              : 'chunks/[name]-[hash].js',
       // A chunk of a few hundred bytes (money formatting, shared by the shopping elements and the
       // Shopify adapter) would cost a request of its own after its importer: merged instead.
       // Not higher: the HLS attribute-list parser (1.4 KB, shared by the API entry and the lazy
