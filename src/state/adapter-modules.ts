@@ -2,7 +2,7 @@
  * The built-in adapters' modules, each its own chunk, imported by kind: a Shopify page never
  * downloads the events adapter and the other way round
  * (docs/decisions/0048-adapters-load-by-kind.md). The module map makes repeated imports share
- * one download, so the player loader can start one early ({@link preloadAdapter}).
+ * one download, so the player loader can start one early (`facade/player-chunks.ts`).
  * @module
  */
 import type * as EventsModule from '../commerce/adapters/events.js';
@@ -16,13 +16,4 @@ export function loadShopifyCommerce(): Promise<typeof ShopifyModule> {
 /** The events adapter's chunk. */
 export function loadEventsAdapter(): Promise<typeof EventsModule> {
   return import('../commerce/adapters/events.js');
-}
-
-/**
- * Starts downloading the built-in adapter an `adapter` attribute value selects (`shopify`, else
- * `events`, the default), without waiting; a failure is reported by the call that needs it.
- */
-export function preloadAdapter(attribute: string | null): void {
-  const load = attribute === 'shopify' ? loadShopifyCommerce : loadEventsAdapter;
-  load().catch(() => {});
 }
