@@ -94,24 +94,6 @@ const hlsChunks = {};
 const lazyChunks = {};
 const srcPath = (id) => fileURLToPath(new URL(id, import.meta.url));
 
-/**
- * Modules the loader build must take from the ES-module build's files, never bundle: each is
- * a chunk there (the shopping elements, the adapters). Checked so a rename cannot silently put
- * them into the loader.
- */
-const LOADER_LAZY = [
-  'src/define-shop.ts',
-  'src/state/player-commerce.ts',
-  'src/state/cue-store.ts',
-  'src/state/shopify-commerce.ts',
-  'src/commerce/adapters/events.ts',
-  'src/player/hls-engine.ts',
-  'src/player/native-engine.ts',
-  'src/cues/in-band-carriers.ts',
-  'src/state/cue-list-poller.ts',
-  'src/commerce/variants.ts',
-].map(srcPath);
-
 /** The chunks the CDN loader preloads without running (src/facade/chunk-urls.ts), by name. */
 const PRELOADED = {
   shop: 'src/define-shop.ts',
@@ -123,6 +105,17 @@ const PRELOADED = {
   poller: 'src/state/cue-list-poller.ts',
   variants: 'src/commerce/variants.ts',
 };
+
+/**
+ * Modules the loader build must take from the ES-module build's files, never bundle: each is
+ * a chunk there (the preloaded ones above, and the two engines the loader imports). Checked so a
+ * rename cannot silently put them into the loader.
+ */
+const LOADER_LAZY = [
+  ...Object.values(PRELOADED),
+  'src/player/hls-engine.ts',
+  'src/player/native-engine.ts',
+].map(srcPath);
 
 /**
  * The cue engine's chunk (docs/decisions/0066-cue-engine-chunk.md): the cue store and the
