@@ -43,12 +43,18 @@ function load(loader: Loader<PlaylistLoaderContext>) {
 
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** A loader over an answered prefetch whose `ready` resolves when `attached()` is called. */
+function waitingLoader() {
+  const { FakeLoader, loads } = fakeBase();
+  let attached: () => void = () => {};
+  const ready = new Promise<void>((resolve) => (attached = resolve));
+  const loader = new (prefetchedPlaylistLoader(FakeLoader, answered(), ready))({} as HlsConfig);
+  return { loader, attached, loads };
+}
+
 describe('prefetchedPlaylistLoader waits for ready', () => {
   it('answers only once ready resolves, and once', async () => {
-    const { FakeLoader, loads } = fakeBase();
-    let attached: () => void = () => {};
-    const ready = new Promise<void>((resolve) => (attached = resolve));
-    const loader = new (prefetchedPlaylistLoader(FakeLoader, answered(), ready))({} as HlsConfig);
+    const { loader, attached, loads } = waitingLoader();
     const { successes, other } = load(loader);
     // The prefetch has answered, but the media is not attached yet.
     await settle();
@@ -77,10 +83,7 @@ describe('prefetchedPlaylistLoader waits for ready', () => {
   });
 
   it('says nothing when destroyed before ready resolves', async () => {
-    const { FakeLoader, loads } = fakeBase();
-    let attached: () => void = () => {};
-    const ready = new Promise<void>((resolve) => (attached = resolve));
-    const loader = new (prefetchedPlaylistLoader(FakeLoader, answered(), ready))({} as HlsConfig);
+    const { loader, attached, loads } = waitingLoader();
     const { successes, other } = load(loader);
     await settle();
     loader.destroy();
