@@ -24,13 +24,14 @@ const IMPORTS: Record<Exclude<PreloadedChunk, 'variants'>, () => Promise<unknown
  * in-band carriers' parsers. The player loader calls it when a player activates, at the same
  * moment as the shell and hls.js, so none waits for another
  * (docs/decisions/0047-player-shell-and-parallel-chunks.md, 0056-commerce-state-chunk.md,
- * 0066-cue-engine-chunk.md, 0058-in-band-carriers-and-native-engine-chunks.md).
+ * 0066-cue-engine-chunk.md, 0058-in-band-carriers-and-native-engine-chunks.md) — except for a
+ * player whose playback the loader starts itself: then when that player has shown its first
+ * frame (0068-player-chunks-after-the-first-frame.md).
  *
- * Where the build knows their files ({@link CHUNK_URLS}: the CDN loader), the chunks that the
- * first frame does not need are only fetched (`<link rel="modulepreload">`): they run when the
- * player imports them, after the first frame, instead of taking the main thread from hls.js as
- * they arrive (docs/decisions/0067-first-frame-before-the-player.md). Failures surface later,
- * from the imports that need the chunks.
+ * Where the build knows their files ({@link CHUNK_URLS}: the CDN loader), the chunks are only
+ * fetched (`<link rel="modulepreload">`): they run when the player imports them, instead of
+ * taking the main thread as they arrive (docs/decisions/0067-first-frame-before-the-player.md).
+ * Failures surface later, from the imports that need the chunks.
  */
 export function prefetchPlayerChunks(player: Element): void {
   const doc = player.ownerDocument;

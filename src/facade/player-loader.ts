@@ -27,7 +27,10 @@ export interface CuecartElementsModule {
 export interface PlayerLoaderOptions {
   /**
    * Requests the chunks a player needs besides the shell (the shopping elements, the adapter its
-   * `adapter` attribute names), without waiting for them.
+   * `adapter` attribute names), without waiting for them. Called once per player: at its
+   * activation, or — for a player whose playback `startEarly` started — once it has shown its
+   * first frame (as `definePlayer()` waits for, see `startEarly`;
+   * docs/decisions/0068-player-chunks-after-the-first-frame.md).
    */
   prefetch?(player: Element): void;
   /**
@@ -86,6 +89,8 @@ export function installPlayerLoader(
   /** Players whose playback the loader started, with their video. */
   const early = new Map<PlayerElement, HTMLVideoElement | undefined>();
   const firstFrames: Promise<void>[] = [];
+  /** Players whose other chunks were requested. */
+  const prefetched = new WeakSet<PlayerElement>();
   let loading: Promise<void> | undefined;
 
   const finish = () => {
@@ -149,9 +154,12 @@ export function installPlayerLoader(
     );
   };
 
-  /** Resolves when the early players have shown their first frame (see `startEarly`). */
-  const afterFirstFrames = (): Promise<void> => {
-    if (!firstFrames.length) return Promise.resolve();
+  /**
+   * Resolves when the given early players' first frames are shown (or failed), at the viewer's
+   * first key or pointer press, or after {@link FIRST_FRAME_CAP_MS}, whichever comes first.
+   */
+  const afterFirstFrames = (frames: Promise<void>[] = firstFrames): Promise<void> => {
+    if (!frames.length) return Promise.resolve();
     const stop = new AbortController();
     return new Promise<void>((resolve) => {
       const done = () => {
@@ -162,7 +170,7 @@ export function installPlayerLoader(
       stop.signal.addEventListener('abort', () => view.clearTimeout(timer), { once: true });
       for (const type of ['pointerdown', 'keydown'])
         doc.addEventListener(type, done, { capture: true, once: true, signal: stop.signal });
-      void Promise.all(firstFrames).then(done);
+      void Promise.all(frames).then(done);
     });
   };
 
@@ -176,6 +184,17 @@ export function installPlayerLoader(
     if (!started) return;
     early.set(player, undefined);
     firstFrames.push(started.firstFrame);
+    // The chunks the first frame does not need come after it: fetched and compiled alongside
+    // hls.js, they took the line and the CPU from it
+    // (docs/decisions/0068-player-chunks-after-the-first-frame.md).
+    void afterFirstFrames([started.firstFrame]).then(() => prefetch(player));
+  };
+
+  /** Requests the chunks a player needs besides the shell (`options.prefetch`), once. */
+  const prefetch = (player: PlayerElement) => {
+    if (prefetched.has(player)) return;
+    prefetched.add(player);
+    options.prefetch?.(player);
   };
 
   const activate = (player: PlayerElement, play: boolean) => {
@@ -191,15 +210,20 @@ export function installPlayerLoader(
     markNear(player);
     const src = player.getAttribute('src') ?? '';
     // The waterfall to avoid: player chunk → render → hls.js chunk → playlist. hls.js, the
-    // playlist, the shell and the chunks the shell would ask for next (shopping elements,
-    // adapter) are requested now, in parallel; the real player's own requests join them.
+    // playlist and the shell are requested now, in parallel; the real player's own requests
+    // join them. So are the chunks the shell would ask for next (shopping elements, adapter),
+    // unless the loader plays the player itself (see `startEarly`).
     if (src && sourceKind(src) === 'hls' && hasMediaSource()) {
       preloadHls(parseHlsBuild(player.getAttribute('hls-build')));
       prefetchPlaylist(player, src);
     }
     loadElements(player);
-    options.prefetch?.(player);
     startEarly(player);
+    // A player the loader plays gets its other chunks after its first frame (`startEarly`, which
+    // `discover` calls after this); any other, now, in parallel with the shell.
+    void Promise.resolve().then(() => {
+      if (!early.has(player)) prefetch(player);
+    });
   };
 
   const intersections = new view.IntersectionObserver(

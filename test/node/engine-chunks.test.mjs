@@ -1,7 +1,8 @@
 // The player loader (`dist/cdn/cuecart.js`) and the chunks a source needs besides the player
 // shell (docs/decisions/0058-in-band-carriers-and-native-engine-chunks.md), in real Chromium on a
-// product page: the in-band carriers' parsers (HLS) and the native engine (MP4, Safari's native
-// HLS) are requested in parallel with the shell, never after it; the stream's cues still land;
+// product page: the native engine (MP4, Safari's native HLS) is requested in parallel with the
+// shell, never after it; the in-band carriers' parsers of a player the loader plays come with
+// its first frame (0068), before its first cue is due; the stream's cues still land;
 // a carriers' chunk that cannot load is a `cues-load-failed` and playback goes on; a native
 // engine that cannot load is a `media-load-failed`. Requests are observed, not assumed. Needs
 // `npm run build` (npm test builds first).
@@ -50,10 +51,16 @@ const playing = (page) =>
   });
 
 describe('dist/cdn/cuecart.js: the chunks a source needs besides the shell', () => {
-  it('HLS: requests the in-band carriers’ chunk before the shell has arrived, and its ID3 cues enter', async () => {
+  it('HLS: requests the in-band carriers’ chunk before the first cue is due, and its ID3 cues enter', async () => {
     const { context, page, requests, errors } = await open(
       productPage(
-        `<cuecart-player id="p" src="${HLS}" products="/cuecart/products.json" muted autoplay></cuecart-player>`,
+        `<cuecart-player id="p" src="${HLS}" products="/cuecart/products.json" muted autoplay></cuecart-player>
+        <script>
+          // When the playhead reaches the fixture's first ID3 cue (1 s).
+          const p = document.getElementById('p');
+          const watch = () => (p.currentTime >= 1 ? (window.cueDueAt = performance.now()) : requestAnimationFrame(watch));
+          requestAnimationFrame(watch);
+        </script>`,
       ),
     );
     try {
@@ -63,12 +70,14 @@ describe('dist/cdn/cuecart.js: the chunks a source needs besides the shell', () 
         timeout: 30_000,
       });
       const timing = await timings(page);
-      const shell = timing['/dist/cdn/cuecart-shell.js'];
       const carriers = Object.entries(timing).find(([path]) => isCarriers(path))?.[1];
-      assert.ok(shell && carriers, `requested: ${requests.join(', ')}`);
+      assert.ok(carriers, `requested: ${requests.join(', ')}`);
+      const cueDueAt = await (
+        await page.waitForFunction(() => window.cueDueAt, null, { timeout: 10_000 })
+      ).jsonValue();
       assert.ok(
-        carriers.start < shell.end,
-        `the carriers' chunk at ${carriers.start} ms, after the shell (${shell.end} ms)`,
+        carriers.start < cueDueAt,
+        `the carriers' chunk at ${carriers.start} ms, after the first cue was due (${cueDueAt} ms)`,
       );
       assert.deepEqual(requests.filter(isNativeEngine), [], 'hls.js plays it: no native engine');
       assert.deepEqual(await page.evaluate(() => window.cuecartErrors), []);

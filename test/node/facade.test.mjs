@@ -46,6 +46,16 @@ async function brotliOf(path) {
   return brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 }
 
+/** Start and end (ms) of every resource the page loaded, by path. */
+const resourceTimings = (page) =>
+  page.evaluate(() =>
+    Object.fromEntries(
+      performance
+        .getEntriesByType('resource')
+        .map((r) => [new URL(r.name).pathname, { start: r.startTime, end: r.responseEnd }]),
+    ),
+  );
+
 /** Lets the page settle: the loader ran, the load event passed, idle callbacks had their turn. */
 const settle = (page) => page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
 
@@ -222,12 +232,14 @@ describe('dist/cdn/cuecart.js: players in view', () => {
             const video = document.getElementById('near').shadowRoot.querySelector('video');
             window.readyStateAtShop = video.readyState;
           });
+          // When the playhead reaches the fixture's first ID3 cue (1 s).
+          const near = document.getElementById('near');
+          const watch = () => (near.currentTime >= 1 ? (window.cueDueAt = performance.now()) : requestAnimationFrame(watch));
+          requestAnimationFrame(watch);
         </script>`),
     );
     try {
-      await page.waitForFunction(() => document.getElementById('near').currentTime > 0.3, null, {
-        timeout: 30_000,
-      });
+      await page.waitForFunction(() => window.cueDueAt, null, { timeout: 30_000 });
       // The shopping elements' registration and first renders waited for the first frame
       // (HAVE_CURRENT_DATA), so they did not compete with hls.js before it.
       const readyStateAtShop = await page.waitForFunction(() => window.readyStateAtShop, null, {
@@ -249,17 +261,15 @@ describe('dist/cdn/cuecart.js: players in view', () => {
         [],
         'no request for the far player',
       );
-      // hls.js, Cuecart's hls.js engine, the shopping elements, the commerce state, the cue
-      // engine and the adapter requested before the player shell had arrived: in parallel with it, not after it.
-      const timing = await page.evaluate(() =>
-        Object.fromEntries(
-          performance
-            .getEntriesByType('resource')
-            .map((r) => [new URL(r.name).pathname, { start: r.startTime, end: r.responseEnd }]),
-        ),
-      );
+      // hls.js and Cuecart's hls.js engine requested before the player shell had arrived: in
+      // parallel with it, not after it. The shopping elements, the commerce state, the cue
+      // engine and the adapter, which the first frame does not need, after the first segment
+      // had arrived (they would take the line and the CPU from it) and before the first cue was
+      // due (docs/decisions/0068-player-chunks-after-the-first-frame.md).
+      const timing = await resourceTimings(page);
       const find = (test) => Object.entries(timing).find(([path]) => test(path))?.[1];
       const shell = timing['/dist/cdn/cuecart-shell.js'];
+      const firstSegment = timing[HLS.replace('index.m3u8', 'seg-00.ts')];
       const hls = find(isHlsJs);
       const shop = find(isShopChunk);
       const commerce = find(isCommerceChunk);
@@ -267,7 +277,51 @@ describe('dist/cdn/cuecart.js: players in view', () => {
       const adapter = find(isEventsChunk);
       const engine = find(isEngineChunk);
       assert.ok(hls && shell && shop && commerce && cues && adapter && engine, 'all requested');
-      for (const [name, chunk] of Object.entries({ hls, engine, shop, commerce, cues, adapter })) {
+      assert.ok(firstSegment, 'the first segment was requested');
+      for (const [name, chunk] of Object.entries({ hls, engine })) {
+        assert.ok(
+          chunk.start < shell.end,
+          `${name} at ${chunk.start} ms, after the shell (${shell.end} ms)`,
+        );
+      }
+      const cueDueAt = await page.evaluate(() => window.cueDueAt);
+      for (const [name, chunk] of Object.entries({ shop, commerce, cues, adapter })) {
+        assert.ok(
+          chunk.start > firstSegment.end,
+          `${name} at ${chunk.start} ms, before the first segment arrived (${firstSegment.end} ms)`,
+        );
+        assert.ok(
+          chunk.start < cueDueAt,
+          `${name} at ${chunk.start} ms, after the first cue was due (${cueDueAt} ms)`,
+        );
+      }
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('requests the shopping chunks in parallel with the shell for a player the loader does not play (MP4)', async () => {
+    const { context, page, errors } = await open(
+      productPage(
+        `<cuecart-player id="p" src="/test/fixtures/mp4/show.mp4" products="/cuecart/products.json" muted autoplay></cuecart-player>`,
+      ),
+    );
+    try {
+      await page.waitForFunction(() => document.getElementById('p').currentTime > 0.3, null, {
+        timeout: 30_000,
+      });
+      const timing = await resourceTimings(page);
+      const find = (test) => Object.entries(timing).find(([path]) => test(path))?.[1];
+      const shell = timing['/dist/cdn/cuecart-shell.js'];
+      const chunks = {
+        shop: find(isShopChunk),
+        commerce: find(isCommerceChunk),
+        cues: find(isCueChunk),
+        adapter: find(isEventsChunk),
+      };
+      assert.ok(shell && Object.values(chunks).every(Boolean), 'all requested');
+      for (const [name, chunk] of Object.entries(chunks)) {
         assert.ok(
           chunk.start < shell.end,
           `${name} at ${chunk.start} ms, after the shell (${shell.end} ms)`,
