@@ -27,10 +27,9 @@ export interface CuecartElementsModule {
 export interface PlayerLoaderOptions {
   /**
    * Requests the chunks a player needs besides the shell (the shopping elements, the adapter its
-   * `adapter` attribute names), without waiting for them. Called once per player: at its
-   * activation, or — for a player whose playback `startEarly` started — once it has shown its
-   * first frame (as `definePlayer()` waits for, see `startEarly`;
-   * docs/decisions/0068-player-chunks-after-the-first-frame.md).
+   * `adapter` attribute names), without waiting for them. Called once per player, with `load`:
+   * at its activation, or — for a player whose playback `startEarly` started — once it has shown
+   * its first frame (docs/decisions/0068-player-chunks-after-the-first-frame.md).
    */
   prefetch?(player: Element): void;
   /**
@@ -66,9 +65,11 @@ type PlayerElement = HTMLElement & {
  * - Any other player waits until it approaches the viewport (IntersectionObserver), the pointer
  *   comes over it, or the viewer presses play (then it plays once loaded).
  * - `load` imports the player shell, and `options.prefetch` requests the chunks the shell would
- *   ask for next at the same moment; the loader registers the player, which upgrades every player
- *   on the page (the real player keeps a far-away lazy player's media unloaded on its own), and
- *   the shopping elements upgrade when their chunk arrives.
+ *   ask for next at the same moment — at activation, or for a player `options.startEarly` plays,
+ *   once it has shown its first frame (docs/decisions/0069-the-first-frame-without-the-shell.md);
+ *   the loader registers the player, which upgrades every player on the page (the real player
+ *   keeps a far-away lazy player's media unloaded on its own), and the shopping elements upgrade
+ *   when their chunk arrives.
  *
  * Safe to call more than once and next to another copy of Cuecart: only the first call on a
  * document installs anything, and nothing happens once `cuecart-player` is defined.
@@ -184,10 +185,27 @@ export function installPlayerLoader(
     if (!started) return;
     early.set(player, undefined);
     firstFrames.push(started.firstFrame);
-    // The chunks the first frame does not need come after it: fetched and compiled alongside
-    // hls.js, they took the line and the CPU from it
-    // (docs/decisions/0068-player-chunks-after-the-first-frame.md).
-    void afterFirstFrames([started.firstFrame]).then(() => prefetch(player));
+    // The shell and the chunks the first frame does not need come after it: fetched and compiled
+    // alongside hls.js, they took the line and the CPU from it
+    // (docs/decisions/0068-player-chunks-after-the-first-frame.md, 0069-the-first-frame-without-the-shell.md).
+    void afterFirstFrames([started.firstFrame]).then(() => loadRest(player));
+  };
+
+  /**
+   * Whether the loader may play `player` itself: it has, or is about to get, a facade (no other
+   * shadow root), and an HLS source over MSE. `startEarly` decides.
+   */
+  const mayStartEarly = (player: PlayerElement, src: string) =>
+    options.startEarly !== undefined &&
+    (faced.has(player) || !player.shadowRoot) &&
+    src !== '' &&
+    sourceKind(src) === 'hls' &&
+    hasMediaSource();
+
+  /** Requests the shell and the chunks a player needs besides it. */
+  const loadRest = (player: PlayerElement) => {
+    loadElements(player);
+    prefetch(player);
   };
 
   /** Requests the chunks a player needs besides the shell (`options.prefetch`), once. */
@@ -209,21 +227,23 @@ export function installPlayerLoader(
     intersections.unobserve(player);
     markNear(player);
     const src = player.getAttribute('src') ?? '';
-    // The waterfall to avoid: player chunk → render → hls.js chunk → playlist. hls.js, the
-    // playlist and the shell are requested now, in parallel; the real player's own requests
-    // join them. So are the chunks the shell would ask for next (shopping elements, adapter),
-    // unless the loader plays the player itself (see `startEarly`).
+    // The waterfall to avoid: player chunk → render → hls.js chunk → playlist. hls.js and the
+    // playlist are requested now, and with them the shell and the chunks it would ask for next
+    // (shopping elements, adapter): in parallel, the real player's own requests joining them.
+    // A player the loader plays itself gets the shell and those chunks after its first frame
+    // (`startEarly`, which `discover` calls after this once the facade is rendered); should it
+    // not start after all, they are requested a microtask later.
     if (src && sourceKind(src) === 'hls' && hasMediaSource()) {
       preloadHls(parseHlsBuild(player.getAttribute('hls-build')));
       prefetchPlaylist(player, src);
     }
-    loadElements(player);
     startEarly(player);
-    // A player the loader plays gets its other chunks after its first frame (`startEarly`, which
-    // `discover` calls after this); any other, now, in parallel with the shell.
-    void Promise.resolve().then(() => {
-      if (!early.has(player)) prefetch(player);
-    });
+    if (early.has(player)) return;
+    if (!mayStartEarly(player, src)) loadRest(player);
+    else
+      void Promise.resolve().then(() => {
+        if (!early.has(player)) loadRest(player);
+      });
   };
 
   const intersections = new view.IntersectionObserver(

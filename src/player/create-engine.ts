@@ -107,7 +107,7 @@ export async function createEngine(
     }
     if (signal.aborted) return null;
     if (Hls.isSupported()) {
-      return createHlsEngine(Hls, video, src, callbacks, {
+      return createHlsEngine({ Hls, CuecartError }, video, src, callbacks, {
         config: options.hlsConfig,
         startPosition: options.startPosition,
         prefetchedPlaylist: options.prefetchedPlaylist,

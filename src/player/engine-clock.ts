@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from '../internal/clock.js';
+import type { Clock } from '../internal/clock.js';
 
 /** The timers and the monotonic time an engine's watchdogs use; injectable so tests drive time. */
 export interface EngineClock extends Clock {
@@ -6,10 +6,14 @@ export interface EngineClock extends Clock {
   now(): number;
 }
 
-/** The real clock: global timers and `performance.now()`, looked up at call time. */
+/**
+ * The real clock: global timers and `performance.now()`, looked up at call time. Written out
+ * rather than taken from `systemClock`, so that the hls.js engine's chunk imports nothing from
+ * the player shell's (docs/decisions/0069-the-first-frame-without-the-shell.md).
+ */
 export const systemEngineClock: EngineClock = {
-  setTimeout: systemClock.setTimeout,
-  clearTimeout: systemClock.clearTimeout,
+  setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
+  clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
   now: () => globalThis.performance.now(),
 };
 

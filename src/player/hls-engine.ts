@@ -7,7 +7,7 @@ import type {
   LevelLoadedData,
   LevelUpdatedData,
 } from 'hls.js';
-import { CuecartError } from '../internal/errors.js';
+import type { CuecartError } from '../internal/errors.js';
 import type { DateRangeInput } from '../cues/daterange.js';
 import { systemEngineClock, type EngineClock } from './engine-clock.js';
 import { cuecartHlsConfig, stallLimitMs } from './hls-config.js';
@@ -64,13 +64,26 @@ const SEGMENT_LOAD_DETAILS = new Set(['fragLoadError', 'fragLoadTimeOut']);
 type SkippableFragment = Fragment & { tagList?: string[][] };
 
 /**
+ * What {@link createHlsEngine} takes from its caller instead of importing it: hls.js (lazily
+ * loaded) and Cuecart's error class, so that the engine's chunk imports nothing — not the player
+ * shell, which a player the loader plays gets only after its first frame
+ * (docs/decisions/0069-the-first-frame-without-the-shell.md).
+ */
+export interface HlsEngineDependencies {
+  /** The hls.js constructor (full or light build). */
+  Hls: HlsConstructor;
+  /** The error class the engine reports fatal errors with. */
+  CuecartError: typeof CuecartError;
+}
+
+/**
  * Plays HLS through hls.js (Media Source Extensions). The only module that touches an hls.js
  * instance; hls.js itself arrives through the injected constructor (lazily loaded). Live
  * staleness and stall recovery live in their own modules (live-staleness.ts,
  * stall-recovery.ts); this one turns hls.js events into them and into engine callbacks.
  */
 export function createHlsEngine(
-  Hls: HlsConstructor,
+  { Hls, CuecartError }: HlsEngineDependencies,
   video: HTMLVideoElement,
   src: string,
   callbacks: EngineCallbacks,

@@ -235,6 +235,10 @@ export async function benchColdStart(browser, origin, { runs = 5, pages, network
       firstFrameMs: firstFrame,
       runsMs: s.map((x) => x.firstFrame),
       overBare: ratio(firstFrame, baseline),
+      // Each run against the bare page's run of the same round (the pages alternate within a
+      // round): a slow spell of the machine hits both sides of a pair, so this median is less
+      // sensitive to drift than the ratio of the two medians above.
+      pairedOverBare: median(s.map((x, i) => ratio(x.firstFrame, samples[bareName][i].firstFrame))),
       firstProductMs: median(s.map((x) => x.firstProduct ?? NaN)),
       longTasksBeforeFrame: Math.max(...s.map((x) => x.longTasksBeforeFrame)),
       maxLongTaskMs: Math.max(...s.map((x) => x.maxLongTaskMs)),

@@ -441,7 +441,9 @@ function coldTable(run) {
       [
         `${name}: first frame`,
         `${fmt(p.firstFrameMs, 0)} ms`,
-        name.startsWith('cuecart') ? `${fmt(p.overBare, 2)}× bare (target ≤ 1.05×)` : 'baseline',
+        name.startsWith('cuecart')
+          ? `${fmt(p.overBare, 2)}× bare, per-run pairs ${fmt(p.pairedOverBare, 2)}× (target ≤ 1.05×)`
+          : 'baseline',
       ],
       ...(name.startsWith('cuecart')
         ? [

@@ -8,6 +8,7 @@
 // `npm run build` (npm test builds first).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
 import { openHtml, useServerAndBrowser } from './lib/browser-harness.mjs';
 
 const HLS = '/test/fixtures/hls-ts-id3/index.m3u8';
@@ -51,6 +52,18 @@ const playing = (page) =>
   });
 
 describe('dist/cdn/cuecart.js: the chunks a source needs besides the shell', () => {
+  it('the hls.js engine chunk imports no other file (not the player shell): the first frame needs no shell', async () => {
+    const dir = new URL('../../dist/cdn/chunks/', import.meta.url);
+    const file = (await readdir(dir)).find((name) => /^engine-hlsjs-.*\.js$/.test(name));
+    assert.ok(file, 'the engine chunk exists');
+    const code = await readFile(new URL(file, dir), 'utf8');
+    // Static imports and re-exports of the minified ES module (dynamic `import(` excluded).
+    assert.deepEqual(
+      code.match(/(?:^|[;}])\s*(?:import|export)\s*[{*\w][^;]*?from\s*["'][^"']+["']/g),
+      null,
+    );
+  });
+
   it('HLS: requests the in-band carriers’ chunk before the first cue is due, and its ID3 cues enter', async () => {
     const { context, page, requests, errors } = await open(
       productPage(

@@ -8,7 +8,7 @@ import {
 } from '../../../src/player/hls-engine.js';
 import type { HlsConstructor } from '../../../src/player/load-hls.js';
 import type { EngineCallbacks, SkippedSegment } from '../../../src/player/playback-engine.js';
-import type { CuecartError } from '../../../src/internal/errors.js';
+import { CuecartError } from '../../../src/internal/errors.js';
 
 type Handler = (event: string, data: unknown) => void;
 
@@ -83,7 +83,7 @@ function setup(config?: Partial<HlsConfig>) {
     onSegmentSkipped: (segment) => skipped.push(segment),
   };
   const engine = createHlsEngine(
-    FakeHls as unknown as HlsConstructor,
+    { Hls: FakeHls as unknown as HlsConstructor, CuecartError },
     document.createElement('video'),
     '/stream.m3u8',
     callbacks,
