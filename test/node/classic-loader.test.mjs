@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { openHtml, useServerAndBrowser } from './lib/browser-harness.mjs';
+import { openHtml, resourceTimings, useServerAndBrowser } from './lib/browser-harness.mjs';
 import { render } from './lib/shopify-section.mjs';
 
 const HLS = '/test/fixtures/hls-ts-id3/index.m3u8';
@@ -81,13 +81,7 @@ describe('dist/cdn/cuecart-loader.iife.js', () => {
       await playing(page);
       assert.deepEqual(scripts(requests).sort(), [HLS_SCRIPT, PLAYER, LOADER].sort());
       // hls.js was requested before the whole player had arrived: in parallel, not after it.
-      const timing = await page.evaluate(() =>
-        Object.fromEntries(
-          performance
-            .getEntriesByType('resource')
-            .map((r) => [new URL(r.name).pathname, { start: r.startTime, end: r.responseEnd }]),
-        ),
-      );
+      const timing = await resourceTimings(page);
       const hls = timing[HLS_SCRIPT];
       const player = timing[PLAYER];
       assert.ok(hls.start < player.end, `hls.js at ${hls.start} ms, player done at ${player.end}`);

@@ -9,7 +9,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
-import { openHtml, useServerAndBrowser } from './lib/browser-harness.mjs';
+import { openHtml, resourceTimings, useServerAndBrowser } from './lib/browser-harness.mjs';
 
 const HLS = '/test/fixtures/hls-ts-id3/index.m3u8';
 const MP4 = '/test/fixtures/mp4/show.mp4';
@@ -35,16 +35,6 @@ const isCarriers = (path) => /\/dist\/cdn\/chunks\/in-band-carriers-/.test(path)
 const isNativeEngine = (path) => /\/dist\/cdn\/chunks\/engine-native-/.test(path);
 const isHlsEngine = (path) => /\/dist\/cdn\/chunks\/engine-hlsjs-/.test(path);
 const isHlsJs = (path) => /\/dist\/cdn\/(chunks\/hls|hls\.)/.test(path);
-
-/** Start and end (ms) of every resource the page loaded, by path. */
-const timings = (page) =>
-  page.evaluate(() =>
-    Object.fromEntries(
-      performance
-        .getEntriesByType('resource')
-        .map((r) => [new URL(r.name).pathname, { start: r.startTime, end: r.responseEnd }]),
-    ),
-  );
 
 const playing = (page) =>
   page.waitForFunction(() => document.getElementById('p').currentTime > 0.3, null, {
@@ -82,7 +72,7 @@ describe('dist/cdn/cuecart.js: the chunks a source needs besides the shell', () 
       await page.waitForFunction(() => window.cuecartCues.includes('aurora-headphones'), null, {
         timeout: 30_000,
       });
-      const timing = await timings(page);
+      const timing = await resourceTimings(page);
       const carriers = Object.entries(timing).find(([path]) => isCarriers(path))?.[1];
       assert.ok(carriers, `requested: ${requests.join(', ')}`);
       const cueDueAt = await (
@@ -106,7 +96,7 @@ describe('dist/cdn/cuecart.js: the chunks a source needs besides the shell', () 
     );
     try {
       await playing(page);
-      const timing = await timings(page);
+      const timing = await resourceTimings(page);
       const shell = timing['/dist/cdn/cuecart-shell.js'];
       const engine = Object.entries(timing).find(([path]) => isNativeEngine(path))?.[1];
       assert.ok(shell && engine, `requested: ${requests.join(', ')}`);

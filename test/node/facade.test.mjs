@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { brotliCompressSync, constants } from 'node:zlib';
-import { openHtml, useServerAndBrowser } from './lib/browser-harness.mjs';
+import { openHtml, resourceTimings, useServerAndBrowser } from './lib/browser-harness.mjs';
 
 const HLS = '/test/fixtures/hls-ts-id3/index.m3u8';
 const OTHER_HLS = '/test/fixtures/hls-fmp4-emsg/index.m3u8';
@@ -45,16 +45,6 @@ async function brotliOf(path) {
   const bytes = await readFile(new URL(`../..${path}`, import.meta.url));
   return brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
 }
-
-/** Start and end (ms) of every resource the page loaded, by path. */
-const resourceTimings = (page) =>
-  page.evaluate(() =>
-    Object.fromEntries(
-      performance
-        .getEntriesByType('resource')
-        .map((r) => [new URL(r.name).pathname, { start: r.startTime, end: r.responseEnd }]),
-    ),
-  );
 
 /** Lets the page settle: the loader ran, the load event passed, idle callbacks had their turn. */
 const settle = (page) => page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));

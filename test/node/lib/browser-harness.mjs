@@ -109,3 +109,19 @@ export async function openHtml(
   await page.goto(url, { waitUntil: 'load' });
   return { context, page, requests, errors };
 }
+
+/**
+ * Start and end (ms after navigation) of every resource `page` loaded, by URL path (Resource
+ * Timing): to check what was requested before or after what.
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<Record<string, { start: number, end: number }>>}
+ */
+export function resourceTimings(page) {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      performance
+        .getEntriesByType('resource')
+        .map((r) => [new URL(r.name).pathname, { start: r.startTime, end: r.responseEnd }]),
+    ),
+  );
+}
