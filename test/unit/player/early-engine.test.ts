@@ -15,22 +15,10 @@ import type {
 import { CuecartError } from '../../../src/internal/errors.js';
 import type { MetadataSample } from '../../../src/cues/id3-samples.js';
 import type { DateRangeInput } from '../../../src/cues/daterange.js';
+import { deferred } from '../../helpers/deferred.js';
+import { tasks } from '../../helpers/held-chunk.js';
 
 const SRC = '/show/index.m3u8';
-
-/** A promise and its resolver. */
-function deferred<T = void>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-/** Lets every pending promise reaction run. */
-const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 interface StartCall {
   video: HTMLVideoElement;
@@ -92,6 +80,16 @@ function options(overrides: Partial<EarlyEngineOptions> = {}): EarlyEngineOption
     hlsConfig: () => undefined,
     ...overrides,
   };
+}
+
+/** Starts an early engine for a fresh element and video, with {@link options} and `fake`. */
+function startFresh(fake: ReturnType<typeof fakeStart>, overrides?: Partial<EarlyEngineOptions>) {
+  return startEarlyEngine(
+    document.createElement('div'),
+    document.createElement('video'),
+    options(overrides),
+    fake.start,
+  )!;
 }
 
 describe('startEarlyEngine', () => {
@@ -163,7 +161,7 @@ describe('startEarlyEngine', () => {
       }),
       fake.start,
     )!;
-    await settle();
+    await tasks(1);
     expect(fake.calls).to.have.length(0);
     expect(startOptionsReads).to.equal(0);
 
@@ -179,12 +177,7 @@ describe('startEarlyEngine', () => {
 
   it('starts even when ready rejects', async () => {
     const fake = fakeStart();
-    const early = startEarlyEngine(
-      document.createElement('div'),
-      document.createElement('video'),
-      options({ ready: Promise.reject(new Error('chunk failed')) }),
-      fake.start,
-    )!;
+    const early = startFresh(fake, { ready: Promise.reject(new Error('chunk failed')) });
     expect(await early.engine).to.equal(fake.engine);
     expect(fake.calls).to.have.length(1);
   });
@@ -193,12 +186,7 @@ describe('startEarlyEngine', () => {
     const config: HlsSettings = { maxBufferLength: 12 };
     const ready = deferred();
     const fake = fakeStart();
-    const early = startEarlyEngine(
-      document.createElement('div'),
-      document.createElement('video'),
-      options({ ready: ready.promise, hlsConfig: () => config }),
-      fake.start,
-    )!;
+    const early = startFresh(fake, { ready: ready.promise, hlsConfig: () => config });
     // Before the start the config is read then: any config matches.
     expect(early.matches(SRC, 'full', undefined)).to.equal(true);
     expect(early.matches(SRC, 'full', { maxBufferLength: 1 })).to.equal(true);
@@ -220,13 +208,8 @@ describe('startEarlyEngine', () => {
   it('destroyed before the engine resolves: destroys it on arrival and drops its reports', async () => {
     const arrive = deferred();
     const fake = fakeStart(arrive.promise);
-    const early = startEarlyEngine(
-      document.createElement('div'),
-      document.createElement('video'),
-      options(),
-      fake.start,
-    )!;
-    await settle();
+    const early = startFresh(fake);
+    await tasks(1);
     expect(fake.calls).to.have.length(1);
     const relay = fake.relay();
     relay.onLiveChange(true); // held, then dropped by destroy
@@ -238,7 +221,7 @@ describe('startEarlyEngine', () => {
 
     arrive.resolve();
     expect(await early.engine).to.equal(null);
-    await settle();
+    await tasks(1);
     expect(fake.destroyed()).to.equal(1);
 
     const { log, callbacks } = recorder();
@@ -247,7 +230,7 @@ describe('startEarlyEngine', () => {
     expect(log).to.deep.equal([]);
     // A second destroy does not destroy it again.
     early.destroy();
-    await settle();
+    await tasks(1);
     expect(fake.destroyed()).to.equal(1);
   });
 
@@ -255,12 +238,10 @@ describe('startEarlyEngine', () => {
     const ready = deferred();
     const fake = fakeStart();
     let configReads = 0;
-    const early = startEarlyEngine(
-      document.createElement('div'),
-      document.createElement('video'),
-      options({ ready: ready.promise, hlsConfig: () => (configReads++, undefined) }),
-      fake.start,
-    )!;
+    const early = startFresh(fake, {
+      ready: ready.promise,
+      hlsConfig: () => (configReads++, undefined),
+    });
     early.destroy();
     ready.resolve();
     expect(await early.engine).to.equal(null);
@@ -270,16 +251,11 @@ describe('startEarlyEngine', () => {
 
   it('destroyed after the engine started: destroys it', async () => {
     const fake = fakeStart();
-    const early = startEarlyEngine(
-      document.createElement('div'),
-      document.createElement('video'),
-      options(),
-      fake.start,
-    )!;
+    const early = startFresh(fake);
     expect(await early.engine).to.equal(fake.engine);
     expect(fake.destroyed()).to.equal(0);
     early.destroy();
-    await settle();
+    await tasks(1);
     expect(fake.destroyed()).to.equal(1);
   });
 
@@ -296,7 +272,7 @@ describe('startEarlyEngine', () => {
     expect(takeEarlyEngine(document.createElement('div'))).to.equal(undefined);
     expect(takeEarlyEngine(player)).to.equal(early);
     expect(takeEarlyEngine(player)).to.equal(undefined);
-    await settle();
+    await tasks(1);
     expect(second.calls).to.have.length(0);
     expect(first.calls).to.have.length(1);
   });
@@ -331,12 +307,7 @@ describe('startEarlyEngine', () => {
   it('tells onFatalError of each fatal error the engine reports, before and after connect', async () => {
     let told = 0;
     const fake = fakeStart();
-    const early = startEarlyEngine(
-      document.createElement('div'),
-      document.createElement('video'),
-      options({ onFatalError: () => told++ }),
-      fake.start,
-    )!;
+    const early = startFresh(fake, { onFatalError: () => told++ });
     await early.engine;
     const relay = fake.relay();
     relay.onLiveChange(true);

@@ -8,20 +8,11 @@ import {
 } from '../../../src/commerce/checkout-adapter.js';
 import { createCart } from '../../../src/state/cart-store.js';
 import { deferredAdapter } from '../../../src/state/deferred-adapter.js';
+// A promise the test settles by hand: the adapter's chunk "arriving".
+import { deferred as chunk } from '../../helpers/deferred.js';
 
 const line: CartLineInput = { productId: 'tee', variantId: 'tee-m', quantity: 1 };
 const signal = new AbortController().signal;
-
-/** A promise the test settles by hand: the adapter's chunk "arriving". */
-function chunk<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
 
 /** A real-enough adapter recording the adds it receives. */
 function recordingAdapter() {

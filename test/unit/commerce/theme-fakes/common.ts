@@ -20,17 +20,6 @@ export function sectionContent(html: string): Node[] {
   return Array.from(wrapper.childNodes).map((node) => document.importNode(node, true));
 }
 
-/** A promise with its settle functions, like the standard events' `createPromise()`. */
-export function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
 /** Raw AJAX cart JSON, as far as the fakes read it. */
 export interface AjaxCart {
   token?: string;

@@ -13,7 +13,8 @@
 //   resolves `{ cart, detail: { sections, items, itemCount, source, didError } }`.
 // - snippets/scripts.liquid: the import map declares `@shopify/events` (what Cuecart detects;
 //   here the fake sets `Shopify.theme` instead, see `window`).
-import { changeLine, deferred, type AjaxCart } from './common.js';
+import { deferred } from '../../../helpers/deferred.js';
+import { changeLine, type AjaxCart } from './common.js';
 import { mountHorizonCart } from './horizon-cart.js';
 
 const EVENT = 'shopify:cart:lines-update';
