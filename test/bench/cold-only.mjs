@@ -7,7 +7,13 @@
 // never asserted.
 import { startServer } from '../../demo/server/start.mjs';
 import { benchBundle } from './bundle.mjs';
-import { BROADBAND, benchColdStart, coldPages, openColdPage } from './cold-start.mjs';
+import {
+  BROADBAND,
+  benchColdStart,
+  coldPages,
+  navigateAndWait,
+  openColdPage,
+} from './cold-start.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { fmt, kb } from './lib/stats.mjs';
 
@@ -82,8 +88,7 @@ async function profileOnce(browser, origin, html) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
     await cdp.send('Profiler.start');
-    await tab.goto(url);
-    await tab.waitForFunction(() => window.__firstFrame != null, null, { timeout: 30_000 });
+    await navigateAndWait(tab, url, ['firstFrame'], 30_000);
     const { profile } = await cdp.send('Profiler.stop');
     const frames = await tab.evaluate(() =>
       window.__bench.frames.filter((f) => f.start < window.__firstFrame),
@@ -168,8 +173,7 @@ async function traceOnce(browser, origin, name, html, verbose) {
         '__metadata',
       ],
     });
-    await tab.goto(url);
-    await tab.waitForFunction(() => window.__firstFrame != null, null, { timeout: 30_000 });
+    await navigateAndWait(tab, url, ['firstFrame'], 30_000);
     const trace = JSON.parse((await browser.stopTracing()).toString());
     const events = trace.traceEvents ?? trace;
     const frameMark = events.find((e) => e.name === 'bench-first-frame');

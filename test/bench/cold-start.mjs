@@ -43,11 +43,24 @@ const OBSERVE = `<script>
   } catch {}
 </script>`;
 
+/**
+ * What a page logs (`console.debug`) when a moment it measures has come. The harness waits for
+ * these messages, which reach it through the DevTools protocol, instead of polling the page: a
+ * Playwright `waitForFunction` compiles Playwright's injected script in the page (~15 ms of main
+ * thread here) and polls on every animation frame, and on a Cuecart page, whose `load` event does
+ * not wait for hls.js, that landed in the middle of its start-up.
+ */
+export const SIGNAL = {
+  firstFrame: 'cuecart-bench:first-frame',
+  firstProduct: 'cuecart-bench:first-product',
+};
+
 /** Resolves `window.__firstFrame` on the first presented frame of `video`. */
 const WATCH_FRAME = `function __watch(video) {
   video.requestVideoFrameCallback((now, meta) => {
     window.__firstFrame = meta.presentationTime ?? now;
     performance.mark('bench-first-frame');
+    console.debug('${SIGNAL.firstFrame}');
   });
 }`;
 
@@ -90,8 +103,10 @@ export function coldPages(hlsChunks) {
       // The first product shown: a defined, rendered product card holding a product.
       const poll = () => {
         const card = p.shadowRoot.querySelector('cuecart-product-card');
-        if (card && card.product && card.shadowRoot?.childElementCount) window.__firstProduct = performance.now();
-        else requestAnimationFrame(poll);
+        if (card && card.product && card.shadowRoot?.childElementCount) {
+          window.__firstProduct = performance.now();
+          console.debug('${SIGNAL.firstProduct}');
+        } else requestAnimationFrame(poll);
       };
       requestAnimationFrame(poll);</script>`,
       );
@@ -149,6 +164,31 @@ export async function openColdPage(browser, origin, html) {
   return { context, tab, url };
 }
 
+/**
+ * Navigates `tab` to `url` and waits until the page has signalled every moment in `moments`
+ * (keys of {@link SIGNAL}), without running anything in the page meanwhile.
+ * @param {import('playwright').Page} tab
+ * @param {string} url
+ * @param {(keyof typeof SIGNAL)[]} moments
+ * @param {number} [timeout]
+ */
+export async function navigateAndWait(tab, url, moments, timeout = 20_000) {
+  const pending = new Set(moments.map((moment) => SIGNAL[moment]));
+  const signalled = tab.waitForEvent('console', {
+    predicate: (message) => {
+      pending.delete(message.text());
+      return pending.size === 0;
+    },
+    timeout,
+  });
+  await tab.goto(url, { waitUntil: 'commit' });
+  await signalled.catch((error) => {
+    throw new Error(`${url}: not signalled in ${timeout} ms: ${[...pending].join(', ')}`, {
+      cause: error,
+    });
+  });
+}
+
 async function coldRun(browser, origin, html, network) {
   const { context, tab, url } = await openColdPage(browser, origin, html);
   try {
@@ -163,11 +203,8 @@ async function coldRun(browser, origin, html, network) {
         uploadThroughput,
       });
     }
-    await tab.goto(url);
-    await tab.waitForFunction(() => window.__firstFrame != null, null, { timeout: 20_000 });
     const hasProducts = html.includes('<cuecart-player');
-    if (hasProducts)
-      await tab.waitForFunction(() => window.__firstProduct != null, null, { timeout: 20_000 });
+    await navigateAndWait(tab, url, hasProducts ? ['firstFrame', 'firstProduct'] : ['firstFrame']);
     const result = await tab.evaluate(() => ({
       firstFrame: window.__firstFrame,
       firstProduct: window.__firstProduct ?? null,
