@@ -86,9 +86,12 @@ export function coldPages(hlsChunks) {
       const v = document.getElementById('v'); __watch(v);
       const hls = new Hls({ enableWorker: false }); hls.loadSource('${STREAM}'); hls.attachMedia(v);</script>`,
     );
-    const cuecartPage = (head) =>
+    const cuecartPage = (
+      head,
+      loader = '<script type="module" src="/dist/cdn/cuecart.js"></script>',
+    ) =>
       page(
-        `${head}<script type="module" src="/dist/cdn/cuecart.js"></script>`,
+        `${head}${loader}`,
         `<cuecart-player id="p" src="${STREAM}" products="/cuecart/products.json" muted autoplay${build === 'full' ? '' : ` hls-build="${build}"`}></cuecart-player>
     <script type="module">${WATCH_FRAME}
       const p = document.getElementById('p');
@@ -113,10 +116,18 @@ export function coldPages(hlsChunks) {
     pages[`cuecart${suffix}`] = cuecartPage('');
     // The documented "fastest start" (docs/getting-started.md): the page preloads the hls.js
     // chunk it plays, so hls.js does not wait for the loader's round trip.
-    if (build === 'full')
+    if (build === 'full') {
       pages['cuecart (hinted)'] = cuecartPage(
         `<link rel="modulepreload" href="/dist/cdn/${chunk}">`,
       );
+      // The classic-script build, as the Shopify theme section embeds it
+      // (demo/shopify/sections/cuecart-live.liquid): the classic loader adds the whole classic
+      // player and hls.js's own `hls.min.js` from beside itself.
+      pages['cuecart (classic)'] = cuecartPage(
+        '',
+        '<script src="/dist/cdn/cuecart-loader.iife.js" defer="defer"></script>',
+      );
+    }
   }
   return pages;
 }
@@ -265,7 +276,7 @@ export async function benchColdStart(browser, origin, { runs = 5, pages, network
     const s = samples[name];
     const firstFrame = median(s.map((x) => x.firstFrame));
     // Each Cuecart page against the bare page of the same hls.js build.
-    const bareName = name.replace(/^cuecart/, 'bare hls.js').replace(' (hinted)', '');
+    const bareName = name.replace(/^cuecart/, 'bare hls.js').replace(/ \((hinted|classic)\)$/, '');
     const baseline = median(samples[bareName].map((x) => x.firstFrame));
     const last = s[s.length - 1];
     summary[name] = {
