@@ -8,6 +8,7 @@
  * @module
  */
 import { startEarlyPlayback } from './facade/early-start.js';
+import { loadModuleEngine } from './facade/load-module-engine.js';
 import { prefetchPlayerChunks } from './facade/player-chunks.js';
 import { installPlayerLoader } from './facade/player-loader.js';
 import type * as CdnApi from './cdn-api.js';
@@ -23,6 +24,6 @@ export function loadCuecart(): Promise<CuecartApi> {
 if (typeof customElements !== 'undefined' && typeof document !== 'undefined') {
   installPlayerLoader(() => import('./define-player.js'), document, {
     prefetch: prefetchPlayerChunks,
-    startEarly: startEarlyPlayback,
+    startEarly: (player, show) => startEarlyPlayback(player, show, loadModuleEngine),
   });
 }

@@ -1,11 +1,10 @@
 import { safeUrl } from '../internal/url-policy.js';
-import { createEngine, needsHlsJs } from '../player/create-engine.js';
-import { startEarlyEngine } from '../player/early-engine.js';
-import { parseHlsBuild } from '../player/hls-build.js';
-import { loadHls } from '../player/load-hls.js';
+import { startEarlyEngine, type StartEngine } from '../player/early-engine.js';
+import { parseHlsBuild, type HlsBuild } from '../player/hls-build.js';
 import type { HlsSettings } from '../player/playback-engine.js';
 import { createPlayerVideo, setVideoAttributes } from '../player/player-video.js';
 import { takePrefetchedPlaylist } from '../player/playlist-prefetch.js';
+import { hasMediaSource, sourceKind } from '../player/source-type.js';
 
 /** `HTMLMediaElement.HAVE_CURRENT_DATA`. */
 const HAVE_CURRENT_DATA = 2;
@@ -14,6 +13,15 @@ const HAVE_CURRENT_DATA = 2;
  * ends anyway (autoplay refused: no frame is presented while the poster shows).
  */
 const AUTOPLAY_GRACE_MS = 250;
+
+/**
+ * Loads what the loader's early playback needs for an hls.js build — hls.js and Cuecart's hls.js
+ * engine — and resolves with the function that starts the engine, or undefined when hls.js cannot
+ * play in this browser (the player then starts its own engine, with its fallbacks). Rejects when
+ * either could not be loaded. One per build flavour: the ES-module loaders import chunks
+ * (`load-module-engine.ts`), the classic loader adds classic scripts (`load-classic-engine.ts`).
+ */
+export type LoadEarlyEngine = (hlsBuild: HlsBuild) => Promise<StartEngine | undefined>;
 
 /** A player's playback started by the loader: {@link startEarlyPlayback}. */
 export interface EarlyPlayback {
@@ -27,7 +35,8 @@ export interface EarlyPlayback {
 
 /**
  * Starts an activated player's HLS playback (over MSE) before `<cuecart-player>` is defined. Once
- * hls.js and Cuecart's hls.js engine have arrived — unless the player was defined meanwhile — the
+ * `loadEngine` has brought hls.js and Cuecart's hls.js engine — unless the player was defined
+ * meanwhile or hls.js cannot play here — the
  * player's `<video>` is created, handed to `show` (the facade shows it) and the engine starts on
  * it, taking the playlist the loader requested. Nothing is created before: the loader's own task
  * stays short while the downloads it started are under way. The player takes both over when it
@@ -37,15 +46,16 @@ export interface EarlyPlayback {
 export function startEarlyPlayback(
   player: HTMLElement,
   show: (video: HTMLVideoElement) => void,
+  loadEngine: LoadEarlyEngine,
 ): EarlyPlayback | undefined {
   const src = safeUrl(player.getAttribute('src'));
-  if (!src || !needsHlsJs(src)) return undefined;
+  if (!src || sourceKind(src) !== 'hls' || !hasMediaSource()) return undefined;
   const hlsBuild = parseHlsBuild(player.getAttribute('hls-build'));
-  const ready = Promise.all([loadHls(hlsBuild), import('../player/hls-engine.js')]);
+  const ready = loadEngine(hlsBuild);
   const firstFrame = ready.then(
-    () => {
+    (start) => {
       // Defined meanwhile (the viewer pressed a key, or the wait ran out): the player starts.
-      if (player.matches(':defined')) return undefined;
+      if (!start || player.matches(':defined')) return undefined;
       const video = createPlayerVideo(player.ownerDocument);
       setVideoAttributes(video, {
         poster: safeUrl(player.getAttribute('poster')) ?? '',
@@ -66,7 +76,7 @@ export function startEarlyPlayback(
           startOptions: () => ({ prefetchedPlaylist: takePrefetchedPlaylist(player, src) }),
           onFatalError: () => failed(),
         },
-        createEngine,
+        start,
       );
       if (!early) return undefined;
       show(video);
@@ -75,7 +85,7 @@ export function startEarlyPlayback(
       );
       return Promise.race([firstFrameOf(video), failure, engineFailed]);
     },
-    // createEngine would report it; the player, defined now, will.
+    // The engine would report it; the player, defined now, will.
     () => undefined,
   );
   return { firstFrame };
