@@ -366,6 +366,24 @@ export default [
     },
   },
   {
+    // Cuecart's hls.js engine as a classic script: the classic loader adds it beside hls.min.js to
+    // play before the whole classic player has arrived (decision 0070). It imports nothing (hls.js
+    // and the error class come from the loader), like its ES-module chunk.
+    input: 'src/cdn-classic-engine.ts',
+    plugins: [
+      nodeResolve({ extensions: ['.ts', '.js'], browser: true }),
+      ts(true),
+      sizeReport('cdn/classic-engine', LOADER_BUDGET),
+    ],
+    output: {
+      file: 'dist/cdn/cuecart-hls-engine.iife.js',
+      format: 'iife',
+      name: 'CuecartHlsEngine',
+      sourcemap: true,
+      sourcemapExcludeSources: true,
+    },
+  },
+  {
     // The classic loader: the facade of the classic build, for hosts without ES-module chunks
     // (a Shopify theme's flat assets). Loads cuecart.iife.js and hls.js from beside itself.
     input: 'src/cdn-classic-loader.ts',

@@ -2,12 +2,16 @@
  * Entry of `dist/cdn/cuecart-loader.iife.js` (classic `<script>`): the classic counterpart of the
  * player loader `dist/cdn/cuecart.js`, for pages and themes that cannot serve ES-module chunks
  * (a Shopify theme's flat assets folder). It shows each `<cuecart-player>`'s facade and, when a
- * player is in or near the viewport, is interacted with, or says `loading="eager"`, adds the
- * whole player `cuecart.iife.js` and (for an HLS source) `hls.min.js` / `hls.light.min.js` from
- * **the same directory as itself**, both at once. `window.CuecartLoader.load()` resolves with the
+ * player is in or near the viewport, is interacted with, or says `loading="eager"`, adds from
+ * **the same directory as itself**: for an HLS source over MSE, `hls.min.js` /
+ * `hls.light.min.js` and Cuecart's hls.js engine `cuecart-hls-engine.iife.js` at once, plays the
+ * stream in the facade, and adds the whole player `cuecart.iife.js` after the first frame (which
+ * takes that playback over); for any other source, the whole player at once. `window.CuecartLoader.load()` resolves with the
  * whole API (`window.Cuecart`) for hosts that need it.
  * @module
  */
+import { startEarlyPlayback } from './facade/early-start.js';
+import { classicEngineLoader } from './facade/load-classic-engine.js';
 import { classicPlayerLoader, type ClassicPlayerApi } from './facade/load-classic-player.js';
 import { installPlayerLoader } from './facade/player-loader.js';
 
@@ -34,9 +38,14 @@ export function load(): Promise<ClassicPlayerApi> {
 }
 
 // The whole classic player registers every element as it runs; `definePlayer` is then a no-op
-// that keeps the loader's contract.
+// that keeps the loader's contract. A player with an HLS source over MSE starts playing before
+// it: hls.js and Cuecart's hls.js engine come from beside the loader, and the whole player after
+// the first frame (docs/decisions/0070-the-classic-loader-plays-before-the-player.md).
 if (loadPlayer && typeof customElements !== 'undefined') {
-  installPlayerLoader(() =>
-    loadPlayer().then((api) => ({ definePlayer: () => api.defineCuecart() })),
+  const loadEngine = classicEngineLoader(base);
+  installPlayerLoader(
+    () => loadPlayer().then((api) => ({ definePlayer: () => api.defineCuecart() })),
+    document,
+    { startEarly: (player, show) => startEarlyPlayback(player, show, loadEngine) },
   );
 }

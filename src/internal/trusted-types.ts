@@ -1,7 +1,8 @@
 /**
  * Cuecart's one Trusted Types policy, for pages that send `require-trusted-types-for 'script'`.
  * Its only sink is the classic-script build's `<script src>` for hls.js and, from the classic
- * loader, for the whole classic player `cuecart.iife.js`; Cuecart assigns no
+ * loader, for the whole classic player `cuecart.iife.js` and Cuecart's hls.js engine
+ * `cuecart-hls-engine.iife.js`; Cuecart assigns no
  * HTML and evaluates no strings. List the policy in the page's `trusted-types` directive
  * (see docs/security.md). Lit brings its own policy, `lit-html`.
  * @see https://w3c.github.io/trusted-types/dist/spec/
@@ -11,10 +12,11 @@
 export const TRUSTED_TYPES_POLICY_NAME = 'cuecart';
 
 /**
- * The scripts Cuecart may load as classic scripts, over http(s): hls.js's own builds, and the
- * whole classic player (loaded by the classic loader from beside itself).
+ * The scripts Cuecart may load as classic scripts, over http(s): hls.js's own builds, the whole
+ * classic player and Cuecart's classic hls.js engine (loaded by the classic loader from beside
+ * itself).
  */
-const ALLOWED_SCRIPT = /^https?:\/\/[^?#]+\/(hls(\.light)?\.min|cuecart\.iife)\.js$/;
+const ALLOWED_SCRIPT = /^https?:\/\/[^?#]+\/(hls(\.light)?\.min|cuecart(-hls-engine)?\.iife)\.js$/;
 
 interface ScriptUrlPolicy {
   createScriptURL(url: string): unknown;
@@ -48,7 +50,8 @@ function policy(): ScriptUrlPolicy | undefined {
 /**
  * Returns `url` as a value `HTMLScriptElement.src` accepts on a Trusted Types page (a
  * `TrustedScriptURL` where the browser has Trusted Types, else the string). Only hls.js's own
- * builds and `cuecart.iife.js` over http(s) pass; anything else throws.
+ * builds, `cuecart.iife.js` and `cuecart-hls-engine.iife.js` over http(s) pass; anything else
+ * throws.
  */
 export function trustedScriptUrl(url: string): string {
   if (!ALLOWED_SCRIPT.test(url)) throw new TypeError(`Cuecart will not load ${url}.`);

@@ -1,7 +1,9 @@
 // The classic loader `dist/cdn/cuecart-loader.iife.js` in real Chromium, on a page served like a
 // Shopify theme serves its assets (one flat folder, classic scripts): a player far below the fold
-// costs only the loader; when it comes near, the whole classic player `cuecart.iife.js` and
-// `hls.min.js` are requested from beside the loader, in parallel, and it plays. The classic player
+// costs only the loader; when it comes near, `hls.min.js` and Cuecart's hls.js engine
+// `cuecart-hls-engine.iife.js` are requested from beside the loader, in parallel, the stream plays
+// in the facade, and the whole classic player `cuecart.iife.js` follows and takes it over (for any
+// other source the whole player is requested at once). The classic player
 // carries the analytics bridge (GA4 events to `dataLayer` and Shopify web pixels). Requests are
 // observed, not assumed. Needs `npm run build` (npm test builds first).
 import { describe, it } from 'node:test';
@@ -15,6 +17,7 @@ const HLS = '/test/fixtures/hls-ts-id3/index.m3u8';
 const LOADER = '/dist/cdn/cuecart-loader.iife.js';
 const PLAYER = '/dist/cdn/cuecart.iife.js';
 const HLS_SCRIPT = '/dist/cdn/hls.min.js';
+const ENGINE = '/dist/cdn/cuecart-hls-engine.iife.js';
 /** The facade budget of issue 12: Cuecart JavaScript before a far player is needed. */
 const FACADE_BUDGET_BR = 8 * 1024;
 
@@ -48,7 +51,7 @@ const playing = (page) =>
   });
 
 describe('dist/cdn/cuecart-loader.iife.js', () => {
-  it('keeps a far player to the loader (≤ 8 KB br), then loads the player and hls.js in parallel', async () => {
+  it('keeps a far player to the loader (≤ 8 KB br), then loads hls.js and the engine in parallel, and the player', async () => {
     const { context, page, requests, errors } = await open(
       themePage(`<div class="tall"></div>
         <cuecart-player id="p" src="${HLS}" title="Spring live show" muted autoplay></cuecart-player>
@@ -79,12 +82,13 @@ describe('dist/cdn/cuecart-loader.iife.js', () => {
 
       await page.evaluate(() => window.scrollTo(0, 2400));
       await playing(page);
-      assert.deepEqual(scripts(requests).sort(), [HLS_SCRIPT, PLAYER, LOADER].sort());
-      // hls.js was requested before the whole player had arrived: in parallel, not after it.
+      assert.deepEqual(scripts(requests).sort(), [ENGINE, HLS_SCRIPT, PLAYER, LOADER].sort());
+      // hls.js and the engine were requested together: in parallel, not one after the other.
       const timing = await resourceTimings(page);
       const hls = timing[HLS_SCRIPT];
-      const player = timing[PLAYER];
-      assert.ok(hls.start < player.end, `hls.js at ${hls.start} ms, player done at ${player.end}`);
+      const engine = timing[ENGINE];
+      assert.ok(hls.start < engine.end, `hls.js at ${hls.start} ms, engine done at ${engine.end}`);
+      assert.ok(engine.start < hls.end, `engine at ${engine.start} ms, hls.js done at ${hls.end}`);
       const after = await page.evaluate(async () => ({
         engine: document.getElementById('p').engine,
         same: (await window.CuecartLoader.load()) === window.Cuecart,
@@ -92,6 +96,128 @@ describe('dist/cdn/cuecart-loader.iife.js', () => {
       }));
       assert.deepEqual(after, { engine: 'hls.js', same: true, defined: true });
       assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('plays in the facade before the whole classic player is requested; the player takes over that video and engine', async () => {
+    const { context, page, requests, errors } = await open(
+      themePage(`<cuecart-player id="p" src="${HLS}" products="/cuecart/products.json" muted autoplay></cuecart-player>
+        <script>
+          // The video as soon as it exists, the start of the rendering step that presented its
+          // first frame (rVFC's \`now\`, shared by every callback of that step), and when the
+          // player is registered.
+          const player = document.getElementById('p');
+          const find = () => {
+            const video = player.shadowRoot?.querySelector('video');
+            if (!video) return requestAnimationFrame(find);
+            window.early = { video, defined: !!customElements.get('cuecart-player') };
+            video.requestVideoFrameCallback((now) => (window.firstFrameAt = now));
+          };
+          find();
+          customElements.whenDefined('cuecart-player').then(() => (window.definedAt = performance.now()));
+          player.addEventListener('cuecart-cue-enter', (e) => (window.entered ??= e.detail.cue.id));
+        </script>`),
+    );
+    try {
+      await page.waitForFunction(() => document.getElementById('p').currentTime > 1.5, null, {
+        timeout: 30_000,
+      });
+      const state = await page.evaluate(() => {
+        const p = document.getElementById('p');
+        const videos = p.shadowRoot.querySelectorAll('video');
+        return {
+          createdBeforeDefined: window.early && !window.early.defined,
+          sameVideo: videos.length === 1 && videos[0] === window.early.video,
+          inStage: videos[0].parentElement?.getAttribute('part') === 'stage',
+          facadeGone: !p.shadowRoot.querySelector('[part=facade]'),
+          engine: p.engine,
+          frameBeforeDefined: window.firstFrameAt < window.definedAt,
+          firstFrameAt: window.firstFrameAt,
+        };
+      });
+      assert.deepEqual(state, {
+        createdBeforeDefined: true,
+        sameVideo: true,
+        inStage: true,
+        facadeGone: true,
+        engine: 'hls.js',
+        frameBeforeDefined: true,
+        firstFrameAt: state.firstFrameAt,
+      });
+      // The whole player was requested only once the first frame was presented: it competed
+      // with nothing the first frame needed (hls.js, the engine, the first segment).
+      const timing = await resourceTimings(page);
+      const requested = timing[PLAYER].start;
+      assert.ok(
+        state.firstFrameAt <= requested,
+        `first frame at ${state.firstFrameAt} ms, player requested at ${requested}`,
+      );
+      for (const path of [HLS_SCRIPT, ENGINE, HLS.replace('index.m3u8', 'seg-00.ts')]) {
+        assert.ok(timing[path].end <= requested, `${path} done at ${timing[path].end} ms`);
+      }
+      // One engine: the playlist was requested once (by the loader, taken by hls.js).
+      assert.equal(requests.filter((path) => path === HLS).length, 1);
+      assert.equal(requests.filter((path) => path === HLS_SCRIPT).length, 1);
+      // The ID3 cue at 1 s (parsed before the player existed) reaches it.
+      const entered = await page.waitForFunction(() => window.entered, null, { timeout: 10_000 });
+      assert.ok(await entered.jsonValue());
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('an early-started player whose playlist is missing reports it once defined: the loader’s error reaches the page', async () => {
+    const { context, page, errors } = await open(
+      themePage(`<script>window.cuecartErrors = [];
+          addEventListener('cuecart-error', (e) =>
+            cuecartErrors.push({ code: e.detail.code, message: e.detail.message }));
+        </script><cuecart-player id="p" src="/test/fixtures/missing/index.m3u8" muted autoplay></cuecart-player>`),
+    );
+    try {
+      const reported = await page.waitForFunction(
+        () => window.cuecartErrors.length && window.cuecartErrors,
+        null,
+        { timeout: 20_000 },
+      );
+      // Built by the loader's copy of the error class, reported by the whole player's: one
+      // report, with its code and message, shown on the player.
+      const [first, ...rest] = await reported.jsonValue();
+      assert.equal(first.code, 'media-load-failed');
+      assert.ok(first.message.length > 0);
+      assert.deepEqual(rest, []);
+      const state = await page.evaluate(() => {
+        const p = document.getElementById('p');
+        return {
+          defined: customElements.get('cuecart-player') === window.Cuecart?.CuecartPlayer,
+          shown: p.error?.code,
+          videos: p.shadowRoot.querySelectorAll('video').length,
+        };
+      });
+      assert.deepEqual(state, { defined: true, shown: 'media-load-failed', videos: 1 });
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('plays when the engine script cannot load: the whole player starts its own engine, unhurt', async () => {
+    const { context, page, requests } = await open(
+      themePage(`<script>window.errors = [];
+          document.addEventListener('cuecart-error', (e) => window.errors.push(e.detail.code));
+        </script><cuecart-player id="p" src="${HLS}" products="/cuecart/products.json" muted
+          autoplay></cuecart-player>`),
+      (context) =>
+        context.route(`**${ENGINE}`, (route) => route.fulfill({ status: 404, body: '' })),
+    );
+    try {
+      // The early start gave up; the whole player started its own engine (from its own copy).
+      await playing(page);
+      assert.equal(await page.evaluate(() => document.getElementById('p').engine), 'hls.js');
+      assert.ok(requests.includes(PLAYER));
+      assert.deepEqual(await page.evaluate(() => window.errors), []);
     } finally {
       await context.close();
     }
