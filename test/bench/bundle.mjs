@@ -129,7 +129,13 @@ export async function benchBundle() {
   const loaderMarkers = looksLikeHls(loader) ? loader.markers : [];
   const outsideHls = [...files.values()].filter((f) => !isHls(f) && looksLikeHls(f));
   const classic = {};
-  for (const file of ['cuecart.iife.js', 'hls.min.js', 'hls.light.min.js']) {
+  for (const file of [
+    'cuecart.iife.js',
+    'cuecart-loader.iife.js',
+    'cuecart-hls-engine.iife.js',
+    'hls.min.js',
+    'hls.light.min.js',
+  ]) {
     try {
       classic[file] = strip(await fileInfo(file));
     } catch {

@@ -35,7 +35,9 @@ try {
   if (TRACE) {
     const traces = Number(process.env.BENCH_TRACE_RUNS ?? 3);
     const pages = coldPages(bundle.hlsChunks);
-    const longest = { 'bare hls.js': [], cuecart: [] };
+    // BENCH_TRACE_PAGES: the table-4b pages to trace, comma-separated (e.g. `cuecart (classic)`).
+    const names = (process.env.BENCH_TRACE_PAGES ?? 'bare hls.js,cuecart').split(',');
+    const longest = Object.fromEntries(names.map((name) => [name.trim(), []]));
     for (let run = 0; run < traces; run++) {
       for (const name of Object.keys(longest)) {
         longest[name].push(await traceOnce(browser, server.url, name, pages[name], run === 0));
