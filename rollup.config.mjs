@@ -18,12 +18,14 @@ const CORE_BUDGET = 64 * 1024;
 /**
  * Gzipped size stop of the whole classic player `cuecart.iife.js`, in bytes: everything the ES
  * build splits into chunks (shopping UI, adapters, analytics, the native-HLS date watch) is inlined
- * here, and pages reach it through the 3 KB classic loader (decision 0055). A ratchet about 1.5 KB
- * above its size on 2026-12-02 (64.4 KB), so growth is a decision, not an accident; raised by
- * 1 KB on 2026-12-02 for the playlist requested ahead of hls.js and the shopping elements'
- * wait for the first frame (decisions 0063, 0064): 66.2 KB.
+ * here, and pages reach it through the 5 KB classic loader (decision 0055), which plays an HLS
+ * stream before it arrives (decision 0070). A ratchet about 1.5 KB above its size on 2026-12-02
+ * (64.4 KB), so growth is a decision, not an accident; raised by 1 KB on 2026-12-02 for the
+ * playlist requested ahead of hls.js and the shopping elements' wait for the first frame
+ * (decisions 0063, 0064): 66.2 KB; and by 1 KB on 2026-12-03 for importing hls.js's ES module
+ * before its classic script (decision 0071): 67.0 KB.
  */
-const CLASSIC_BUDGET = 67 * 1024;
+const CLASSIC_BUDGET = 68 * 1024;
 /** Gzipped size budget of the player loader `dist/cdn/cuecart.js`, in bytes. */
 const LOADER_BUDGET = 8 * 1024;
 
@@ -82,8 +84,17 @@ function classicHlsLoader() {
     },
     async writeBundle() {
       await mkdir('dist/cdn', { recursive: true });
-      for (const file of ['hls.min.js', 'hls.light.min.js'])
-        await copyFile(`node_modules/hls.js/dist/${file}`, `dist/cdn/${file}`);
+      // hls.js's ES-module builds, imported first, and its classic builds, the fallback
+      // (decision 0071). The modules get a `.js` name: hosts such as a theme's assets folder
+      // accept and serve `.js` files with a JavaScript type, not always `.mjs`.
+      const copies = {
+        'hls.esm.js': 'hls.min.mjs',
+        'hls.light.esm.js': 'hls.light.min.mjs',
+        'hls.min.js': 'hls.min.js',
+        'hls.light.min.js': 'hls.light.min.js',
+      };
+      for (const [to, from] of Object.entries(copies))
+        await copyFile(`node_modules/hls.js/dist/${from}`, `dist/cdn/${to}`);
     },
   };
 }
@@ -366,7 +377,7 @@ export default [
     },
   },
   {
-    // Cuecart's hls.js engine as a classic script: the classic loader adds it beside hls.min.js to
+    // Cuecart's hls.js engine as a classic script: the classic loader adds it beside hls.js to
     // play before the whole classic player has arrived (decision 0070). It imports nothing (hls.js
     // and the error class come from the loader), like its ES-module chunk.
     input: 'src/cdn-classic-engine.ts',

@@ -3,8 +3,8 @@
  * player loader `dist/cdn/cuecart.js`, for pages and themes that cannot serve ES-module chunks
  * (a Shopify theme's flat assets folder). It shows each `<cuecart-player>`'s facade and, when a
  * player is in or near the viewport, is interacted with, or says `loading="eager"`, adds from
- * **the same directory as itself**: for an HLS source over MSE, `hls.min.js` /
- * `hls.light.min.js` and Cuecart's hls.js engine `cuecart-hls-engine.iife.js` at once, plays the
+ * **the same directory as itself**: for an HLS source over MSE, hls.js (its ES module
+ * `hls.esm.js` / `hls.light.esm.js`, or its classic script where that fails) and Cuecart's hls.js engine `cuecart-hls-engine.iife.js` at once, plays the
  * stream in the facade, and adds the whole player `cuecart.iife.js` after the first frame (which
  * takes that playback over); for any other source, the whole player at once. `window.CuecartLoader.load()` resolves with the
  * whole API (`window.Cuecart`) for hosts that need it.

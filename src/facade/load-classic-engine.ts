@@ -18,7 +18,7 @@ interface EngineGlobal {
 }
 
 /**
- * The classic loader's {@link LoadEarlyEngine}: adds `hls.min.js` (or `hls.light.min.js`) and
+ * The classic loader's {@link LoadEarlyEngine}: loads hls.js (`load-hls-classic.ts`: its ES module, or its classic script) and
  * {@link CLASSIC_ENGINE_SCRIPT} from `base` (the loader's own directory), in parallel, once per
  * page, and starts the engine with the loader's error class — the whole classic player that takes
  * the engine over reads its errors by their `code` and `toDetail()`, not by class

@@ -28,10 +28,14 @@ describe('dist/cdn/cuecart.iife.js', () => {
       timeout: 20_000,
     });
     expect(player.engine).to.equal('hls.js');
-    // hls.js came from its own classic script beside the bundle, not inside it.
-    expect(document.querySelector('script[data-cuecart-hls]')?.getAttribute('src')).to.match(
-      /\/dist\/cdn\/hls\.min\.js$/,
-    );
+    // hls.js came from beside the bundle, not inside it: its ES module, imported by the classic
+    // script; its classic script was not needed (decision 0071).
+    const hlsFiles = performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => /\/dist\/cdn\/hls\./.test(path));
+    expect(hlsFiles).to.deep.equal(['/dist/cdn/hls.esm.js']);
+    expect(document.querySelector('script[data-cuecart-hls]')).to.equal(null);
     player.remove();
   });
 });

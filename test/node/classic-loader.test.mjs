@@ -1,6 +1,7 @@
 // The classic loader `dist/cdn/cuecart-loader.iife.js` in real Chromium, on a page served like a
 // Shopify theme serves its assets (one flat folder, classic scripts): a player far below the fold
-// costs only the loader; when it comes near, `hls.min.js` and Cuecart's hls.js engine
+// costs only the loader; when it comes near, hls.js (its ES module `hls.esm.js`, imported; its
+// classic script `hls.min.js` where that fails) and Cuecart's hls.js engine
 // `cuecart-hls-engine.iife.js` are requested from beside the loader, in parallel, the stream plays
 // in the facade, and the whole classic player `cuecart.iife.js` follows and takes it over (for any
 // other source the whole player is requested at once). The classic player
@@ -16,6 +17,7 @@ import { render } from './lib/shopify-section.mjs';
 const HLS = '/test/fixtures/hls-ts-id3/index.m3u8';
 const LOADER = '/dist/cdn/cuecart-loader.iife.js';
 const PLAYER = '/dist/cdn/cuecart.iife.js';
+const HLS_MODULE = '/dist/cdn/hls.esm.js';
 const HLS_SCRIPT = '/dist/cdn/hls.min.js';
 const ENGINE = '/dist/cdn/cuecart-hls-engine.iife.js';
 /** The facade budget of issue 12: Cuecart JavaScript before a far player is needed. */
@@ -82,10 +84,10 @@ describe('dist/cdn/cuecart-loader.iife.js', () => {
 
       await page.evaluate(() => window.scrollTo(0, 2400));
       await playing(page);
-      assert.deepEqual(scripts(requests).sort(), [ENGINE, HLS_SCRIPT, PLAYER, LOADER].sort());
+      assert.deepEqual(scripts(requests).sort(), [ENGINE, HLS_MODULE, PLAYER, LOADER].sort());
       // hls.js and the engine were requested together: in parallel, not one after the other.
       const timing = await resourceTimings(page);
-      const hls = timing[HLS_SCRIPT];
+      const hls = timing[HLS_MODULE];
       const engine = timing[ENGINE];
       assert.ok(hls.start < engine.end, `hls.js at ${hls.start} ms, engine done at ${engine.end}`);
       assert.ok(engine.start < hls.end, `engine at ${engine.start} ms, hls.js done at ${hls.end}`);
@@ -154,12 +156,13 @@ describe('dist/cdn/cuecart-loader.iife.js', () => {
         state.firstFrameAt <= requested,
         `first frame at ${state.firstFrameAt} ms, player requested at ${requested}`,
       );
-      for (const path of [HLS_SCRIPT, ENGINE, HLS.replace('index.m3u8', 'seg-00.ts')]) {
+      for (const path of [HLS_MODULE, ENGINE, HLS.replace('index.m3u8', 'seg-00.ts')]) {
         assert.ok(timing[path].end <= requested, `${path} done at ${timing[path].end} ms`);
       }
       // One engine: the playlist was requested once (by the loader, taken by hls.js).
       assert.equal(requests.filter((path) => path === HLS).length, 1);
-      assert.equal(requests.filter((path) => path === HLS_SCRIPT).length, 1);
+      assert.equal(requests.filter((path) => path === HLS_MODULE).length, 1);
+      assert.ok(!requests.includes(HLS_SCRIPT), 'the classic hls.js script was not needed');
       // The ID3 cue at 1 s (parsed before the player existed) reaches it.
       const entered = await page.waitForFunction(() => window.entered, null, { timeout: 10_000 });
       assert.ok(await entered.jsonValue());
@@ -197,6 +200,36 @@ describe('dist/cdn/cuecart-loader.iife.js', () => {
         };
       });
       assert.deepEqual(state, { defined: true, shown: 'media-load-failed', videos: 1 });
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('falls back to hls.js’s classic script where its ES module cannot be imported', async () => {
+    const { context, page, requests, errors } = await open(
+      themePage(`<script>window.errors = [];
+          document.addEventListener('cuecart-error', (e) => window.errors.push(e.detail.code));
+        </script><cuecart-player id="p" src="${HLS}" products="/cuecart/products.json" muted
+          autoplay></cuecart-player>`),
+      (context) =>
+        context.route(`**${HLS_MODULE}`, (route) => route.fulfill({ status: 404, body: '' })),
+    );
+    try {
+      await playing(page);
+      const state = await page.evaluate(() => ({
+        engine: document.getElementById('p').engine,
+        hlsScript: document.querySelector('script[data-cuecart-hls]')?.getAttribute('src'),
+        errors: window.errors,
+      }));
+      assert.deepEqual(state, {
+        engine: 'hls.js',
+        hlsScript: `http://${new URL(page.url()).host}${HLS_SCRIPT}`,
+        errors: [],
+      });
+      // Played early, by the loader: the whole player came after, and took it over.
+      assert.equal(requests.filter((path) => path === HLS_SCRIPT).length, 1);
+      assert.equal(requests.filter((path) => path === HLS).length, 1);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -27,6 +27,17 @@ for (const build of ['module', 'classic', 'classic-loader']) {
         timeout: 30_000,
       });
       assert.equal(await player.evaluate((p) => p.engine), 'hls.js');
+      if (build !== 'module') {
+        // The classic builds imported hls.js's ES module under the policy (a dynamic import is
+        // no Trusted Types sink; 'self' allows it): the classic-script fallback was not needed.
+        const hlsFiles = await page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .map((entry) => new URL(entry.name).pathname)
+            .filter((path) => /\/dist\/cdn\/hls\./.test(path)),
+        );
+        assert.deepEqual(hlsFiles, ['/dist/cdn/hls.esm.js']);
+      }
 
       // The first cue's product (ID3 at 1 s) with its feed image, then add it to the cart.
       const card = player.locator('cuecart-product-card');
