@@ -296,6 +296,36 @@ describe('dist/cdn/cuecart-loader.iife.js', () => {
     }
   });
 
+  it('runs an autoplaying Shopify section near the top with its hls.js preload: fetched once, at the loader’s URL', async () => {
+    const section = await render({
+      settings: { stream_url: HLS, autoplay: true },
+      // As Shopify's asset_url writes it: with a version query, which the loader's own requests
+      // (from beside itself) do not carry.
+      assetUrl: (name) => `/dist/cdn/${name}?v=42`,
+    });
+    assert.match(section, /rel="modulepreload"/);
+    const { context, page, requests, errors } = await open(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
+      </head><body>${section}</body></html>`,
+    );
+    try {
+      await page.waitForFunction(
+        () => document.querySelector('cuecart-player').currentTime > 0.3,
+        null,
+        { timeout: 30_000 },
+      );
+      // The hint was used, not doubled (a hint at another URL than the loader's, such as with
+      // asset_url's query, would be a second request of the same path): one request each.
+      for (const path of [HLS_MODULE, ENGINE, LOADER]) {
+        assert.equal(requests.filter((p) => p === path).length, 1, path);
+      }
+      assert.ok(!requests.includes(HLS_SCRIPT));
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('runs the Shopify section as rendered, resolving its chosen products once the player loads', async () => {
     const section = await render({
       settings: {

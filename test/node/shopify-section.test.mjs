@@ -65,6 +65,26 @@ describe('Shopify section: rendered', () => {
     assert.doesNotMatch(html, /unpkg|jsdelivr|https?:\/\/[^"]*cuecart[^"]*\.js/);
   });
 
+  it('preloads hls.js for an autoplaying HLS show near the top, at the URL the loader imports', async () => {
+    const hints = (html) =>
+      Array.from(
+        html.matchAll(/<link rel="(modulepreload|preload)"(?: as="(\w+)")? href="([^"]*)">/g),
+        (m) => m.slice(1).filter(Boolean),
+      );
+    const assets = '//shop.example/cdn/shop/t/7/assets/';
+    assert.deepEqual(hints(await render({ settings: { stream_url: HLS, autoplay: true } })), [
+      ['modulepreload', `${assets}hls.esm.js`],
+    ]);
+    // Not further down (the facade spares those bytes), not without autoplay, not for an MP4.
+    for (const options of [
+      { settings: { stream_url: HLS, autoplay: true }, index: 3 },
+      { settings: { stream_url: HLS, autoplay: false } },
+      { settings: { stream_url: 'https://cdn.example.com/show.mp4', autoplay: true } },
+    ]) {
+      assert.deepEqual(hints(await render(options)), [], JSON.stringify(options));
+    }
+  });
+
   it('renders the player with the Shopify adapter, store currency and locale', async () => {
     const attrs = playerAttributes(await render({ settings: { stream_url: HLS } }));
     assert.equal(attrs.id, 'cuecart-template--9__cuecart');
