@@ -12,6 +12,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { openHtml, resourceTimings, useServerAndBrowser } from './lib/browser-harness.mjs';
+import { assertCueEntered, assertTakenOver, WATCH_EARLY_PLAYER } from './lib/early-start.mjs';
 import { render } from './lib/shopify-section.mjs';
 
 const HLS = '/test/fixtures/hls-ts-id3/index.m3u8';
@@ -106,55 +107,17 @@ describe('dist/cdn/cuecart-loader.iife.js', () => {
   it('plays in the facade before the whole classic player is requested; the player takes over that video and engine', async () => {
     const { context, page, requests, errors } = await open(
       themePage(`<cuecart-player id="p" src="${HLS}" products="/cuecart/products.json" muted autoplay></cuecart-player>
-        <script>
-          // The video as soon as it exists, the start of the rendering step that presented its
-          // first frame (rVFC's \`now\`, shared by every callback of that step), and when the
-          // player is registered.
-          const player = document.getElementById('p');
-          const find = () => {
-            const video = player.shadowRoot?.querySelector('video');
-            if (!video) return requestAnimationFrame(find);
-            window.early = { video, defined: !!customElements.get('cuecart-player') };
-            video.requestVideoFrameCallback((now) => (window.firstFrameAt = now));
-          };
-          find();
-          customElements.whenDefined('cuecart-player').then(() => (window.definedAt = performance.now()));
-          player.addEventListener('cuecart-cue-enter', (e) => (window.entered ??= e.detail.cue.id));
-        </script>`),
+        ${WATCH_EARLY_PLAYER}`),
     );
     try {
-      await page.waitForFunction(() => document.getElementById('p').currentTime > 1.5, null, {
-        timeout: 30_000,
-      });
-      const state = await page.evaluate(() => {
-        const p = document.getElementById('p');
-        const videos = p.shadowRoot.querySelectorAll('video');
-        return {
-          createdBeforeDefined: window.early && !window.early.defined,
-          sameVideo: videos.length === 1 && videos[0] === window.early.video,
-          inStage: videos[0].parentElement?.getAttribute('part') === 'stage',
-          facadeGone: !p.shadowRoot.querySelector('[part=facade]'),
-          engine: p.engine,
-          frameBeforeDefined: window.firstFrameAt < window.definedAt,
-          firstFrameAt: window.firstFrameAt,
-        };
-      });
-      assert.deepEqual(state, {
-        createdBeforeDefined: true,
-        sameVideo: true,
-        inStage: true,
-        facadeGone: true,
-        engine: 'hls.js',
-        frameBeforeDefined: true,
-        firstFrameAt: state.firstFrameAt,
-      });
+      const firstFrameAt = await assertTakenOver(page);
       // The whole player was requested only once the first frame was presented: it competed
       // with nothing the first frame needed (hls.js, the engine, the first segment).
       const timing = await resourceTimings(page);
       const requested = timing[PLAYER].start;
       assert.ok(
-        state.firstFrameAt <= requested,
-        `first frame at ${state.firstFrameAt} ms, player requested at ${requested}`,
+        firstFrameAt <= requested,
+        `first frame at ${firstFrameAt} ms, player requested at ${requested}`,
       );
       for (const path of [HLS_MODULE, ENGINE, HLS.replace('index.m3u8', 'seg-00.ts')]) {
         assert.ok(timing[path].end <= requested, `${path} done at ${timing[path].end} ms`);
@@ -163,9 +126,7 @@ describe('dist/cdn/cuecart-loader.iife.js', () => {
       assert.equal(requests.filter((path) => path === HLS).length, 1);
       assert.equal(requests.filter((path) => path === HLS_MODULE).length, 1);
       assert.ok(!requests.includes(HLS_SCRIPT), 'the classic hls.js script was not needed');
-      // The ID3 cue at 1 s (parsed before the player existed) reaches it.
-      const entered = await page.waitForFunction(() => window.entered, null, { timeout: 10_000 });
-      assert.ok(await entered.jsonValue());
+      await assertCueEntered(page);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { openHtml, resourceTimings, useServerAndBrowser } from './lib/browser-harness.mjs';
+import { assertCueEntered, assertTakenOver, WATCH_EARLY_PLAYER } from './lib/early-start.mjs';
 
 const HLS = '/test/fixtures/hls-ts-id3/index.m3u8';
 const OTHER_HLS = '/test/fixtures/hls-fmp4-emsg/index.m3u8';
@@ -327,53 +328,17 @@ describe('dist/cdn/cuecart.js: players in view', () => {
   it('starts playback in the facade before the player is defined; the player takes over that video and engine', async () => {
     const { context, page, requests, errors } = await open(
       productPage(`<cuecart-player id="p" src="${HLS}" products="/cuecart/products.json" muted autoplay></cuecart-player>
-        <script>
-          // The video as soon as it exists, its first presented frame, and when the player and
-          // the shopping elements get registered.
-          const player = document.getElementById('p');
-          const find = () => {
-            const video = player.shadowRoot?.querySelector('video');
-            if (!video) return requestAnimationFrame(find);
-            window.early = { video, defined: !!customElements.get('cuecart-player') };
-            video.requestVideoFrameCallback(() => (window.firstFrameAt = performance.now()));
-          };
-          find();
-          customElements.whenDefined('cuecart-player').then(() => (window.definedAt = performance.now()));
-          player.addEventListener('cuecart-cue-enter', (e) => (window.entered ??= e.detail.cue.id));
-        </script>`),
+        ${WATCH_EARLY_PLAYER}`),
     );
     try {
-      await page.waitForFunction(() => document.getElementById('p').currentTime > 1.5, null, {
-        timeout: 30_000,
-      });
-      const state = await page.evaluate(() => {
-        const p = document.getElementById('p');
-        const videos = p.shadowRoot.querySelectorAll('video');
-        return {
-          createdBeforeDefined: window.early && !window.early.defined,
-          sameVideo: videos.length === 1 && videos[0] === window.early.video,
-          inStage: videos[0].parentElement?.getAttribute('part') === 'stage',
-          facadeGone: !p.shadowRoot.querySelector('[part=facade]'),
-          engine: p.engine,
-          frameBeforeDefined: window.firstFrameAt < window.definedAt,
-          preloaded: document.querySelectorAll('link[rel=modulepreload]').length,
-        };
-      });
-      assert.deepEqual(state, {
-        createdBeforeDefined: true,
-        sameVideo: true,
-        inStage: true,
-        facadeGone: true,
-        engine: 'hls.js',
-        frameBeforeDefined: true,
-        preloaded: state.preloaded,
-      });
-      assert.ok(state.preloaded >= 4, 'the shopping chunks are preloaded, not run');
+      await assertTakenOver(page);
+      const preloaded = await page.evaluate(
+        () => document.querySelectorAll('link[rel=modulepreload]').length,
+      );
+      assert.ok(preloaded >= 4, 'the shopping chunks are preloaded, not run');
       // One engine: the playlist was requested once (by the loader, taken by hls.js).
       assert.equal(requests.filter((path) => path === HLS).length, 1);
-      // The ID3 cue at 1 s (parsed while the engine ran before the player existed) reaches it.
-      const entered = await page.waitForFunction(() => window.entered, null, { timeout: 10_000 });
-      assert.ok(await entered.jsonValue());
+      await assertCueEntered(page);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();
