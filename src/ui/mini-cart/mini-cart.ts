@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { emptyCart, type Cart, type CartLine } from '../../commerce/checkout-adapter.js';
-import { formatMoney } from '../../commerce/money.js';
+import { createMoneyFormatter } from '../../commerce/money.js';
 import { linkRel, safeUrl } from '../../internal/url-policy.js';
 import {
   formatMessage,
@@ -227,8 +227,11 @@ export class CuecartMiniCart extends LitElement {
     this.open = !this.open;
   }
 
+  /** This element's price formatter: its number formats are built once per locale and currency. */
+  private readonly formatMoney = createMoneyFormatter();
+
   private money(minor: number, cart: Cart): string {
-    return formatMoney(minor, this.currency ?? cart.currency ?? 'USD', this.locale);
+    return this.formatMoney(minor, this.currency ?? cart.currency ?? 'USD', this.locale);
   }
 
   private renderLine(line: CartLine, cart: Cart): TemplateResult {

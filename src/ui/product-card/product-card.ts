@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { formatMoney } from '../../commerce/money.js';
+import { createMoneyFormatter } from '../../commerce/money.js';
 import { linkRel, safeUrl } from '../../internal/url-policy.js';
 import type { Product, ProductVariant } from '../../commerce/product.js';
 import {
@@ -218,8 +218,11 @@ export class CuecartProductCard extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('[part~="add-button"]')?.focus(options);
   }
 
+  /** This element's price formatter: its number formats are built once per locale and currency. */
+  private readonly formatMoney = createMoneyFormatter();
+
   private money(minor: number): string {
-    return formatMoney(minor, this.effectiveCurrency, this.locale);
+    return this.formatMoney(minor, this.effectiveCurrency, this.locale);
   }
 
   private renderPrice(): TemplateResult {

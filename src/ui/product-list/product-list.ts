@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { formatMoney } from '../../commerce/money.js';
+import { createMoneyFormatter } from '../../commerce/money.js';
 import { safeUrl } from '../../internal/url-policy.js';
 import type { Product, ProductVariant } from '../../commerce/product.js';
 import {
@@ -121,9 +121,12 @@ export class CuecartProductList extends LitElement {
     });
   }
 
+  /** This element's price formatter: its number formats are built once per locale and currency. */
+  private readonly formatMoney = createMoneyFormatter();
+
   private price(item: ProductListItem, variant?: ProductVariant): string {
     const currency = this.currency ?? item.product.currency ?? 'USD';
-    return formatMoney(variant?.price ?? item.product.price, currency, this.locale);
+    return this.formatMoney(variant?.price ?? item.product.price, currency, this.locale);
   }
 
   private renderThumb(product: Product): TemplateResult {
