@@ -133,6 +133,7 @@ export async function benchBundle() {
     'cuecart.iife.js',
     'cuecart-loader.iife.js',
     'cuecart-hls-engine.iife.js',
+    'hls.esm.js',
     'hls.min.js',
     'hls.light.min.js',
   ]) {

@@ -24,6 +24,8 @@ const RESULTS_DIR = new URL('./results/', import.meta.url);
 const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? 60);
 const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 5);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
+/** Benchmark 6's show sizes, comma-separated (default: 10, 1,000, 10,000 and 100,000 cues). */
+const LARGE_SIZES = process.env.BENCH_LARGE_SIZES?.split(',').map(Number);
 
 const began = Date.now();
 const log = (message) =>
@@ -131,7 +133,7 @@ try {
   if (live.errors.length) warnings.push(`live stream reported errors: ${live.errors.join(', ')}`);
 
   log('large shows: 10 to 100,000 cues, JSON and WebVTT (traced)');
-  large = await benchLargeShows(browser, server.url);
+  large = await benchLargeShows(browser, server.url, LARGE_SIZES ? { sizes: LARGE_SIZES } : {});
   for (const run of large.runs) {
     if (run.skipped) continue;
     if (run.loaded !== run.n)
@@ -308,7 +310,7 @@ const report = [
     [
       'classic hls.js engine dist/cdn/cuecart-hls-engine.iife.js',
       kb(bundle.classic['cuecart-hls-engine.iife.js']?.br ?? NaN),
-      'with hls.min.js, when a player is needed',
+      'with hls.js, when a player is needed',
     ],
     [
       'classic dist/cdn/cuecart.iife.js',
@@ -316,11 +318,11 @@ const report = [
       'whole player, after the first frame (HLS)',
     ],
     [
-      'classic total to first frame (loader + engine + hls.min.js)',
+      'classic total to first frame (loader + engine + hls.esm.js)',
       kb(
         classicLoaderBr +
           (bundle.classic['cuecart-hls-engine.iife.js']?.br ?? NaN) +
-          (bundle.classic['hls.min.js']?.br ?? NaN),
+          (bundle.classic['hls.esm.js']?.br ?? NaN),
       ),
     ],
     [
