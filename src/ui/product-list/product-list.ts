@@ -82,15 +82,50 @@ export class CuecartProductList extends LitElement {
   /** Light or dark theme; default follows `prefers-color-scheme`. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
 
+  /** {@link items} in display order, sorted when the items or the mode change. */
+  private sortedItems: ProductListItem[] = [];
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('messages')) this.msgs = mergeMessages(this.messages);
+    if (changed.has('items') || changed.has('mode')) this.sortedItems = this.sortItems();
+  }
+
+  /**
+   * When only the active cue changed — at every cue of a show, with one entry per cue — the mark
+   * moves between the entries concerned instead of every entry being rendered again: a replay of
+   * thousands of cues costs the same as one of ten. Any other change renders, then marks.
+   */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    if (!this.hasUpdated || changed.size !== 1 || !changed.has('activeCueId')) return true;
+    this.markActive();
+    return false;
+  }
+
+  protected override updated(): void {
+    this.markActive();
+  }
+
+  /**
+   * Marks the entry of {@link activeCueId} — its parts, `aria-current` and its "featured now"
+   * text — and unmarks any other. The template renders every entry unmarked (entries are reused
+   * by position), so this is the one place the mark is written.
+   */
+  private markActive(): void {
+    const root = this.renderRoot;
+    const id = this.activeCueId;
+    for (const row of Array.from(root.querySelectorAll<HTMLElement>('li[aria-current]'))) {
+      if (row.dataset.cueId !== id) setMark(row, false);
+    }
+    if (id === undefined) return;
+    const row = root.querySelector<HTMLElement>(`li[data-cue-id="${CSS.escape(id)}"]`);
+    if (row) setMark(row, true);
   }
 
   /**
    * Items in show order for a recording (earliest first; equal starts keep the given order) and
    * newest first while live (equal starts: the later-given item first).
    */
-  private get sortedItems(): ProductListItem[] {
+  private sortItems(): ProductListItem[] {
     const direction = this.mode === 'vod' ? 1 : -1;
     return this.items
       .map((item, index) => ({ item, index }))
@@ -235,14 +270,12 @@ export class CuecartProductList extends LitElement {
           items.length
             ? html`<ul part="list" role="list">
                 ${items.map((item) => {
-                  const active = item.cueId === this.activeCueId;
-                  return html`<li
-                    part=${active ? 'item item-active' : 'item'}
-                    aria-current=${active ? 'true' : nothing}
-                    data-cue-id=${item.cueId}
-                  >
+                  // Unmarked: `markActive` marks the active entry after each render.
+                  return html`<li part="item" data-cue-id=${item.cueId}>
                     ${this.mode === 'vod' ? this.renderVodItem(item) : this.renderLiveItem(item)}
-                    ${active ? html`<span class="visually-hidden">${this.msgs.featuredNow}</span>` : nothing}
+                    <span class="visually-hidden" data-featured-now hidden
+                      >${this.msgs.featuredNow}</span
+                    >
                   </li>`;
                 })}
               </ul>`
@@ -253,6 +286,15 @@ export class CuecartProductList extends LitElement {
       </section>
     `;
   }
+}
+
+/** Writes an entry's active mark (see `markActive`). */
+function setMark(row: HTMLElement, active: boolean): void {
+  row.setAttribute('part', active ? 'item item-active' : 'item');
+  if (active) row.setAttribute('aria-current', 'true');
+  else row.removeAttribute('aria-current');
+  const featured = row.querySelector<HTMLElement>(':scope > [data-featured-now]');
+  if (featured) featured.hidden = !active;
 }
 
 declare global {

@@ -58,6 +58,55 @@ describe('CuecartProductList', () => {
     expect((current[0] as HTMLElement).dataset.cueId).to.equal('c2');
   });
 
+  it('moves the active mark without rendering every entry again, and keeps it right across renders', async () => {
+    const el = await fixture<CuecartProductList>(
+      html`<cuecart-product-list .items=${items} active-cue-id="c1"></cuecart-product-list>`,
+    );
+    let renders = 0;
+    const render = el.render.bind(el);
+    el.render = () => {
+      renders++;
+      return render();
+    };
+    const marked = () =>
+      [...el.shadowRoot!.querySelectorAll<HTMLElement>('li')].map((li) => ({
+        id: li.dataset.cueId,
+        part: li.getAttribute('part'),
+        current: li.getAttribute('aria-current'),
+        featured: !li.querySelector<HTMLElement>('[data-featured-now]')!.hidden,
+      }));
+    const only = (id?: string) =>
+      ['c1', 'c2', 'c3'].map((cue) => ({
+        id: cue,
+        part: cue === id ? 'item item-active' : 'item',
+        current: cue === id ? 'true' : null,
+        featured: cue === id,
+      }));
+    expect(marked()).to.deep.equal(only('c1'));
+
+    // Each cue of the show: the mark moves, nothing renders.
+    for (const id of ['c2', 'c3', undefined, 'c1']) {
+      el.activeCueId = id;
+      await el.updateComplete;
+      expect(marked(), String(id)).to.deep.equal(only(id));
+    }
+    expect(renders).to.equal(0);
+
+    // Back to an entry marked at the last render, together with a change that renders: the
+    // entries are rendered unmarked and the mark is written after, whatever was moved since.
+    el.activeCueId = 'c3';
+    await el.updateComplete;
+    el.activeCueId = 'c1';
+    el.items = [...items];
+    await el.updateComplete;
+    expect(renders).to.equal(1);
+    expect(marked()).to.deep.equal(only('c1'));
+    // An id a hostile cue list could carry is only ever a selector's string.
+    el.activeCueId = '"] li, [data-cue-id="c2';
+    await el.updateComplete;
+    expect(marked()).to.deep.equal(only(undefined));
+  });
+
   it('lists a live show newest first', async () => {
     const el = await fixture<CuecartProductList>(
       html`<cuecart-product-list mode="live" .items=${items}></cuecart-product-list>`,
