@@ -287,9 +287,14 @@ export function createPlayerCommerce(options: PlayerCommerceOptions): PlayerComm
   );
 
   const $live = media ? computed(media, (state) => state.live) : atom(false);
-  const $showProducts = computed(
-    [$live, cues.$cues, $history, catalog.$products, $payloadCurrency],
-    (live, all, history) => (live ? history : itemsOf(all)),
+  // A recording lists every cue's product whatever has been entered: derived from the cue list
+  // alone, so that entering a cue (every few seconds of a show) hands the list the same array
+  // and nothing renders it again.
+  const $recordingItems = computed([cues.$cues, catalog.$products, $payloadCurrency], (all) =>
+    itemsOf(all),
+  );
+  const $showProducts = computed([$live, $recordingItems, $history], (live, recording, history) =>
+    live ? history : recording,
   );
 
   const $markers = computed(

@@ -272,6 +272,23 @@ describe('createPlayerCommerce', () => {
       show($cues.get()[2]!);
       expect(commerce.$showProducts.get().map((i) => i.product.id)).to.deep.equal(['b']);
     });
+
+    it('hands a recording the same list while its cues are entered: nothing to render again', () => {
+      const { commerce, catalog, $cues, $active } = setup();
+      catalog.setProducts([product('a'), product('b')]);
+      commerce.connect();
+      let changes = 0;
+      commerce.$showProducts.listen(() => changes++);
+      $cues.set([cue('a', 1), cue('b', 3)]);
+      const list = commerce.$showProducts.get();
+      const before = changes;
+      // The show plays on: its cues are entered one after the other (the cue list stays).
+      $active.set([$cues.get()[0]!]);
+      $active.set([$cues.get()[1]!]);
+      expect(commerce.$history.get()).to.have.length(2);
+      expect(commerce.$showProducts.get()).to.equal(list);
+      expect(changes).to.equal(before);
+    });
   });
 
   describe('add state', () => {
