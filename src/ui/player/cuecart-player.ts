@@ -303,8 +303,20 @@ export class CuecartPlayer extends CuecartMediaElement {
    * English defaults, which arrive with them.
    */
   private mergedMessages(): PlayerView['messages'] {
-    return { ...playerMessages, ...this.messagesValue };
+    // The same object until the overrides change: the elements it is handed render on change.
+    if (!this.merged || this.merged.from !== this.messagesValue)
+      this.merged = {
+        from: this.messagesValue,
+        value: { ...playerMessages, ...this.messagesValue },
+      };
+    return this.merged.value;
   }
+
+  /** {@link mergedMessages}' result and the overrides it was merged from. */
+  private merged?: {
+    from: Partial<CuecartMessages> | undefined;
+    value: PlayerView['messages'];
+  };
 
   private view(): PlayerView {
     // Until the commerce chunk arrives: no product, no cart (the chunk comes with the shell).

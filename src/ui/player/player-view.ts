@@ -90,7 +90,13 @@ const LIST_ICON = html`<svg viewBox="0 0 24 24" aria-hidden="true" focusable="fa
   <path d="M4 6h2v2H4zm4 0h12v2H8zM4 11h2v2H4zm4 0h12v2H8zm-4 5h2v2H4zm4 0h12v2H8z" />
 </svg>`;
 
-function addStates(view: PlayerView): Record<string, AddState> {
+/** A recording's list: its entries seek, they have no add state (one object, never written). */
+const NO_ADD_STATES: Readonly<Record<string, AddState>> = Object.freeze({});
+
+function addStates(view: PlayerView): Readonly<Record<string, AddState>> {
+  // Only a live list adds to the cart; a recording's list gets the same empty object on every
+  // render, so that the player's renders (at every cue) do not render its thousands of entries.
+  if (!view.media.live) return NO_ADD_STATES;
   const states: Record<string, AddState> = {};
   for (const item of view.showProducts)
     states[item.cueId] = view.addStateFor(item.product.id).state;
