@@ -4,7 +4,7 @@ import { parseHlsBuild, type HlsBuild } from '../player/hls-build.js';
 import type { HlsSettings } from '../player/playback-engine.js';
 import { createPlayerVideo, setVideoAttributes } from '../player/player-video.js';
 import { takePrefetchedPlaylist } from '../player/playlist-prefetch.js';
-import { hasMediaSource, sourceKind } from '../player/source-type.js';
+import { needsHlsJs } from '../player/source-type.js';
 
 /** `HTMLMediaElement.HAVE_CURRENT_DATA`. */
 const HAVE_CURRENT_DATA = 2;
@@ -49,7 +49,7 @@ export function startEarlyPlayback(
   loadEngine: LoadEarlyEngine,
 ): EarlyPlayback | undefined {
   const src = safeUrl(player.getAttribute('src'));
-  if (!src || sourceKind(src) !== 'hls' || !hasMediaSource()) return undefined;
+  if (!src || !needsHlsJs(src)) return undefined;
   const hlsBuild = parseHlsBuild(player.getAttribute('hls-build'));
   const ready = loadEngine(hlsBuild);
   const firstFrame = ready.then(

@@ -1,4 +1,4 @@
-import { hasMediaSource, sourceKind } from '../player/source-type.js';
+import { needsHlsJs, sourceKind } from '../player/source-type.js';
 import { CHUNK_URLS, type PreloadedChunk } from './chunk-urls.js';
 
 /**
@@ -42,8 +42,7 @@ export function prefetchPlayerChunks(player: Element): void {
   if (player.getAttribute('cues')) chunks.push('poller');
   // The engine first: the first frame waits for it (browsers open a few connections per host
   // over HTTP/1.1, and serve requests in order).
-  if (src && sourceKind(src) === 'hls' && hasMediaSource())
-    import('../player/hls-engine.js').catch(() => {});
+  if (src && needsHlsJs(src)) import('../player/hls-engine.js').catch(() => {});
   else if (src) import('../player/native-engine.js').catch(() => {});
   for (const chunk of chunks) preload(doc, chunk);
 }

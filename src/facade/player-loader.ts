@@ -2,7 +2,7 @@ import { CuecartError } from '../internal/errors.js';
 import { parseHlsBuild } from '../player/hls-build.js';
 import { preloadHls } from '../player/load-hls.js';
 import { prefetchPlaylist } from '../player/playlist-prefetch.js';
-import { hasMediaSource, sourceKind } from '../player/source-type.js';
+import { needsHlsJs } from '../player/source-type.js';
 import { takeEarlyEngine } from '../player/early-engine.js';
 import type { EarlyPlayback } from './early-start.js';
 import { facadeHasFocus, removeFacade, renderFacade, showFacadeVideo } from './facade-view.js';
@@ -199,8 +199,7 @@ export function installPlayerLoader(
     options.startEarly !== undefined &&
     (faced.has(player) || !player.shadowRoot) &&
     src !== '' &&
-    sourceKind(src) === 'hls' &&
-    hasMediaSource();
+    needsHlsJs(src);
 
   /** Requests the shell and the chunks a player needs besides it. */
   const loadRest = (player: PlayerElement) => {
@@ -233,7 +232,7 @@ export function installPlayerLoader(
     // A player the loader plays itself gets the shell and those chunks after its first frame
     // (`startEarly`, which `discover` calls after this once the facade is rendered); should it
     // not start after all, they are requested a microtask later.
-    if (src && sourceKind(src) === 'hls' && hasMediaSource()) {
+    if (src && needsHlsJs(src)) {
       preloadHls(parseHlsBuild(player.getAttribute('hls-build')));
       prefetchPlaylist(player, src);
     }

@@ -1,17 +1,12 @@
 import { CuecartError } from '../internal/errors.js';
 import { loadHls, preloadHls, type HlsBuild } from './load-hls.js';
 import type { EngineCallbacks, EngineStartOptions, PlaybackEngine } from './playback-engine.js';
-import { hasMediaSource, progressiveMimeType, sourceKind } from './source-type.js';
+import { hasMediaSource, needsHlsJs, progressiveMimeType, sourceKind } from './source-type.js';
 
 /** Options of {@link createEngine}. */
 export interface EngineOptions {
   /** The hls.js build for HLS over MSE (default `full`). */
   hlsBuild?: HlsBuild;
-}
-
-/** Whether {@link createEngine} will use hls.js for `src` in this browser. */
-export function needsHlsJs(src: string): boolean {
-  return sourceKind(src) === 'hls' && hasMediaSource();
 }
 
 /**

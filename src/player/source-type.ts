@@ -43,3 +43,12 @@ export function hasMediaSource(): boolean {
     typeof g.MediaSource?.isTypeSupported === 'function'
   );
 }
+
+/**
+ * Whether `src` plays through hls.js in this browser: an HLS playlist where Media Source
+ * Extensions exist (native HLS only without them). What the engine choice (`create-engine.ts`)
+ * and the loader's early start and downloads decide by.
+ */
+export function needsHlsJs(src: string): boolean {
+  return sourceKind(src) === 'hls' && hasMediaSource();
+}

@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { MapStore } from 'nanostores';
 import { CuecartError } from '../../internal/errors.js';
-import { createEngine, needsHlsJs, prepareEngine } from '../../player/create-engine.js';
+import { createEngine, prepareEngine } from '../../player/create-engine.js';
+import { needsHlsJs } from '../../player/source-type.js';
 import type { EarlyEngine } from '../../player/early-engine.js';
 import { prefetchPlaylist, takePrefetchedPlaylist } from '../../player/playlist-prefetch.js';
 import type { HlsBuild } from '../../player/hls-build.js';
