@@ -18,13 +18,7 @@ export function currencyDigits(currency: string): number {
  * Never throws: an unknown currency or locale falls back to a plain number with the code.
  */
 export function formatMoney(minor: number, currency: string, locale?: string): string {
-  const digits = currencyDigits(currency);
-  const major = minor / 10 ** digits;
-  try {
-    return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(major);
-  } catch {
-    return `${major.toFixed(digits)} ${currency}`;
-  }
+  return createMoneyFormatter()(minor, currency, locale);
 }
 
 /** Formats an amount in minor units, like {@link formatMoney}; see {@link createMoneyFormatter}. */
@@ -34,27 +28,27 @@ export type MoneyFormatter = (minor: number, currency: string, locale?: string) 
  * A {@link formatMoney} that keeps the `Intl.NumberFormat` it builds for each locale and currency,
  * for an element that formats many prices on every render (a product list of a thousand
  * products). Building a number format costs far more than using one. Each caller owns its
- * formatter (no cache shared between players); the results equal {@link formatMoney}'s.
+ * formatter (no cache shared between players); {@link formatMoney} is one used once.
  */
 export function createMoneyFormatter(): MoneyFormatter {
-  const formats = new Map<string, ((major: number) => string) & { digits: number }>();
+  const formats = new Map<string, { digits: number; intl: Intl.NumberFormat | undefined }>();
   return (minor, currency, locale) => {
     const key = `${locale ?? ''}\u0000${currency}`;
     let format = formats.get(key);
     if (!format) {
-      const digits = currencyDigits(currency);
-      let intl: Intl.NumberFormat | undefined;
-      try {
-        intl = new Intl.NumberFormat(locale, { style: 'currency', currency });
-      } catch {
-        intl = undefined;
-      }
-      format = Object.assign(
-        (major: number) => (intl ? intl.format(major) : `${major.toFixed(digits)} ${currency}`),
-        { digits },
-      );
+      format = { digits: currencyDigits(currency), intl: currencyFormat(currency, locale) };
       formats.set(key, format);
     }
-    return format(minor / 10 ** format.digits);
+    const major = minor / 10 ** format.digits;
+    return format.intl ? format.intl.format(major) : `${major.toFixed(format.digits)} ${currency}`;
   };
+}
+
+/** The `Intl` currency format of `currency` in `locale`; undefined where `Intl` rejects either. */
+function currencyFormat(currency: string, locale?: string): Intl.NumberFormat | undefined {
+  try {
+    return new Intl.NumberFormat(locale, { style: 'currency', currency });
+  } catch {
+    return undefined;
+  }
 }
