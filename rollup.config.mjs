@@ -23,9 +23,12 @@ const CORE_BUDGET = 64 * 1024;
  * (64.4 KB), so growth is a decision, not an accident; raised by 1 KB on 2026-12-02 for the
  * playlist requested ahead of hls.js and the shopping elements' wait for the first frame
  * (decisions 0063, 0064): 66.2 KB; and by 1 KB on 2026-12-03 for importing hls.js's ES module
- * before its classic script (decision 0071): 67.0 KB.
+ * before its classic script (decision 0071): 67.0 KB; and by 2 KB on 2026-12-03 for the product
+ * list's windowing (`src/ui/product-list/list-window.ts`), which keeps a recording of 10,000 cues
+ * from rendering 10,000 entries (benchmark 6), and its keyed entries (Lit's `repeat`), so that
+ * focus stays on the product it was on when entries come and go: 69.4 KB.
  */
-const CLASSIC_BUDGET = 68 * 1024;
+const CLASSIC_BUDGET = 70 * 1024;
 /** Gzipped size budget of the player loader `dist/cdn/cuecart.js`, in bytes. */
 const LOADER_BUDGET = 8 * 1024;
 

@@ -61,6 +61,14 @@ export const productListStyles = [
       border-radius: var(--_cc-radius-small);
     }
 
+    /* Stands for the entries of a long list that are not rendered (list-window.ts). */
+    li.spacer {
+      visibility: hidden;
+      pointer-events: none;
+      /* Never the entry the browser keeps in place while the window moves. */
+      overflow-anchor: none;
+    }
+
     li[aria-current='true'] {
       background: var(--_cc-surface-2);
     }

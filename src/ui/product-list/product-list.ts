@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
 import { createMoneyFormatter } from '../../commerce/money.js';
 import { safeUrl } from '../../internal/url-policy.js';
 import type { Product, ProductVariant } from '../../commerce/product.js';
@@ -14,6 +15,7 @@ import type { AddState } from '../../state/cart-store.js';
 import type { FeaturedItem } from '../../state/player-commerce.js';
 import { defaultVariant, variantIdToAdd } from '../../commerce/variants.js';
 import { dispatchCuecartEvent } from '../shared/ui-events.js';
+import { ListWindowController } from './list-window.js';
 import { productListStyles } from './product-list.styles.js';
 
 /** One product featured in the show, at the media time its cue starts. */
@@ -84,6 +86,25 @@ export class CuecartProductList extends LitElement {
 
   /** {@link items} in display order, sorted when the items or the mode change. */
   private sortedItems: ProductListItem[] = [];
+
+  /**
+   * A recording of thousands of cues lists thousands of entries: past 100, only those near the
+   * viewport are rendered (`list-window.ts`), with `aria-setsize`/`aria-posinset` giving each its
+   * place in the whole list.
+   */
+  private readonly window = new ListWindowController(this, {
+    threshold: 100,
+    overscan: 10,
+    minimum: 30,
+    maximum: 300,
+    list: () => this.renderRoot.querySelector<HTMLElement>('ul[part="list"]'),
+  });
+
+  /** Focus entering an entry at an edge of the window renders the entries beyond it. */
+  private readonly onFocusIn = (event: FocusEvent): void => {
+    const row = (event.target as Element | null)?.closest?.<HTMLElement>('li[data-index]');
+    if (row) this.window.focusEntry(Number(row.dataset.index));
+  };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('messages')) this.msgs = mergeMessages(this.messages);
@@ -260,6 +281,12 @@ export class CuecartProductList extends LitElement {
 
   override render() {
     const items = this.sortedItems;
+    const windowed = this.window.windowed(items.length);
+    const { from, to } = this.window.range(items.length);
+    const spacer = (edge: 'before' | 'after') =>
+      windowed
+        ? html`<li class="spacer" data-spacer=${edge} aria-hidden="true" hidden></li>`
+        : nothing;
     return html`
       <section part="base" aria-labelledby="heading">
         <h2 id="heading" part="heading">
@@ -268,16 +295,37 @@ export class CuecartProductList extends LitElement {
         </h2>
         ${
           items.length
-            ? html`<ul part="list" role="list">
-                ${items.map((item) => {
-                  // Unmarked: `markActive` marks the active entry after each render.
-                  return html`<li part="item" data-cue-id=${item.cueId}>
-                    ${this.mode === 'vod' ? this.renderVodItem(item) : this.renderLiveItem(item)}
-                    <span class="visually-hidden" data-featured-now hidden
-                      >${this.msgs.featuredNow}</span
+            ? html`<ul
+                part="list"
+                role="list"
+                tabindex=${windowed ? '-1' : nothing}
+                aria-labelledby=${windowed ? 'heading' : nothing}
+                @focusin=${this.onFocusIn}
+              >
+                ${spacer('before')}
+                ${repeat(
+                  items.slice(from, to),
+                  // Keyed: an entry's elements stay its own as entries come and go (the live
+                  // list's newest on top, the window moving), so focus never lands on another
+                  // product's button.
+                  (item) => item.cueId,
+                  (item, offset) => {
+                    // Unmarked: `markActive` marks the active entry after each render.
+                    return html`<li
+                      part="item"
+                      data-cue-id=${item.cueId}
+                      data-index=${from + offset}
+                      aria-posinset=${windowed ? from + offset + 1 : nothing}
+                      aria-setsize=${windowed ? items.length : nothing}
                     >
-                  </li>`;
-                })}
+                      ${this.mode === 'vod' ? this.renderVodItem(item) : this.renderLiveItem(item)}
+                      <span class="visually-hidden" data-featured-now hidden
+                        >${this.msgs.featuredNow}</span
+                      >
+                    </li>`;
+                  },
+                )}
+                ${spacer('after')}
               </ul>`
             : html`<p part="empty" class="empty">
                 <slot name="empty">${this.msgs.productListEmpty}</slot>

@@ -114,6 +114,24 @@ describe('CuecartProductList', () => {
     expect(titles(el)).to.deep.equal(['Tee', 'Mug', 'Desk Lamp']);
   });
 
+  it('keeps focus on the product it was on when a newer one is featured (live)', async () => {
+    const el = await fixture<CuecartProductList>(
+      html`<cuecart-product-list mode="live" .items=${items.slice(0, 2)}></cuecart-product-list>`,
+    );
+    const mugButton = el.shadowRoot!.querySelector<HTMLButtonElement>('li[data-cue-id="c2"] .buy')!;
+    mugButton.focus();
+    // The Tee is featured: it goes on top, above the focused Mug.
+    el.items = items;
+    await el.updateComplete;
+    expect(titles(el)).to.deep.equal(['Tee', 'Mug', 'Desk Lamp']);
+    const focused = el.shadowRoot!.activeElement as HTMLElement;
+    expect(focused).to.equal(mugButton);
+    expect(focused.closest('li')!.dataset.cueId).to.equal('c2');
+    setTimeout(() => focused.click());
+    const { detail } = await oneEvent(el, 'cuecart-request-add');
+    expect((detail as RequestAddDetail).productId).to.equal('mug');
+  });
+
   for (const mode of ['vod', 'live'] as const) {
     it(`shows whole titles at the side panel's width (${mode})`, async () => {
       // 316 px: the list inside the player's 340 px side panel (the panel layout at 1280 px).
