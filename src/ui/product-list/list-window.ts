@@ -115,6 +115,8 @@ export class ListWindowController implements ReactiveController {
   hostConnected(): void {
     this.observer = new IntersectionObserver(() => this.follow(true));
     this.observed = [];
+    // Moved in the page: the spacers are observed again after the next update.
+    if (this.windowed(this.count)) this.host.requestUpdate();
   }
 
   hostDisconnected(): void {

@@ -151,6 +151,19 @@ describe('CuecartProductList windowing (long lists)', () => {
     expect(entries(list).length).to.be.within(10, 80);
   });
 
+  it('follows the scroll position again after being moved in the page', async () => {
+    const { scroller, list } = await scrolled(show(10_000));
+    await settled();
+    const other = document.createElement('div');
+    other.style.cssText = 'height: 400px; width: 360px; overflow: auto';
+    scroller.after(other);
+    other.append(list);
+    await list.updateComplete;
+    other.scrollTop = 0.7 * (other.scrollHeight - other.clientHeight);
+    await waitUntil(() => covered(other, list), 'blank list after the move');
+    other.remove();
+  });
+
   it('windows a long live list too (newest first, add buttons)', async () => {
     const { scroller, list } = await scrolled(show(1_000), 'live');
     await settled();
