@@ -57,7 +57,7 @@ export interface ListWindowOptions {
   list(): HTMLElement | null;
 }
 
-/** Pitch assumed before one is measured (a VOD entry with its thumbnail, about 56 px). */
+/** Pitch assumed before one is measured (about a VOD entry with its thumbnail). */
 const DEFAULT_PITCH = 60;
 
 /**
