@@ -1,0 +1,88 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import type { CuecartProductList } from '../../src/ui/product-list/product-list.js';
+import type { CuecartPlayer } from '../../src/ui/player/cuecart-player.js';
+import { FIXTURES, playersRemovedAfterEach, shadowPart } from '../helpers/player.js';
+
+const FEED = '/cuecart/products.json';
+const N = 1_000;
+
+/** A recording of 1,000 cues, one product every 2 s (as benchmark 6's large shows). */
+const cues = Array.from({ length: N }, (_, i) => ({
+  start: i * 2,
+  product: i % 2 ? 'canvas-tote' : 'ember-mug',
+}));
+
+const listOf = (player: CuecartPlayer) =>
+  player.shadowRoot!.querySelector<CuecartProductList>('cuecart-product-list');
+const entriesOf = (list: CuecartProductList) => [
+  ...list.shadowRoot!.querySelectorAll<HTMLElement>('li[data-cue-id]'),
+];
+
+/** Whether `box` (a scroller's visible box, or the viewport) shows entries and no blank spacer. */
+function covered(list: CuecartProductList, box: { top: number; bottom: number }): boolean {
+  const ul = list.shadowRoot!.querySelector('ul')!.getBoundingClientRect();
+  const top = Math.max(box.top, ul.top);
+  const bottom = Math.min(box.bottom, ul.bottom);
+  if (bottom <= top) return true;
+  const rows = entriesOf(list).map((li) => li.getBoundingClientRect());
+  return rows.length > 0 && rows[0]!.top <= top + 1 && rows.at(-1)!.bottom >= bottom - 1;
+}
+
+/** Adds the show's cues; resolves when all are in. */
+async function addShow(player: CuecartPlayer): Promise<void> {
+  await player.updateComplete;
+  player.addCues(cues);
+  await waitUntil(() => player.cueList.length === N, 'cues', { timeout: 15_000 });
+}
+
+/** The player's list once it shows entries. */
+async function shownList(player: CuecartPlayer): Promise<CuecartProductList> {
+  await waitUntil(() => (listOf(player) ? entriesOf(listOf(player)!).length : 0) > 0, 'list', {
+    timeout: 15_000,
+  });
+  return listOf(player)!;
+}
+
+describe('CuecartPlayer with a long product list (1,000 cues)', () => {
+  const createPlayer = playersRemovedAfterEach();
+  afterEach(() => window.scrollTo(0, 0));
+
+  it('renders a window of the list in the side panel and follows its scrolling', async () => {
+    const player = createPlayer({ src: FIXTURES.mp4, products: FEED, layout: 'panel' });
+    await addShow(player);
+    const list = await shownList(player);
+    expect(entriesOf(list).length).to.be.within(10, 60);
+    const panel = shadowPart(player, 'panel')!;
+    panel.scrollTop = panel.scrollHeight / 2;
+    await waitUntil(() => covered(list, panel.getBoundingClientRect()), 'blank panel');
+    const shown = entriesOf(list).map((li) => Number(li.dataset.index));
+    expect(Math.min(...shown)).to.be.above(300);
+    expect(shown.length).to.be.within(10, 80);
+  });
+
+  it('follows the page scrolling when the list is stacked below the video', async () => {
+    const player = createPlayer({ src: FIXTURES.mp4, products: FEED, layout: 'stacked' });
+    await addShow(player);
+    const list = await shownList(player);
+    expect(entriesOf(list).length).to.be.within(10, 60);
+    const top = list.getBoundingClientRect().top + window.scrollY;
+    window.scrollTo(0, top + list.getBoundingClientRect().height * 0.8);
+    const viewport = () => ({ top: 0, bottom: window.innerHeight });
+    await waitUntil(() => covered(list, viewport()), 'blank page');
+    expect(Math.min(...entriesOf(list).map((li) => Number(li.dataset.index)))).to.be.above(600);
+  });
+
+  it('renders a window of the list in the overlay sheet and follows its scrolling', async () => {
+    const player = createPlayer({ src: FIXTURES.mp4, products: FEED, layout: 'overlay' });
+    await addShow(player);
+    // In overlay the list is in the sheet, opened by the products button.
+    await waitUntil(() => shadowPart(player, 'products-button'), 'products button');
+    shadowPart<HTMLButtonElement>(player, 'products-button')!.click();
+    const list = await shownList(player);
+    expect(entriesOf(list).length).to.be.within(10, 60);
+    const sheet = shadowPart(player, 'sheet')!;
+    sheet.scrollTop = sheet.scrollHeight;
+    await waitUntil(() => entriesOf(list).at(-1)?.dataset.index === String(N - 1), 'list end');
+    expect(covered(list, sheet.getBoundingClientRect())).to.equal(true);
+  });
+});
