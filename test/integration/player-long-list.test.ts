@@ -60,16 +60,30 @@ describe('CuecartPlayer with a long product list (1,000 cues)', () => {
     expect(shown.length).to.be.within(10, 80);
   });
 
-  it('follows the page scrolling when the list is stacked below the video', async () => {
+  it('caps a long list stacked below the video in a box of its own, and follows its scrolling', async () => {
     const player = createPlayer({ src: FIXTURES.mp4, products: FEED, layout: 'stacked' });
     await addShow(player);
     const list = await shownList(player);
     expect(entriesOf(list).length).to.be.within(10, 60);
-    const top = list.getBoundingClientRect().top + window.scrollY;
-    window.scrollTo(0, top + list.getBoundingClientRect().height * 0.8);
-    const viewport = () => ({ top: 0, bottom: window.innerHeight });
-    await waitUntil(() => covered(list, viewport()), 'blank page');
+    // Not a page as tall as 1,000 entries: the list scrolls in at most 70 % of the viewport.
+    const ul = list.shadowRoot!.querySelector('ul')!;
+    await waitUntil(() => ul.scrollHeight > ul.clientHeight, 'list box');
+    expect(ul.getBoundingClientRect().height).to.be.at.most(window.innerHeight * 0.7 + 1);
+    expect(player.getBoundingClientRect().height).to.be.below(window.innerHeight * 2);
+    ul.scrollTop = ul.scrollHeight * 0.8;
+    await waitUntil(() => covered(list, ul.getBoundingClientRect()), 'blank list');
     expect(Math.min(...entriesOf(list).map((li) => Number(li.dataset.index)))).to.be.above(600);
+  });
+
+  it('leaves a short stacked list in the page flow', async () => {
+    const player = createPlayer({ src: FIXTURES.mp4, products: FEED, layout: 'stacked' });
+    await player.updateComplete;
+    player.addCues(cues.slice(0, 100));
+    await waitUntil(() => player.cueList.length === 100, 'cues', { timeout: 15_000 });
+    const list = await shownList(player);
+    expect(entriesOf(list)).to.have.length(100);
+    const ul = list.shadowRoot!.querySelector('ul')!;
+    expect(ul.scrollHeight).to.be.at.most(ul.clientHeight + 1);
   });
 
   it('renders a window of the list in the overlay sheet and follows its scrolling', async () => {

@@ -58,6 +58,7 @@ const IDLE = { state: 'idle' } as const;
  * @csspart mini-cart - The mini cart; its parts are exported as `cart-*`.
  * @cssproperty --cuecart-aspect-ratio - Forces the box ratio (default: the stream's own, reserved from `aspect-ratio`).
  * @cssproperty --cuecart-panel-width - Side panel width (default 340px).
+ * @cssproperty --cuecart-stacked-list-max-block-size - Tallest a long list (over 100 entries) gets below the video, where it scrolls (default `min(70svh, 36rem)`).
  * @cssproperty --cuecart-video-bg - Background behind the video.
  * @cssproperty --cuecart-object-fit - How the video fills the box.
  * @fires cuecart-cue-enter - `{ cue, time, product }`: a product cue became active on screen.

@@ -58,6 +58,8 @@ export const productListStyles = [
 
     li {
       position: relative;
+      /* Never squeezed when the list's box is capped (it scrolls instead). */
+      flex-shrink: 0;
       border-radius: var(--_cc-radius-small);
     }
 

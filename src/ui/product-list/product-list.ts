@@ -46,6 +46,8 @@ export type ProductListItem = FeaturedItem;
  * @csspart add-button - Add button (live); also `add-button-pending|added|error|sold-out`.
  * @csspart empty - The empty state.
  *
+ * @cssstate windowed - More than 100 entries: only those near the viewport are rendered.
+ *
  * @cssproperty --cuecart-accent - Active entry marker and buy button.
  * @cssproperty --cuecart-surface - Background.
  * @cssproperty --cuecart-surface-2 - Entry hover and thumbnail placeholder.
@@ -100,6 +102,9 @@ export class CuecartProductList extends LitElement {
     list: () => this.renderRoot.querySelector<HTMLElement>('ul[part="list"]'),
   });
 
+  /** Where the `windowed` custom state is kept (none where the browser has no custom states). */
+  private readonly internals = this.attachInternals?.();
+
   /** Focus entering an entry at an edge of the window renders the entries beyond it. */
   private readonly onFocusIn = (event: FocusEvent): void => {
     const row = (event.target as Element | null)?.closest?.<HTMLElement>('li[data-index]');
@@ -124,6 +129,10 @@ export class CuecartProductList extends LitElement {
 
   protected override updated(): void {
     this.markActive();
+    // `:state(windowed)`: a long list, which a stacked player caps in a box of its own.
+    const states = this.internals?.states;
+    if (this.window.windowed(this.sortedItems.length)) states?.add('windowed');
+    else states?.delete('windowed');
   }
 
   /**
