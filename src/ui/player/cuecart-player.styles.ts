@@ -210,15 +210,13 @@ export const playerStyles = [
       background: var(--cuecart-surface, var(--_cc-surface));
     }
     .panel.stacked {
-      /* Below the video the page scrolls, not the panel. */
+      /* Below the video the page scrolls, not the panel; a long list (past 100 entries, a
+         replay of many cues) scrolls in a box of this height (product-list.styles.ts) instead
+         of making the page as tall as all its entries. */
+      --_cc-list-cap: var(--cuecart-stacked-list-max-block-size, min(70svh, 36rem));
       contain: none;
       overflow: visible;
       border-inline-start: 0;
-    }
-    /* A long list (past 100 entries, a replay of many cues) below the video scrolls in a box of
-       its own instead of making the page as tall as all its entries. */
-    .panel.stacked cuecart-product-list:state(windowed)::part(list) {
-      max-block-size: var(--cuecart-stacked-list-max-block-size, min(70svh, 36rem));
     }
     /* A stacked tablet-wide player: the card (at its overlay width) beside the list, instead of
        one card stretched across the screen. DOM order (card, then list) stays the reading and

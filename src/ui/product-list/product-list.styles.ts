@@ -45,6 +45,12 @@ export const productListStyles = [
       font-weight: 600;
     }
 
+    /* Long (windowed) and stacked below the video: a box of its own, which scrolls. The player
+       sets the height only there; elsewhere the variable is unset and nothing is capped. */
+    :host(:state(windowed)) ul {
+      max-block-size: var(--_cc-list-cap);
+    }
+
     ul {
       display: flex;
       flex-direction: column;
