@@ -94,7 +94,7 @@ export class CuecartProductList extends LitElement {
    * viewport are rendered (`list-window.ts`), with `aria-setsize`/`aria-posinset` giving each its
    * place in the whole list.
    */
-  private readonly window = new ListWindowController(this, {
+  private readonly listWindow = new ListWindowController(this, {
     threshold: 100,
     overscan: 10,
     minimum: 30,
@@ -108,7 +108,7 @@ export class CuecartProductList extends LitElement {
   /** Focus entering an entry at an edge of the window renders the entries beyond it. */
   private readonly onFocusIn = (event: FocusEvent): void => {
     const row = (event.target as Element | null)?.closest?.<HTMLElement>('li[data-index]');
-    if (row) this.window.focusEntry(Number(row.dataset.index));
+    if (row) this.listWindow.focusEntry(Number(row.dataset.index));
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -131,7 +131,7 @@ export class CuecartProductList extends LitElement {
     this.markActive();
     // `:state(windowed)`: a long list, which a stacked player caps in a box of its own.
     const states = this.internals?.states;
-    if (this.window.windowed(this.sortedItems.length)) states?.add('windowed');
+    if (this.listWindow.windowed(this.sortedItems.length)) states?.add('windowed');
     else states?.delete('windowed');
   }
 
@@ -290,8 +290,8 @@ export class CuecartProductList extends LitElement {
 
   override render() {
     const items = this.sortedItems;
-    const windowed = this.window.windowed(items.length);
-    const { from, to } = this.window.range(items.length);
+    const windowed = this.listWindow.windowed(items.length);
+    const { from, to } = this.listWindow.range(items.length);
     const spacer = (edge: 'before' | 'after') =>
       windowed
         ? html`<li class="spacer" data-spacer=${edge} aria-hidden="true" hidden></li>`
