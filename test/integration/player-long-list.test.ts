@@ -52,6 +52,9 @@ describe('CuecartPlayer with a long product list (1,000 cues)', () => {
     await addShow(player);
     const list = await shownList(player);
     expect(entriesOf(list).length).to.be.within(10, 60);
+    // Beside the video the panel scrolls; the list is not capped in a box of its own there.
+    const ul = list.shadowRoot!.querySelector('ul')!;
+    expect(ul.scrollHeight).to.be.at.most(ul.clientHeight + 1);
     const panel = shadowPart(player, 'panel')!;
     panel.scrollTop = panel.scrollHeight / 2;
     await waitUntil(() => covered(list, panel.getBoundingClientRect()), 'blank panel');

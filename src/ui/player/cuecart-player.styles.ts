@@ -211,9 +211,9 @@ export const playerStyles = [
     }
     .panel.stacked {
       /* Below the video the page scrolls, not the panel; a long list (past 100 entries, a
-         replay of many cues) scrolls in a box of this height (product-list.styles.ts) instead
-         of making the page as tall as all its entries. */
-      --_cc-list-cap: var(--cuecart-stacked-list-max-block-size, min(70svh, 36rem));
+         replay of many cues) is capped in a box of its own instead of making the page as tall
+         as all its entries (the rule and its height: product-list.styles.ts). */
+      --_cc-list-capped: 1;
       contain: none;
       overflow: visible;
       border-inline-start: 0;

@@ -46,9 +46,12 @@ export const productListStyles = [
     }
 
     /* Long (windowed) and stacked below the video: a box of its own, which scrolls. The player
-       sets the height only there; elsewhere the variable is unset and nothing is capped. */
+       sets --_cc-list-capped: 1 only there; elsewhere it is unset, the calc() is invalid and
+       nothing is capped (the player shell carries only that flag). */
     :host(:state(windowed)) ul {
-      max-block-size: var(--_cc-list-cap);
+      max-block-size: calc(
+        var(--_cc-list-capped) * var(--cuecart-stacked-list-max-block-size, min(70svh, 36rem))
+      );
     }
 
     ul {
