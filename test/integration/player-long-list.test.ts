@@ -28,12 +28,14 @@ function covered(list: CuecartProductList, box: { top: number; bottom: number })
   return rows.length > 0 && rows[0]!.top <= top + 1 && rows.at(-1)!.bottom >= bottom - 1;
 }
 
-/** Adds the show's cues; resolves when all are in. */
-async function addShow(player: CuecartPlayer): Promise<void> {
+/** Adds the show's first `count` cues; resolves when all are in. */
+async function addShow(player: CuecartPlayer, count = N): Promise<void> {
   await player.updateComplete;
-  player.addCues(cues);
-  await waitUntil(() => player.cueList.length === N, 'cues', { timeout: 15_000 });
+  player.addCues(cues.slice(0, count));
+  await waitUntil(() => player.cueList.length === count, 'cues', { timeout: 15_000 });
 }
+
+const ulOf = (list: CuecartProductList) => list.shadowRoot!.querySelector('ul')!;
 
 /** The player's list once it shows entries. */
 async function shownList(player: CuecartPlayer): Promise<CuecartProductList> {
@@ -47,13 +49,18 @@ describe('CuecartPlayer with a long product list (1,000 cues)', () => {
   const createPlayer = playersRemovedAfterEach();
   afterEach(() => window.scrollTo(0, 0));
 
+  /** A player in `layout` showing the first `count` cues, and its list once it shows entries. */
+  async function showIn(layout: 'panel' | 'stacked', count = N) {
+    const player = createPlayer({ src: FIXTURES.mp4, products: FEED, layout });
+    await addShow(player, count);
+    return { player, list: await shownList(player) };
+  }
+
   it('renders a window of the list in the side panel and follows its scrolling', async () => {
-    const player = createPlayer({ src: FIXTURES.mp4, products: FEED, layout: 'panel' });
-    await addShow(player);
-    const list = await shownList(player);
+    const { player, list } = await showIn('panel');
     expect(entriesOf(list).length).to.be.within(10, 60);
     // Beside the video the panel scrolls; the list is not capped in a box of its own there.
-    const ul = list.shadowRoot!.querySelector('ul')!;
+    const ul = ulOf(list);
     expect(ul.scrollHeight).to.be.at.most(ul.clientHeight + 1);
     const panel = shadowPart(player, 'panel')!;
     panel.scrollTop = panel.scrollHeight / 2;
@@ -64,12 +71,10 @@ describe('CuecartPlayer with a long product list (1,000 cues)', () => {
   });
 
   it('caps a long list stacked below the video in a box of its own, and follows its scrolling', async () => {
-    const player = createPlayer({ src: FIXTURES.mp4, products: FEED, layout: 'stacked' });
-    await addShow(player);
-    const list = await shownList(player);
+    const { player, list } = await showIn('stacked');
     expect(entriesOf(list).length).to.be.within(10, 60);
     // Not a page as tall as 1,000 entries: the list scrolls in at most 70 % of the viewport.
-    const ul = list.shadowRoot!.querySelector('ul')!;
+    const ul = ulOf(list);
     await waitUntil(() => ul.scrollHeight > ul.clientHeight, 'list box');
     expect(ul.getBoundingClientRect().height).to.be.at.most(window.innerHeight * 0.7 + 1);
     expect(player.getBoundingClientRect().height).to.be.below(window.innerHeight * 2);
@@ -79,13 +84,9 @@ describe('CuecartPlayer with a long product list (1,000 cues)', () => {
   });
 
   it('leaves a short stacked list in the page flow', async () => {
-    const player = createPlayer({ src: FIXTURES.mp4, products: FEED, layout: 'stacked' });
-    await player.updateComplete;
-    player.addCues(cues.slice(0, 100));
-    await waitUntil(() => player.cueList.length === 100, 'cues', { timeout: 15_000 });
-    const list = await shownList(player);
+    const { list } = await showIn('stacked', 100);
     expect(entriesOf(list)).to.have.length(100);
-    const ul = list.shadowRoot!.querySelector('ul')!;
+    const ul = ulOf(list);
     expect(ul.scrollHeight).to.be.at.most(ul.clientHeight + 1);
   });
 
