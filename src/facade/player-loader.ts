@@ -2,6 +2,7 @@ import { CuecartError } from '../internal/errors.js';
 import { parseHlsBuild } from '../player/hls-build.js';
 import { preloadHls } from '../player/load-hls.js';
 import { prefetchPlaylist } from '../player/playlist-prefetch.js';
+import { prefetchFirstSegment } from '../player/segment-prefetch.js';
 import { needsHlsJs } from '../player/source-type.js';
 import { takeEarlyEngine } from '../player/early-engine.js';
 import type { EarlyPlayback } from './early-start.js';
@@ -229,12 +230,14 @@ export function installPlayerLoader(
     // The waterfall to avoid: player chunk → render → hls.js chunk → playlist. hls.js and the
     // playlist are requested now, and with them the shell and the chunks it would ask for next
     // (shopping elements, adapter): in parallel, the real player's own requests joining them.
+    // A replay's first segment follows its playlist, before hls.js has arrived (0074).
     // A player the loader plays itself gets the shell and those chunks after its first frame
     // (`startEarly`, which `discover` calls after this once the facade is rendered); should it
     // not start after all, they are requested a microtask later.
     if (src && needsHlsJs(src)) {
       preloadHls(parseHlsBuild(player.getAttribute('hls-build')));
       prefetchPlaylist(player, src);
+      prefetchFirstSegment(player);
     }
     startEarly(player);
     if (early.has(player)) return;

@@ -16,6 +16,7 @@ import type { EngineCallbacks, PlaybackEngine } from './playback-engine.js';
 import type { HlsConstructor } from './load-hls.js';
 import type { PrefetchedPlaylist } from './playlist-prefetch.js';
 import { prefetchedPlaylistLoader } from './prefetched-playlist-loader.js';
+import { prefetchedSegmentLoader } from './prefetched-segment-loader.js';
 import { SkippedSegmentHoles, StallWatch } from './stall-recovery.js';
 
 export { HLS_LOAD_POLICIES, cuecartHlsConfig, stallLimitMs } from './hls-config.js';
@@ -30,7 +31,9 @@ export interface HlsEngineOptions {
   clock?: EngineClock;
   /**
    * The source's playlist, requested before hls.js arrived (playlist-prefetch.ts): hls.js takes
-   * it instead of requesting it again, unless `config` brings its own loader or request setup.
+   * it — and the first segment requested with it (segment-prefetch.ts), unless `config` has its
+   * own fragment loader — instead of requesting it again, unless `config` brings its own loader
+   * or request setup.
    */
   prefetchedPlaylist?: PrefetchedPlaylist;
 }
@@ -101,6 +104,9 @@ export function createHlsEngine(
     ...config,
     ...(usePrefetched
       ? { pLoader: prefetchedPlaylistLoader(Hls.DefaultConfig.loader, prefetched, attached) }
+      : {}),
+    ...(usePrefetched && prefetched.segments && !options.config?.fLoader
+      ? { fLoader: prefetchedSegmentLoader(Hls.DefaultConfig.loader, prefetched.segments) }
       : {}),
     ...(options.startPosition !== undefined ? { startPosition: options.startPosition } : {}),
   });

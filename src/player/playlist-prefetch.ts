@@ -10,6 +10,7 @@
  * prefetch is missing, stale, failed or for another URL.
  * @module
  */
+import type { PrefetchedSegment } from './segment-prefetch.js';
 
 /** A playlist request started ahead of hls.js. */
 export interface PrefetchedPlaylist {
@@ -19,6 +20,12 @@ export interface PrefetchedPlaylist {
   readonly startedAt: number;
   /** The response (final URL after redirects, status, text), or null when it failed. */
   readonly result: Promise<PlaylistResponse | null>;
+  /**
+   * The segments hls.js will load first, requested once this playlist arrived — set by
+   * `prefetchFirstSegment` (segment-prefetch.ts), which the player loader calls; empty when the
+   * first segment is not certain.
+   */
+  segments?: Promise<readonly PrefetchedSegment[]>;
 }
 
 /** What hls.js needs of a playlist response. */
@@ -72,6 +79,11 @@ export function prefetchPlaylist(element: Element, src: string): void {
     )
     .catch(() => null);
   holder[PREFETCHED] = { url, startedAt: now, result };
+}
+
+/** `element`'s prefetched playlist, left in place (the engine takes it later), if any. */
+export function prefetchedPlaylistOf(element: Element): PrefetchedPlaylist | undefined {
+  return (element as Holder)[PREFETCHED];
 }
 
 /**

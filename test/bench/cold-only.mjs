@@ -69,7 +69,7 @@ try {
         `${name.padEnd(20)} first frame ${fmt(p.firstFrameMs, 0).padStart(5)} ms` +
           (cuecart
             ? ` (${fmt(p.overBare, 2)}× bare; per-run pairs ${fmt(p.pairedOverBare, 2)}×) · first product ${fmt(p.firstProductMs, 0)} ms` +
-              ` · hls.js / playlist requested at ${fmt(p.hlsRequestedAtMs, 0)} / ${fmt(p.playlistRequestedAtMs, 0)} ms` +
+              ` · hls.js / playlist / first segment requested at ${fmt(p.hlsRequestedAtMs, 0)} / ${fmt(p.playlistRequestedAtMs, 0)} / ${fmt(p.segmentRequestedAtMs, 0)} ms` +
               ` · longest Cuecart script in a long frame ${fmt(p.maxCuecartScriptMs, 0)} ms`
             : '') +
           ` · long tasks before first frame ${p.longTasksBeforeFrame} (max ${fmt(p.maxLongTaskMs, 0)} ms)` +

@@ -243,6 +243,8 @@ async function coldRun(browser, origin, html, network) {
       .filter((s) => isCuecartScript(s.url));
     const playlist = result.resources.find((r) => r.name.endsWith('.m3u8'));
     const hlsScript = result.resources.find((r) => isHlsScript(new URL(r.name).pathname));
+    // The stream's first segment: requested by hls.js, or with the playlist (decision 0074).
+    const firstSegment = result.resources.find((r) => r.name.endsWith('/seg-00.ts'));
     return {
       firstFrame: result.firstFrame,
       firstProduct: result.firstProduct,
@@ -251,6 +253,7 @@ async function coldRun(browser, origin, html, network) {
       maxCuecartScriptMs: Math.max(0, ...cuecartScripts.map((s) => s.duration)),
       hlsRequestedAt: hlsScript?.start ?? null,
       playlistRequestedAt: playlist?.start ?? null,
+      segmentRequestedAt: firstSegment?.start ?? null,
       toFrame: await scriptBytes(result.resources, result.firstFrame),
       toProduct:
         result.firstProduct != null
@@ -302,6 +305,7 @@ export async function benchColdStart(browser, origin, { runs = 5, pages, network
       maxCuecartScriptMs: Math.max(...s.map((x) => x.maxCuecartScriptMs)),
       hlsRequestedAtMs: median(s.map((x) => x.hlsRequestedAt ?? NaN)),
       playlistRequestedAtMs: median(s.map((x) => x.playlistRequestedAt ?? NaN)),
+      segmentRequestedAtMs: median(s.map((x) => x.segmentRequestedAt ?? NaN)),
       bytesToFrame: { cuecart: last.toFrame.cuecart, hls: last.toFrame.hls },
       bytesToProduct: last.toProduct && {
         cuecart: last.toProduct.cuecart,

@@ -488,8 +488,8 @@ function coldTable(run) {
               `${kb(p.bytesToFrame.cuecart + p.bytesToFrame.hls)} / ${p.bytesToProduct ? kb(p.bytesToProduct.cuecart + p.bytesToProduct.hls) : 'n/a'}`,
             ],
             [
-              `${name}: hls.js / playlist requested at`,
-              `${fmt(p.hlsRequestedAtMs, 0)} / ${fmt(p.playlistRequestedAtMs, 0)} ms`,
+              `${name}: hls.js / playlist / first segment requested at`,
+              `${fmt(p.hlsRequestedAtMs, 0)} / ${fmt(p.playlistRequestedAtMs, 0)} / ${fmt(p.segmentRequestedAtMs, 0)} ms`,
             ],
             [
               `${name}: longest Cuecart script in a long frame`,

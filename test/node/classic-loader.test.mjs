@@ -122,8 +122,12 @@ describe('dist/cdn/cuecart-loader.iife.js', () => {
       for (const path of [HLS_MODULE, ENGINE, HLS.replace('index.m3u8', 'seg-00.ts')]) {
         assert.ok(timing[path].end <= requested, `${path} done at ${timing[path].end} ms`);
       }
-      // One engine: the playlist was requested once (by the loader, taken by hls.js).
+      // One engine: the playlist was requested once (by the loader, taken by hls.js), and so
+      // was the replay's first segment (by the loader, with the playlist: decision 0074).
+      const firstSegment = HLS.replace('index.m3u8', 'seg-00.ts');
       assert.equal(requests.filter((path) => path === HLS).length, 1);
+      assert.equal(requests.filter((path) => path === firstSegment).length, 1);
+      assert.equal(timing[firstSegment].initiator, 'fetch');
       assert.equal(requests.filter((path) => path === HLS_MODULE).length, 1);
       assert.ok(!requests.includes(HLS_SCRIPT), 'the classic hls.js script was not needed');
       await assertCueEntered(page);

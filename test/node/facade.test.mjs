@@ -345,6 +345,77 @@ describe('dist/cdn/cuecart.js: players in view', () => {
     }
   });
 
+  // docs/decisions/0074-first-segment-requested-with-hls-js.md
+  for (const [kind, src, first] of [
+    ['MPEG-TS', HLS, ['seg-00.ts']],
+    ['fMP4', OTHER_HLS, ['init.mp4', 'seg-00.m4s']],
+  ]) {
+    it(`requests a ${kind} replay’s first segment with its playlist, once; hls.js plays those bytes`, async () => {
+      const { context, page, requests, errors } = await open(
+        productPage(`<cuecart-player id="p" src="${src}" muted autoplay></cuecart-player>
+          ${WATCH_EARLY_PLAYER}`),
+      );
+      try {
+        await assertTakenOver(page);
+        const timing = await resourceTimings(page);
+        const dir = src.replace('index.m3u8', '');
+        const playlist = timing[src];
+        for (const name of first) {
+          const path = dir + name;
+          assert.equal(requests.filter((p) => p === path).length, 1, `${name} requested once`);
+          // Requested by the loader (fetch) as soon as the playlist was in, not by hls.js (XHR).
+          assert.equal(timing[path].initiator, 'fetch', name);
+          assert.ok(timing[path].start >= playlist.end, `${name} before its playlist arrived`);
+        }
+        // The segments after them are hls.js's own requests.
+        const next = dir + first.at(-1).replace('00', '01');
+        assert.equal(timing[next]?.initiator, 'xmlhttprequest');
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('a first segment whose early request fails is requested again by hls.js; no error is reported', async () => {
+    const src = `/faults/seg-${Math.random().toString(36).slice(2)}/seg-00.ts=s500/hls-ts-id3/index.m3u8`;
+    const { context, page, requests, errors } = await open(
+      productPage(`<cuecart-player id="p" src="${src}" products="/cuecart/products.json" muted autoplay></cuecart-player>
+        ${WATCH_EARLY_PLAYER}
+        <script>
+          window.cuecartErrors = [];
+          addEventListener('cuecart-error', (e) => cuecartErrors.push(e.detail.code));
+        </script>`),
+    );
+    try {
+      await assertTakenOver(page);
+      const segment = src.replace('index.m3u8', 'seg-00.ts');
+      assert.equal(requests.filter((p) => p === segment).length, 2);
+      assert.deepEqual(await page.evaluate(() => window.cuecartErrors), []);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('requests no segment early for a live show: hls.js picks where it starts', async () => {
+    const { context, page, errors } = await open(
+      productPage(`<cuecart-player id="p" src="/live/ts/index.m3u8" muted autoplay></cuecart-player>
+        ${WATCH_EARLY_PLAYER}`),
+    );
+    try {
+      await assertTakenOver(page);
+      const segments = Object.entries(await resourceTimings(page)).filter(([path]) =>
+        /^\/live\/ts\/seg-\d+\.ts$/.test(path),
+      );
+      assert.ok(segments.length > 0);
+      for (const [path, { initiator }] of segments) assert.equal(initiator, 'xmlhttprequest', path);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('an early-started player whose playlist is missing reports it once defined, and the wait ends at the failure', async () => {
     const { context, page, errors } = await open(
       productPage(`<cuecart-player id="p" src="/test/fixtures/missing/index.m3u8" muted autoplay></cuecart-player>

@@ -121,7 +121,10 @@ export function resourceTimings(page) {
     Object.fromEntries(
       performance
         .getEntriesByType('resource')
-        .map((r) => [new URL(r.name).pathname, { start: r.startTime, end: r.responseEnd }]),
+        .map((r) => [
+          new URL(r.name).pathname,
+          { start: r.startTime, end: r.responseEnd, initiator: r.initiatorType },
+        ]),
     ),
   );
 }

@@ -1,0 +1,144 @@
+import type {
+  FragmentLoaderConstructor,
+  FragmentLoaderContext,
+  HlsConfig,
+  Loader,
+  LoaderCallbacks,
+  LoaderConfiguration,
+  LoaderContext,
+  LoaderStats,
+} from 'hls.js';
+import type { LoaderClass } from './prefetched-playlist-loader.js';
+import type { PrefetchedSegment, SegmentResponse } from './segment-prefetch.js';
+
+/**
+ * hls.js's fragment loader (`fLoader`) for one engine: a load of a segment (or initialization
+ * section) that `segments` requested before hls.js arrived (segment-prefetch.ts) answers from
+ * that request, once; every other load — other URLs, byte ranges, and those when the early
+ * request failed or has not answered within the load policy's time to first byte — goes to `Base`
+ * (hls.js's own loader, with its timeouts and retry policy) unchanged.
+ *
+ * The prefetched bytes are let go once used, and all of them as soon as hls.js loads a media
+ * segment that is not one of them (it started elsewhere: they will not be asked for).
+ */
+export function prefetchedSegmentLoader(
+  Base: LoaderClass,
+  segments: Promise<readonly PrefetchedSegment[]>,
+): FragmentLoaderConstructor {
+  let unused: Promise<readonly PrefetchedSegment[]> | null = segments;
+  return class PrefetchedSegmentLoader implements Loader<FragmentLoaderContext> {
+    context: FragmentLoaderContext | null = null;
+    stats: LoaderStats;
+    private readonly inner: Loader<LoaderContext>;
+    private done = false;
+    private timer: ReturnType<typeof setTimeout> | undefined;
+
+    constructor(config: HlsConfig) {
+      this.inner = new Base(config);
+      // hls.js keeps this very object as the fragment's stats: it is filled in, never replaced.
+      this.stats = this.inner.stats;
+    }
+
+    load(
+      context: FragmentLoaderContext,
+      config: LoaderConfiguration,
+      callbacks: LoaderCallbacks<FragmentLoaderContext>,
+    ): void {
+      this.context = context;
+      const pending = unused;
+      const inner = () =>
+        this.inner.load(context, config, callbacks as LoaderCallbacks<LoaderContext>);
+      if (!pending || context.rangeStart || context.rangeEnd || context.resetIV) {
+        inner();
+        return;
+      }
+      const url = absolute(context.url);
+      void pending.then((list) => {
+        if (this.done) return;
+        const match = list.find((segment) => segment.url === url);
+        if (!match) {
+          // hls.js starts elsewhere: nothing prefetched will be asked for.
+          if (context.frag.sn !== 'initSegment') unused = null;
+          inner();
+          return;
+        }
+        unused = list.length > 1 ? Promise.resolve(list.filter((s) => s !== match)) : null;
+        this.answer(match, context, config, callbacks, inner);
+      });
+    }
+
+    private answer(
+      segment: PrefetchedSegment,
+      context: FragmentLoaderContext,
+      config: LoaderConfiguration,
+      callbacks: LoaderCallbacks<FragmentLoaderContext>,
+      fallBack: () => void,
+    ): void {
+      let settled = false;
+      const settle = (response: SegmentResponse | null) => {
+        if (settled || this.done) return;
+        settled = true;
+        clearTimeout(this.timer);
+        if (!response) {
+          // The early request failed or is too slow: hls.js requests it, with its policy.
+          fallBack();
+          return;
+        }
+        this.done = true;
+        const { stats } = this;
+        stats.loading.start = segment.startedAt;
+        stats.loading.first = response.firstByteAt;
+        stats.loading.end = response.loadedAt;
+        stats.loaded = stats.total = response.data.byteLength;
+        stats.bwEstimate =
+          (stats.total * 8000) / Math.max(1, stats.loading.end - stats.loading.first);
+        // As hls.js's own loader does: the bytes go through onProgress (the stream controller
+        // feeds its transmuxer from there), then onSuccess.
+        callbacks.onProgress?.(stats, context, response.data, null);
+        callbacks.onSuccess(
+          { url: response.url, data: response.data, code: response.status },
+          stats,
+          context,
+          null,
+        );
+      };
+      const firstByteMs = config.loadPolicy?.maxTimeToFirstByteMs;
+      if (firstByteMs !== undefined && Number.isFinite(firstByteMs)) {
+        this.timer = setTimeout(() => settle(null), firstByteMs);
+      }
+      void segment.result.then(settle);
+    }
+
+    abort(): void {
+      this.done = true;
+      clearTimeout(this.timer);
+      this.inner.abort();
+    }
+
+    destroy(): void {
+      // Not through abort(): hls.js's loader reports an abort, and hls.js answers that by
+      // destroying this loader again.
+      this.done = true;
+      clearTimeout(this.timer);
+      this.context = null;
+      this.inner.destroy();
+    }
+
+    getCacheAge(): number | null {
+      return this.inner.getCacheAge?.() ?? null;
+    }
+
+    getResponseHeader(name: string): string | null {
+      return this.inner.getResponseHeader?.(name) ?? null;
+    }
+  };
+}
+
+/** `url` as hls.js holds it (resolved against its playlist, so absolute), normalised. */
+function absolute(url: string): string {
+  try {
+    return new URL(url, globalThis.location?.href).href;
+  } catch {
+    return url;
+  }
+}
