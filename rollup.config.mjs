@@ -26,9 +26,12 @@ const CORE_BUDGET = 64 * 1024;
  * before its classic script (decision 0071): 67.0 KB; and by 2 KB on 2026-12-03 for the product
  * list's windowing (`src/ui/product-list/list-window.ts`), which keeps a recording of 10,000 cues
  * from rendering 10,000 entries (benchmark 6), and its keyed entries (Lit's `repeat`), so that
- * focus stays on the product it was on when entries come and go: 69.4 KB.
+ * focus stays on the product it was on when entries come and go: 69.4 KB; and by 1 KB on
+ * 2026-12-03 for the hls.js engine's fragment loader that hands hls.js the first segment the
+ * loader requested with the playlist, and the deadline after which an early request that hangs is
+ * replaced by hls.js's own (decision 0074): 70.0 KB.
  */
-const CLASSIC_BUDGET = 70 * 1024;
+const CLASSIC_BUDGET = 71 * 1024;
 /** Gzipped size budget of the player loader `dist/cdn/cuecart.js`, in bytes. */
 const LOADER_BUDGET = 8 * 1024;
 

@@ -230,7 +230,7 @@ export function installPlayerLoader(
     // The waterfall to avoid: player chunk → render → hls.js chunk → playlist. hls.js and the
     // playlist are requested now, and with them the shell and the chunks it would ask for next
     // (shopping elements, adapter): in parallel, the real player's own requests joining them.
-    // A replay's first segment follows its playlist, before hls.js has arrived (0074).
+    // The first segment follows its playlist, before hls.js has arrived (0074).
     // A player the loader plays itself gets the shell and those chunks after its first frame
     // (`startEarly`, which `discover` calls after this once the facade is rendered); should it
     // not start after all, they are requested a microtask later.

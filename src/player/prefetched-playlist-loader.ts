@@ -9,6 +9,7 @@ import type {
   PlaylistLoaderContext,
 } from 'hls.js';
 import type { PrefetchedPlaylist } from './playlist-prefetch.js';
+import { awaitPrefetch } from './prefetch-deadline.js';
 
 /** An hls.js loader class (the shape of `config.loader` / `config.pLoader`). */
 export type LoaderClass = new (config: HlsConfig) => Loader<LoaderContext>;
@@ -51,6 +52,7 @@ export function prefetchedPlaylistLoader(
     stats: LoaderStats;
     private readonly inner: Loader<LoaderContext>;
     private done = false;
+    private stopWaiting = () => {};
 
     constructor(config: HlsConfig) {
       this.inner = new Base(config);
@@ -69,10 +71,11 @@ export function prefetchedPlaylistLoader(
         return;
       }
       unused = false;
-      void Promise.all([prefetched.result, ready]).then(([response]) => {
+      this.stopWaiting = awaitPrefetch(prefetched.result, config, async (response) => {
+        await ready;
         if (this.done) return;
         if (!response) {
-          // The early request failed: hls.js requests it again, with its retry policy.
+          // The early request failed or hangs: hls.js requests it again, with its retry policy.
           this.inner.load(context, config, callbacks as LoaderCallbacks<LoaderContext>);
           return;
         }
@@ -93,11 +96,13 @@ export function prefetchedPlaylistLoader(
 
     abort(): void {
       this.done = true;
+      this.stopWaiting();
       this.inner.abort();
     }
 
     destroy(): void {
       this.done = true;
+      this.stopWaiting();
       this.context = null;
       this.inner.destroy();
     }

@@ -8,8 +8,9 @@ import type {
   LoaderContext,
   LoaderStats,
 } from 'hls.js';
+import { awaitPrefetch } from './prefetch-deadline.js';
 import type { LoaderClass } from './prefetched-playlist-loader.js';
-import type { PrefetchedSegment, SegmentResponse } from './segment-prefetch.js';
+import type { PrefetchedSegment } from './segment-prefetch.js';
 
 /**
  * hls.js's fragment loader (`fLoader`) for one engine: a load of a segment (or initialization
@@ -18,20 +19,27 @@ import type { PrefetchedSegment, SegmentResponse } from './segment-prefetch.js';
  * request failed or has not answered within the load policy's time to first byte — goes to `Base`
  * (hls.js's own loader, with its timeouts and retry policy) unchanged.
  *
- * The prefetched bytes are let go once used, and all of them as soon as hls.js loads a media
- * segment that is not one of them (it started elsewhere: they will not be asked for).
+ * `segments` settles with the prefetched playlist; hls.js asks for a segment only once it has a
+ * playlist, so a load that comes while `segments` is still pending means hls.js got its playlist
+ * from its own request (the early one failed or hung): nothing prefetched will be used. The
+ * prefetched bytes are let go once used, and all of them as soon as hls.js loads a media segment
+ * that is not one of them (it started elsewhere: they will not be asked for).
  */
 export function prefetchedSegmentLoader(
   Base: LoaderClass,
   segments: Promise<readonly PrefetchedSegment[]>,
 ): FragmentLoaderConstructor {
-  let unused: Promise<readonly PrefetchedSegment[]> | null = segments;
+  /** The segments not yet used; undefined until `segments` settles, null once none can be. */
+  let unused: readonly PrefetchedSegment[] | null | undefined;
+  void segments.then((list) => {
+    if (unused === undefined) unused = list.length ? list : null;
+  });
   return class PrefetchedSegmentLoader implements Loader<FragmentLoaderContext> {
     context: FragmentLoaderContext | null = null;
     stats: LoaderStats;
     private readonly inner: Loader<LoaderContext>;
     private done = false;
-    private timer: ReturnType<typeof setTimeout> | undefined;
+    private stopWaiting = () => {};
 
     constructor(config: HlsConfig) {
       this.inner = new Base(config);
@@ -45,26 +53,19 @@ export function prefetchedSegmentLoader(
       callbacks: LoaderCallbacks<FragmentLoaderContext>,
     ): void {
       this.context = context;
-      const pending = unused;
+      const list = unused;
       const inner = () =>
         this.inner.load(context, config, callbacks as LoaderCallbacks<LoaderContext>);
-      if (!pending || context.rangeStart || context.rangeEnd || context.resetIV) {
+      const match = list?.find((segment) => segment.url === absolute(context.url));
+      if (!list || !match || context.rangeStart || context.rangeEnd || context.resetIV) {
+        // A media segment elsewhere, or any load before the list: hls.js goes its own way.
+        if (!list || context.frag.sn !== 'initSegment') unused = null;
         inner();
         return;
       }
-      const url = absolute(context.url);
-      void pending.then((list) => {
-        if (this.done) return;
-        const match = list.find((segment) => segment.url === url);
-        if (!match) {
-          // hls.js starts elsewhere: nothing prefetched will be asked for.
-          if (context.frag.sn !== 'initSegment') unused = null;
-          inner();
-          return;
-        }
-        unused = list.length > 1 ? Promise.resolve(list.filter((s) => s !== match)) : null;
-        this.answer(match, context, config, callbacks, inner);
-      });
+      const rest = list.filter((segment) => segment !== match);
+      unused = rest.length ? rest : null;
+      this.answer(match, context, config, callbacks, inner);
     }
 
     private answer(
@@ -74,11 +75,8 @@ export function prefetchedSegmentLoader(
       callbacks: LoaderCallbacks<FragmentLoaderContext>,
       fallBack: () => void,
     ): void {
-      let settled = false;
-      const settle = (response: SegmentResponse | null) => {
-        if (settled || this.done) return;
-        settled = true;
-        clearTimeout(this.timer);
+      this.stopWaiting = awaitPrefetch(segment.result, config, (response) => {
+        if (this.done) return;
         if (!response) {
           // The early request failed or is too slow: hls.js requests it, with its policy.
           fallBack();
@@ -101,17 +99,12 @@ export function prefetchedSegmentLoader(
           context,
           null,
         );
-      };
-      const firstByteMs = config.loadPolicy?.maxTimeToFirstByteMs;
-      if (firstByteMs !== undefined && Number.isFinite(firstByteMs)) {
-        this.timer = setTimeout(() => settle(null), firstByteMs);
-      }
-      void segment.result.then(settle);
+      });
     }
 
     abort(): void {
       this.done = true;
-      clearTimeout(this.timer);
+      this.stopWaiting();
       this.inner.abort();
     }
 
@@ -119,7 +112,7 @@ export function prefetchedSegmentLoader(
       // Not through abort(): hls.js's loader reports an abort, and hls.js answers that by
       // destroying this loader again.
       this.done = true;
-      clearTimeout(this.timer);
+      this.stopWaiting();
       this.context = null;
       this.inner.destroy();
     }

@@ -1,5 +1,5 @@
 /**
- * The first segment of a replay, requested before hls.js has arrived. The player loader requests
+ * The first segment of a show, requested before hls.js has arrived. The player loader requests
  * an HLS source's playlist in parallel with hls.js (playlist-prefetch.ts); once that playlist is
  * in, and when it says for certain which segment hls.js will load first, this requests that
  * segment (and its initialization section) too, while hls.js is still downloading. Cuecart's
@@ -8,10 +8,12 @@
  * segment (docs/decisions/0074-first-segment-requested-with-hls-js.md).
  *
  * Only where the first segment is certain: a media playlist (not a multivariant one, whose
- * variant hls.js picks by its bandwidth estimate) of a complete presentation (`#EXT-X-ENDLIST`:
- * a live playlist starts near its edge, at a position hls.js computes) that does not ask to start
- * elsewhere (`#EXT-X-START`), whose first segment and initialization section are whole files
- * (no byte ranges) and not gaps. Anything else requests nothing more.
+ * variant hls.js picks by its bandwidth estimate), without a start offset (`#EXT-X-START`),
+ * byte ranges, gaps or low-latency parts; a replay (`#EXT-X-ENDLIST`) starts at its first
+ * segment, a live playlist where hls.js's defaults start it (three target durations, or the
+ * server's hold-back, before the edge) unless that position is within a second of a segment
+ * boundary. Not when the page's `hlsConfig` changes where hls.js starts or how it loads.
+ * Anything else requests nothing more.
  * @module
  */
 import { prefetchedPlaylistOf, type PlaylistResponse } from './playlist-prefetch.js';
@@ -40,11 +42,6 @@ export interface SegmentResponse {
   readonly loadedAt: number;
 }
 
-/** The tag value after `#NAME:` on `line`, or null when `line` is another tag. */
-function tagValue(line: string, name: string): string | null {
-  return line.startsWith(`#${name}:`) ? line.slice(name.length + 2) : null;
-}
-
 /** The absolute http(s) URL of `uri` against `base`, or null. */
 function resolve(uri: string, base: string): string | null {
   try {
@@ -56,34 +53,132 @@ function resolve(uri: string, base: string): string | null {
 }
 
 /**
- * The URLs hls.js will request first to play `playlist` from its start — the first segment's
- * initialization section (`#EXT-X-MAP`) when it has one, then the first segment — or an empty
- * list when that is not certain (see the module comment). `playlist.url` is the base of relative
- * URIs. Pure; never throws.
+ * Tags under which hls.js's first load is not one whole segment from the playlist's start or its
+ * live start: a multivariant playlist, a start offset, byte ranges, gaps, low-latency parts,
+ * delta updates.
+ */
+const UNCERTAIN =
+  /^#EXT-X-(STREAM-INF|START|BYTERANGE|GAP|PART|PART-INF|PRELOAD-HINT|SKIP|RENDITION-REPORT)\b/m;
+
+/**
+ * How much later than the playlist's arrival hls.js may pick a live start segment, in seconds:
+ * hls.js measures the live edge from the moment it is handed the playlist, so the position it
+ * starts at moves on by this much at most; a segment boundary within it makes the start uncertain.
+ */
+const LIVE_START_MARGIN_S = 1;
+
+/** hls.js's default `liveSyncDurationCount`: a live start this many target durations back. */
+const LIVE_SYNC_DURATION_COUNT = 3;
+
+/** One segment of a media playlist: its URI, duration and initialization section. */
+interface Segment {
+  readonly uri: string;
+  readonly duration: number;
+  readonly map: string | null;
+}
+
+/** The value of attribute `name` in a tag's attribute list (quoted or not), or null. */
+function attribute(list: string, name: string): string | null {
+  const match = new RegExp(`(?:^|,)${name}=("([^"]*)"|[^,]*)`).exec(list);
+  return match ? (match[2] ?? match[1]!) : null;
+}
+
+/**
+ * Where hls.js (1.x, default settings) starts a live playlist: `LIVE_SYNC_DURATION_COUNT` target
+ * durations — or the server's `HOLD-BACK` — before the edge, `age` seconds after it got the
+ * playlist, kept between the playlist's start and one target duration before the edge. Returns
+ * the index of the segment holding that position (a position on a boundary belongs to the later
+ * segment, as in hls.js's `findFragmentByPTS` with no tolerance, which its first load uses).
+ */
+function liveStartIndex(
+  segments: readonly Segment[],
+  targetDuration: number,
+  holdBack: number,
+  age: number,
+): number {
+  // Summed in order, as hls.js sums the fragments' starts: the same floating-point values.
+  const starts: number[] = [];
+  let edge = 0;
+  for (const segment of segments) {
+    starts.push(edge);
+    edge += segment.duration;
+  }
+  const latency = holdBack > 0 ? holdBack : LIVE_SYNC_DURATION_COUNT * targetDuration;
+  const position = Math.min(Math.max(0, edge + age - latency), edge - targetDuration);
+  let index = 0;
+  while (index + 1 < segments.length && starts[index + 1]! <= position) index++;
+  return index;
+}
+
+/**
+ * The URLs hls.js will request first to play `playlist` — the initialization section
+ * (`#EXT-X-MAP`) of its first segment when it has one, then that segment — or an empty list when
+ * that is not certain (see the module comment). The first segment is the playlist's first for a
+ * complete presentation (`#EXT-X-ENDLIST`), the one holding hls.js's live start position for a
+ * live playlist, unless a segment boundary lies within {@link LIVE_START_MARGIN_S} of it.
+ * `playlist.url` is the base of relative URIs. Pure; never throws.
  */
 export function firstSegmentUrls(playlist: PlaylistResponse): string[] {
-  const lines = playlist.text.split(/\r?\n/).map((line) => line.trim());
-  if (lines[0] !== '#EXTM3U' || !lines.includes('#EXT-X-ENDLIST')) return [];
+  const { text } = playlist;
+  if (!text.startsWith('#EXTM3U') || UNCERTAIN.test(text)) return [];
+  const segments: Segment[] = [];
   let map: string | null = null;
-  let inSegment = false;
-  for (const line of lines) {
-    if (!line) continue;
-    if (line.startsWith('#EXT-X-STREAM-INF') || line.startsWith('#EXT-X-START')) return [];
-    if (line.startsWith('#EXT-X-BYTERANGE') || line.startsWith('#EXT-X-GAP')) return [];
-    const mapValue = tagValue(line, 'EXT-X-MAP');
-    if (mapValue !== null) {
-      const uri = /(?:^|,)URI="([^"]*)"/.exec(mapValue);
-      if (!uri || /(?:^|,)BYTERANGE=/.test(mapValue)) return [];
-      map = uri[1]!;
-    } else if (tagValue(line, 'EXTINF') !== null) inSegment = true;
-    else if (!line.startsWith('#')) {
-      if (!inSegment) return [];
-      const urls = [...(map === null ? [] : [map]), line].map((uri) => resolve(uri, playlist.url));
-      return urls.every((url) => url !== null) ? (urls as string[]) : [];
+  let duration: number | null = null;
+  let targetDuration = 0;
+  let holdBack = 0;
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    const [tag, value = ''] = line.startsWith('#') ? splitTag(line) : ['', ''];
+    if (tag === '#EXT-X-MAP') {
+      if (attribute(value, 'BYTERANGE') !== null) return [];
+      map = attribute(value, 'URI');
+      if (map === null) return [];
+    } else if (tag === '#EXTINF') duration = parseFloat(value);
+    else if (tag === '#EXT-X-TARGETDURATION') targetDuration = parseFloat(value);
+    else if (tag === '#EXT-X-SERVER-CONTROL')
+      holdBack = parseFloat(attribute(value, 'HOLD-BACK') ?? '0');
+    else if (line && !line.startsWith('#')) {
+      if (duration === null || !(duration >= 0)) return [];
+      segments.push({ uri: line, duration, map });
+      duration = null;
     }
   }
-  return [];
+  if (!segments.length) return [];
+  let index = 0;
+  if (!/^#EXT-X-ENDLIST\b/m.test(text)) {
+    if (!(targetDuration > 0) || !(holdBack >= 0)) return [];
+    index = liveStartIndex(segments, targetDuration, holdBack, 0);
+    if (index !== liveStartIndex(segments, targetDuration, holdBack, LIVE_START_MARGIN_S))
+      return [];
+  }
+  const first = segments[index]!;
+  const urls = [...(first.map === null ? [] : [first.map]), first.uri].map((uri) =>
+    resolve(uri, playlist.url),
+  );
+  return urls.every((url) => url !== null) ? (urls as string[]) : [];
 }
+
+/** A tag line split into its name and its value (after the first `:`). */
+function splitTag(line: string): [string, string] {
+  const colon = line.indexOf(':');
+  return colon < 0 ? [line, ''] : [line.slice(0, colon), line.slice(colon + 1)];
+}
+
+/**
+ * `hlsConfig` settings under which hls.js may start elsewhere or load otherwise (the engine then
+ * does not take the prefetch, or asks for another segment).
+ */
+const FIRST_LOAD_SETTINGS = [
+  'startPosition',
+  'liveSyncDuration',
+  'liveSyncDurationCount',
+  'lowLatencyMode',
+  'loader',
+  'fLoader',
+  'pLoader',
+  'xhrSetup',
+  'fetchSetup',
+];
 
 /** Requests `url` as hls.js would (a CORS GET sending cookies to the page's origin only). */
 function requestSegment(view: Window, url: string): PrefetchedSegment {
@@ -117,7 +212,9 @@ function requestSegment(view: Window, url: string): PrefetchedSegment {
 export function prefetchFirstSegment(element: Element): void {
   const prefetched = prefetchedPlaylistOf(element);
   const view = element.ownerDocument.defaultView;
+  const config = (element as { hlsConfig?: object }).hlsConfig;
   if (!prefetched || prefetched.segments || !view) return;
+  if (config && FIRST_LOAD_SETTINGS.some((key) => key in config)) return;
   prefetched.segments = prefetched.result.then((playlist) =>
     playlist ? firstSegmentUrls(playlist).map((url) => requestSegment(view, url)) : [],
   );

@@ -10,6 +10,7 @@ import { brotliCompressSync, constants } from 'node:zlib';
 import { median, ratio } from './lib/stats.mjs';
 
 const STREAM = '/test/fixtures/hls-ts-id3/index.m3u8';
+const LIVE_STREAM = '/live/ts/index.m3u8';
 
 /**
  * A broadband line for the second set of cold runs (Chrome DevTools network emulation, applied
@@ -68,31 +69,29 @@ const page = (head, body) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">${OBSERVE}${head}` +
   `<style>video, cuecart-player { display: block; width: 640px; }</style></head><body>${body}</body></html>`;
 
-/**
- * The pages compared, for one hls.js build (`full` or `light`). The bare page imports the very
- * hls.js chunk Cuecart's build loads (same bytes, same module loading) from a module script and
- * plays it on a `<video muted autoplay>`, with Cuecart's one start-up-relevant hls.js setting
- * (`enableWorker: false`, see src/player/hls-engine.ts): what differs is only Cuecart's own cost.
- * @param {Record<string, string>} hlsChunks chunk path under dist/cdn/ by build
- */
-export function coldPages(hlsChunks) {
-  const pages = {};
-  for (const [build, chunk] of Object.entries(hlsChunks)) {
-    const suffix = build === 'full' ? '' : ` (${build})`;
-    pages[`bare hls.js${suffix}`] = page(
-      '',
-      `<video id="v" muted autoplay playsinline></video><script type="module">${WATCH_FRAME}
+/** The bare hls.js page: `chunk` (under dist/cdn/) imported by a module script, playing `stream`. */
+const barePage = (chunk, stream) =>
+  page(
+    '',
+    `<video id="v" muted autoplay playsinline></video><script type="module">${WATCH_FRAME}
       import Hls from '/dist/cdn/${chunk}';
       const v = document.getElementById('v'); __watch(v);
-      const hls = new Hls({ enableWorker: false }); hls.loadSource('${STREAM}'); hls.attachMedia(v);</script>`,
-    );
-    const cuecartPage = (
-      head,
-      loader = '<script type="module" src="/dist/cdn/cuecart.js"></script>',
-    ) =>
-      page(
-        `${head}${loader}`,
-        `<cuecart-player id="p" src="${STREAM}" products="/cuecart/products.json" muted autoplay${build === 'full' ? '' : ` hls-build="${build}"`}></cuecart-player>
+      const hls = new Hls({ enableWorker: false }); hls.loadSource('${stream}'); hls.attachMedia(v);</script>`,
+  );
+
+/**
+ * A Cuecart page playing `stream` with `build`'s hls.js: `head` before the loader script, which
+ * is the module build's unless `loader` says otherwise.
+ */
+const cuecartPage = (
+  build,
+  stream,
+  head = '',
+  loader = '<script type="module" src="/dist/cdn/cuecart.js"></script>',
+) =>
+  page(
+    `${head}${loader}`,
+    `<cuecart-player id="p" src="${stream}" products="/cuecart/products.json" muted autoplay${build === 'full' ? '' : ` hls-build="${build}"`}></cuecart-player>
     <script type="module">${WATCH_FRAME}
       const p = document.getElementById('p');
       // The player's video as soon as it exists: the player loader creates it in the facade
@@ -112,28 +111,49 @@ export function coldPages(hlsChunks) {
         } else requestAnimationFrame(poll);
       };
       requestAnimationFrame(poll);</script>`,
-      );
-    pages[`cuecart${suffix}`] = cuecartPage('');
+  );
+
+/**
+ * The pages compared, for each hls.js build (`full` or `light`). The bare page imports the very
+ * hls.js chunk Cuecart's build loads (same bytes, same module loading) from a module script and
+ * plays it on a `<video muted autoplay>`, with Cuecart's one start-up-relevant hls.js setting
+ * (`enableWorker: false`, see src/player/hls-engine.ts): what differs is only Cuecart's own cost.
+ * Every page plays the replay {@link STREAM}, except the `(live)` pair: the demo server's
+ * simulated live show, where hls.js starts near the live edge.
+ * @param {Record<string, string>} hlsChunks chunk path under dist/cdn/ by build
+ */
+export function coldPages(hlsChunks) {
+  const pages = {};
+  for (const [build, chunk] of Object.entries(hlsChunks)) {
+    const suffix = build === 'full' ? '' : ` (${build})`;
+    pages[`bare hls.js${suffix}`] = barePage(chunk, STREAM);
+    pages[`cuecart${suffix}`] = cuecartPage(build, STREAM);
+    if (build !== 'full') continue;
     // The documented "fastest start" (docs/getting-started.md): the page preloads the hls.js
     // chunk it plays, so hls.js does not wait for the loader's round trip.
-    if (build === 'full') {
-      pages['cuecart (hinted)'] = cuecartPage(
-        `<link rel="modulepreload" href="/dist/cdn/${chunk}">`,
-      );
-      // The classic-script build alone (docs/getting-started.md's classic loader): it plays
-      // with hls.js's ES module and Cuecart's classic engine from beside itself, and adds the
-      // whole classic player after the first frame (decisions 0070, 0071).
-      const classicLoader =
-        '<script src="/dist/cdn/cuecart-loader.iife.js" defer="defer"></script>';
-      pages['cuecart (classic)'] = cuecartPage('', classicLoader);
-      // The same, as the Shopify theme section renders it near the top of a page
-      // (demo/shopify/sections/cuecart-live.liquid): with its preload of hls.js's module, the
-      // longest download before the first frame.
-      pages['cuecart (section)'] = cuecartPage(
-        '<link rel="modulepreload" href="/dist/cdn/hls.esm.js">',
-        classicLoader,
-      );
-    }
+    pages['cuecart (hinted)'] = cuecartPage(
+      build,
+      STREAM,
+      `<link rel="modulepreload" href="/dist/cdn/${chunk}">`,
+    );
+    // The classic-script build alone (docs/getting-started.md's classic loader): it plays
+    // with hls.js's ES module and Cuecart's classic engine from beside itself, and adds the
+    // whole classic player after the first frame (decisions 0070, 0071).
+    const classicLoader = '<script src="/dist/cdn/cuecart-loader.iife.js" defer="defer"></script>';
+    pages['cuecart (classic)'] = cuecartPage(build, STREAM, '', classicLoader);
+    // The same, as the Shopify theme section renders it near the top of a page
+    // (demo/shopify/sections/cuecart-live.liquid): with its preload of hls.js's module, the
+    // longest download before the first frame.
+    pages['cuecart (section)'] = cuecartPage(
+      build,
+      STREAM,
+      '<link rel="modulepreload" href="/dist/cdn/hls.esm.js">',
+      classicLoader,
+    );
+    // A live show: hls.js starts near the edge, so only the playlist comes early (0064), not
+    // the first segment (0074).
+    pages['bare hls.js (live)'] = barePage(chunk, LIVE_STREAM);
+    pages['cuecart (live)'] = cuecartPage(build, LIVE_STREAM);
   }
   return pages;
 }
@@ -244,7 +264,7 @@ async function coldRun(browser, origin, html, network) {
     const playlist = result.resources.find((r) => r.name.endsWith('.m3u8'));
     const hlsScript = result.resources.find((r) => isHlsScript(new URL(r.name).pathname));
     // The stream's first segment: requested by hls.js, or with the playlist (decision 0074).
-    const firstSegment = result.resources.find((r) => r.name.endsWith('/seg-00.ts'));
+    const firstSegment = result.resources.find((r) => /\/seg-\d+\.ts$/.test(r.name));
     return {
       firstFrame: result.firstFrame,
       firstProduct: result.firstProduct,

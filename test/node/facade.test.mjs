@@ -398,18 +398,60 @@ describe('dist/cdn/cuecart.js: players in view', () => {
     }
   });
 
-  it('requests no segment early for a live show: hls.js picks where it starts', async () => {
-    const { context, page, errors } = await open(
-      productPage(`<cuecart-player id="p" src="/live/ts/index.m3u8" muted autoplay></cuecart-player>
-        ${WATCH_EARLY_PLAYER}`),
+  for (const [kind, ext, init] of [
+    ['MPEG-TS', 'ts', []],
+    ['fMP4', 'm4s', ['init.mp4']],
+  ]) {
+    it(`requests a ${kind} live show’s start segment with its playlist; hls.js starts there`, async () => {
+      const dir = `/live/${ext === 'ts' ? 'ts' : 'fmp4'}/`;
+      const { context, page, requests, errors } = await open(
+        productPage(`<cuecart-player id="p" src="${dir}index.m3u8" muted autoplay></cuecart-player>
+          ${WATCH_EARLY_PLAYER}`),
+      );
+      try {
+        await assertTakenOver(page);
+        const timing = await resourceTimings(page);
+        const segments = Object.entries(timing)
+          .map(([path, t]) => ({ path, ...t, sn: /\/seg-(\d+)\./.exec(path)?.[1] }))
+          .filter((r) => r.path.startsWith(dir) && r.sn !== undefined);
+        const early = segments.filter((r) => r.initiator === 'fetch');
+        assert.equal(early.length, 1, 'one segment requested early');
+        assert.equal(requests.filter((p) => p === early[0].path).length, 1);
+        // hls.js played that one: its own first request is the segment after it.
+        const own = segments.filter((r) => r.initiator === 'xmlhttprequest');
+        assert.equal(Math.min(...own.map((r) => Number(r.sn))), Number(early[0].sn) + 1);
+        for (const name of init) {
+          assert.equal(timing[dir + name].initiator, 'fetch', name);
+          assert.equal(requests.filter((p) => p === dir + name).length, 1, name);
+        }
+        assert.deepEqual(errors, []);
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  it('a playlist whose early request hangs is requested again by hls.js after its time to first byte, and plays', async () => {
+    const src = `/faults/hang-${Math.random().toString(36).slice(2)}/index.m3u8=hang/hls-ts-id3/index.m3u8`;
+    const { context, page, requests, errors } = await open(
+      productPage(`<cuecart-player id="p" src="${src}" products="/cuecart/products.json" muted autoplay></cuecart-player>
+        <script>
+          // A shorter first-byte limit than Cuecart's 10 s, to keep the test short.
+          document.getElementById('p').hlsConfig = {
+            manifestLoadPolicy: { default: { maxTimeToFirstByteMs: 1000, maxLoadTimeMs: 5000,
+              timeoutRetry: { maxNumRetry: 1, retryDelayMs: 0, maxRetryDelayMs: 0 },
+              errorRetry: { maxNumRetry: 1, retryDelayMs: 0, maxRetryDelayMs: 0 } } },
+          };
+          window.cuecartErrors = [];
+          addEventListener('cuecart-error', (e) => cuecartErrors.push(e.detail.code));
+        </script>`),
     );
     try {
-      await assertTakenOver(page);
-      const segments = Object.entries(await resourceTimings(page)).filter(([path]) =>
-        /^\/live\/ts\/seg-\d+\.ts$/.test(path),
-      );
-      assert.ok(segments.length > 0);
-      for (const [path, { initiator }] of segments) assert.equal(initiator, 'xmlhttprequest', path);
+      await page.waitForFunction(() => document.getElementById('p').currentTime > 0.5, null, {
+        timeout: 15_000,
+      });
+      assert.equal(requests.filter((p) => p === src).length, 2, 'early request, then hls.js’s');
+      assert.deepEqual(await page.evaluate(() => window.cuecartErrors), []);
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -80,6 +80,24 @@ describe('prefetchedPlaylistLoader', () => {
     expect(other.loads).to.deep.equal([`manifest ${URL_A}`]);
   });
 
+  it('lets hls.js request the playlist when the prefetch has not answered within the time to first byte', async () => {
+    const { FakeLoader, loads } = fakeBase();
+    const hanging: PrefetchedPlaylist = {
+      url: URL_A,
+      startedAt: performance.now(),
+      result: new Promise(() => {}),
+    };
+    const loader = new (prefetchedPlaylistLoader(FakeLoader, hanging))({} as HlsConfig);
+    loader.load(
+      context('manifest'),
+      { loadPolicy: { maxTimeToFirstByteMs: 30 } } as LoaderConfiguration,
+      {} as LoaderCallbacks<PlaylistLoaderContext>,
+    );
+    expect(loads).to.deep.equal([]);
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(loads).to.deep.equal([`manifest ${URL_A}`]);
+  });
+
   it('says nothing once aborted or destroyed before the prefetch answered', async () => {
     const { FakeLoader, loads } = fakeBase();
     let answer: (response: PlaylistResponse) => void = () => {};

@@ -7,7 +7,13 @@ import type {
   LoaderResponse,
   LoaderStats,
 } from 'hls.js';
-import { prefetchPlaylist, takePrefetchedPlaylist } from '../../../src/player/playlist-prefetch.js';
+import {
+  prefetchedPlaylistOf,
+  prefetchPlaylist,
+  takePrefetchedPlaylist,
+} from '../../../src/player/playlist-prefetch.js';
+import { defineCuecart } from '../../../src/define-elements.js';
+import type { CuecartPlayer } from '../../../src/ui/player/cuecart-player.js';
 import { prefetchedSegmentLoader } from '../../../src/player/prefetched-segment-loader.js';
 import {
   firstSegmentUrls,
@@ -16,7 +22,7 @@ import {
   type SegmentResponse,
 } from '../../../src/player/segment-prefetch.js';
 import { fakeBase } from '../../helpers/fake-hls-loader.js';
-import { FIXTURES } from '../../helpers/player.js';
+import { FIXTURES, playsPast } from '../../helpers/player.js';
 
 const BASE = 'https://cdn.example/shows/aurora/index.m3u8';
 const playlist = (lines: string[], url = BASE) => ({
@@ -55,7 +61,6 @@ describe('firstSegmentUrls', () => {
 
   it('names nothing where hls.js’s first segment is not certain', () => {
     const cases: Record<string, string[]> = {
-      'a live playlist (starts near its edge)': ['#EXTINF:2,', 'seg-00.ts', '#EXTINF:2,', 's1.ts'],
       'a multivariant playlist (hls.js picks the variant)': [
         '#EXT-X-STREAM-INF:BANDWIDTH=800000',
         'low/index.m3u8',
@@ -79,12 +84,75 @@ describe('firstSegmentUrls', () => {
         ...VOD_TAIL,
       ],
       'no segment': ['#EXT-X-ENDLIST'],
+      'low-latency parts': [
+        '#EXT-X-TARGETDURATION:2',
+        '#EXT-X-PART-INF:PART-TARGET=0.5',
+        '#EXTINF:2,',
+        'seg-00.ts',
+        '#EXT-X-PART:DURATION=0.5,URI="p0.ts"',
+      ],
+      'a live playlist without a target duration': ['#EXTINF:2,', 'seg-00.ts'],
     };
     for (const [name, lines] of Object.entries(cases)) {
       expect(firstSegmentUrls(playlist(lines)), name).to.deep.equal([]);
     }
     const notAPlaylist = { url: BASE, status: 200, text: '<html>#EXT-X-ENDLIST\nseg.ts' };
     expect(firstSegmentUrls(notAPlaylist)).to.deep.equal([]);
+  });
+});
+
+describe('firstSegmentUrls, live', () => {
+  /** A live playlist of `durations`, segments `s<i>.ts`, after `head` lines. */
+  const live = (durations: number[], head: string[] = ['#EXT-X-TARGETDURATION:2']) =>
+    playlist([
+      ...head,
+      '#EXT-X-MEDIA-SEQUENCE:100',
+      ...durations.flatMap((d, i) => [`#EXTINF:${d},`, `s${i}.ts`]),
+    ]);
+  const url = (name: string) => `https://cdn.example/shows/aurora/${name}`;
+
+  it('names the segment hls.js starts a live playlist at: three target durations before the edge', () => {
+    // 6 × 2 s: the edge at 12 s, the start at 6 s, the 4th segment's start.
+    expect(firstSegmentUrls(live([2, 2, 2, 2, 2, 2]))).to.deep.equal([url('s3.ts')]);
+    // Segments a little longer than their target duration: 6 s before the edge (4.01 s) is just
+    // inside the 3rd.
+    expect(firstSegmentUrls(live([2.002, 2.002, 2.002, 2.002, 2.002]))).to.deep.equal([
+      url('s2.ts'),
+    ]);
+    // A window shorter than three target durations starts at its first segment.
+    expect(firstSegmentUrls(live([2, 2]))).to.deep.equal([url('s0.ts')]);
+  });
+
+  it('starts at the server’s hold-back when it has one', () => {
+    const head = [
+      '#EXT-X-TARGETDURATION:2',
+      '#EXT-X-SERVER-CONTROL:CAN-SKIP-UNTIL=12,HOLD-BACK=10',
+    ];
+    // Edge 12 s − 10 s: 2 s, the 2nd segment (its start; the 1 s margin stays in it).
+    expect(firstSegmentUrls(live([2, 2, 2, 2, 2, 2], head))).to.deep.equal([url('s1.ts')]);
+  });
+
+  it('names nothing when hls.js’s start position is within a second of a segment boundary', () => {
+    // 6 × 1.998 s: the start (5.988 s) falls 6 ms before the 4th segment's start; hls.js measures
+    // the edge from when it got the playlist, so it may start in either.
+    expect(firstSegmentUrls(live([1.998, 1.998, 1.998, 1.998, 1.998, 1.998]))).to.deep.equal([]);
+    // 1 s segments: a boundary within any 1 s.
+    expect(
+      firstSegmentUrls(live([1, 1, 1, 1, 1, 1, 1, 1], ['#EXT-X-TARGETDURATION:1'])),
+    ).to.deep.equal([]);
+  });
+
+  it('names the initialization section in force at the live start segment', () => {
+    const fmp4 = playlist([
+      '#EXT-X-TARGETDURATION:2',
+      '#EXT-X-MAP:URI="old-init.mp4"',
+      '#EXTINF:2,',
+      's0.m4s',
+      '#EXT-X-DISCONTINUITY',
+      '#EXT-X-MAP:URI="init.mp4"',
+      ...[1, 2, 3, 4, 5].flatMap((i) => ['#EXTINF:2,', `s${i}.m4s`]),
+    ]);
+    expect(firstSegmentUrls(fmp4)).to.deep.equal([url('init.mp4'), url('s3.m4s')]);
   });
 });
 
@@ -116,6 +184,18 @@ function fragContext(url: string, sn: number | 'initSegment' = 0): FragmentLoade
   } as unknown as FragmentLoaderContext;
 }
 
+/**
+ * `prefetchedSegmentLoader` once its segment list has settled (as in a player: hls.js asks for a
+ * segment only after the prefetched playlist, and so the list, arrived).
+ */
+async function settledLoader(
+  ...args: Parameters<typeof prefetchedSegmentLoader>
+): Promise<ReturnType<typeof prefetchedSegmentLoader>> {
+  const Loader = prefetchedSegmentLoader(...args);
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  return Loader;
+}
+
 /** What a load through `loader` reported, in order (`progress <bytes>`, `success <url>`). */
 async function loadThrough(
   Loader: ReturnType<typeof prefetchedSegmentLoader>,
@@ -141,7 +221,7 @@ async function loadThrough(
 describe('prefetchedSegmentLoader', () => {
   it('answers each prefetched segment once, through onProgress then onSuccess', async () => {
     const { FakeLoader, loads } = fakeBase();
-    const Loader = prefetchedSegmentLoader(
+    const Loader = await settledLoader(
       FakeLoader,
       Promise.resolve([
         segment(INIT, Promise.resolve(response(INIT, 700))),
@@ -167,7 +247,7 @@ describe('prefetchedSegmentLoader', () => {
 
   it('lets the prefetch go once hls.js loads another media segment first', async () => {
     const { FakeLoader, loads } = fakeBase();
-    const Loader = prefetchedSegmentLoader(
+    const Loader = await settledLoader(
       FakeLoader,
       Promise.resolve([segment(SEG, Promise.resolve(response(SEG)))]),
     );
@@ -179,9 +259,25 @@ describe('prefetchedSegmentLoader', () => {
     expect(loads).to.deep.equal([` ${INIT}`, ` ${SEG_1}`, ` ${SEG}`]);
   });
 
+  it('passes every load to hls.js’s loader when hls.js asks before the early requests are known', async () => {
+    // The early playlist request failed or hung: hls.js loaded the playlist itself, and the list
+    // (which follows that early request) has not settled.
+    const { FakeLoader, loads } = fakeBase();
+    let settle: (list: PrefetchedSegment[]) => void = () => {};
+    const Loader = prefetchedSegmentLoader(
+      FakeLoader,
+      new Promise((resolve) => (settle = resolve)),
+    );
+    expect((await loadThrough(Loader, fragContext(SEG))).calls).to.deep.equal([]);
+    settle([segment(SEG_1, Promise.resolve(response(SEG_1)))]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect((await loadThrough(Loader, fragContext(SEG_1, 1))).calls).to.deep.equal([]);
+    expect(loads).to.deep.equal([` ${SEG}`, ` ${SEG_1}`]);
+  });
+
   it('passes byte-range and failed loads to hls.js’s loader', async () => {
     const { FakeLoader, loads } = fakeBase();
-    const Loader = prefetchedSegmentLoader(
+    const Loader = await settledLoader(
       FakeLoader,
       Promise.resolve([
         segment(SEG, Promise.resolve(response(SEG))),
@@ -198,7 +294,7 @@ describe('prefetchedSegmentLoader', () => {
     const { FakeLoader, loads } = fakeBase();
     let answer: (response: SegmentResponse) => void = () => {};
     const slow = new Promise<SegmentResponse>((resolve) => (answer = resolve));
-    const Loader = prefetchedSegmentLoader(FakeLoader, Promise.resolve([segment(SEG, slow)]));
+    const Loader = await settledLoader(FakeLoader, Promise.resolve([segment(SEG, slow)]));
     const config = { loadPolicy: { maxTimeToFirstByteMs: 30 } } as Partial<LoaderConfiguration>;
     const { calls } = await loadThrough(Loader, fragContext(SEG), config, 80);
     expect(loads).to.deep.equal([` ${SEG}`]);
@@ -210,7 +306,7 @@ describe('prefetchedSegmentLoader', () => {
 
   it('is destroyed by hls.js from the abort its own loader reports, once', async () => {
     const { FakeLoader } = fakeBase();
-    const Loader = prefetchedSegmentLoader(FakeLoader, Promise.resolve([]));
+    const Loader = await settledLoader(FakeLoader, Promise.resolve([]));
     const loader = new Loader({} as HlsConfig);
     let aborts = 0;
     loader.load(
@@ -236,10 +332,8 @@ describe('prefetchedSegmentLoader', () => {
     const { FakeLoader, loads } = fakeBase();
     let answer: (response: SegmentResponse) => void = () => {};
     const pending = new Promise<SegmentResponse>((resolve) => (answer = resolve));
-    const loader = new (prefetchedSegmentLoader(
-      FakeLoader,
-      Promise.resolve([segment(SEG, pending)]),
-    ))({} as HlsConfig);
+    const Loader = await settledLoader(FakeLoader, Promise.resolve([segment(SEG, pending)]));
+    const loader = new Loader({} as HlsConfig);
     let calls = 0;
     loader.load(
       fragContext(SEG),
@@ -276,12 +370,92 @@ describe('prefetchFirstSegment', () => {
     expect(new Uint8Array(bytes!.data)[0]).to.equal(0x47);
   });
 
-  it('requests nothing for a live playlist or one that did not load', async () => {
-    for (const src of [FIXTURES.liveTs, '/test/fixtures/missing/index.m3u8']) {
-      const element = document.createElement('div');
-      prefetchPlaylist(element, src);
+  it('requests a live show’s start segment', async () => {
+    const element = document.createElement('div');
+    prefetchPlaylist(element, FIXTURES.liveTs);
+    prefetchFirstSegment(element);
+    const list = await takePrefetchedPlaylist(element, FIXTURES.liveTs)!.segments!;
+    expect(list).to.have.length(1);
+    expect(list[0]!.url).to.match(/\/live\/ts\/seg-\d+\.ts$/);
+    expect((await list[0]!.result)?.status).to.equal(200);
+  });
+
+  it('requests nothing for a playlist that did not load', async () => {
+    const element = document.createElement('div');
+    const src = '/test/fixtures/missing/index.m3u8';
+    prefetchPlaylist(element, src);
+    prefetchFirstSegment(element);
+    expect(await takePrefetchedPlaylist(element, src)!.segments).to.deep.equal([]);
+  });
+
+  it('requests nothing when the page’s hlsConfig changes where or how hls.js loads', () => {
+    for (const hlsConfig of [
+      { liveSyncDurationCount: 5 },
+      { startPosition: 30 },
+      { xhrSetup() {} },
+    ]) {
+      const element = Object.assign(document.createElement('div'), { hlsConfig });
+      prefetchPlaylist(element, FIXTURES.tsId3);
       prefetchFirstSegment(element);
-      expect(await takePrefetchedPlaylist(element, src)!.segments, src).to.deep.equal([]);
+      const key = Object.keys(hlsConfig)[0];
+      expect(takePrefetchedPlaylist(element, FIXTURES.tsId3)!.segments, key).to.equal(undefined);
     }
   });
+});
+
+describe('the first segment, in a real player and hls.js', () => {
+  let player: CuecartPlayer | undefined;
+  before(() => performance.setResourceTimingBufferSize(10_000));
+  afterEach(() => player?.remove());
+
+  // Real hls.js (1.x, pinned) on the test server's streams: the segments Cuecart predicts are the
+  // very ones hls.js asks for first. A prediction one segment off fails here.
+  for (const [name, src] of [
+    ['an MPEG-TS replay', FIXTURES.tsId3],
+    ['an fMP4 replay', FIXTURES.fmp4Emsg],
+    ['an MPEG-TS live show', FIXTURES.liveTs],
+    ['an fMP4 live show', FIXTURES.liveFmp4],
+  ]) {
+    it(`hls.js asks for the segments requested early for ${name}, and only once`, async () => {
+      defineCuecart();
+      const before = performance.getEntriesByType('resource').length;
+      const element = document.createElement('cuecart-player');
+      player = element;
+      // As the player loader does before the player's engine starts.
+      prefetchPlaylist(element, src!);
+      prefetchFirstSegment(element);
+      const prefetched = prefetchedPlaylistOf(element)!;
+      const asked: string[] = [];
+      const predicted = (await prefetched.segments)!;
+      // Each early request, marked when hls.js's loader asks for its answer.
+      prefetched.segments = Promise.resolve(
+        predicted.map((segment) => ({
+          ...segment,
+          result: {
+            then: (resolve: never, reject: never) => {
+              asked.push(segment.url);
+              return segment.result.then(resolve, reject);
+            },
+          } as unknown as PrefetchedSegment['result'],
+        })),
+      );
+      element.muted = true;
+      element.setAttribute('loading', 'eager');
+      element.setAttribute('src', src!);
+      element.style.width = '320px';
+      document.body.append(element);
+      await playsPast(element, 0.5);
+      expect(predicted.length).to.be.at.least(1);
+      expect(asked).to.deep.equal(predicted.map((segment) => segment.url));
+      for (const { url } of predicted) {
+        const entries = performance
+          .getEntriesByType('resource')
+          .slice(before)
+          .filter((entry) => entry.name === url);
+        expect(entries.map((e) => (e as PerformanceResourceTiming).initiatorType)).to.deep.equal([
+          'fetch',
+        ]);
+      }
+    });
+  }
 });
