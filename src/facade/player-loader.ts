@@ -2,6 +2,7 @@ import { CuecartError } from '../internal/errors.js';
 import { parseHlsBuild } from '../player/hls-build.js';
 import { preloadHls } from '../player/load-hls.js';
 import { prefetchPlaylist } from '../player/playlist-prefetch.js';
+import { prefetchRenditions } from '../player/rendition-prefetch.js';
 import { prefetchFirstSegment } from '../player/segment-prefetch.js';
 import { needsHlsJs } from '../player/source-type.js';
 import { takeEarlyEngine } from '../player/early-engine.js';
@@ -230,7 +231,8 @@ export function installPlayerLoader(
     // The waterfall to avoid: player chunk → render → hls.js chunk → playlist. hls.js and the
     // playlist are requested now, and with them the shell and the chunks it would ask for next
     // (shopping elements, adapter): in parallel, the real player's own requests joining them.
-    // The first segment follows its playlist, before hls.js has arrived (0074).
+    // The first segment, or a multivariant playlist's renditions, follow the playlist before
+    // hls.js has arrived (0074, 0075).
     // A player the loader plays itself gets the shell and those chunks after its first frame
     // (`startEarly`, which `discover` calls after this once the facade is rendered); should it
     // not start after all, they are requested a microtask later.
@@ -238,6 +240,7 @@ export function installPlayerLoader(
       preloadHls(parseHlsBuild(player.getAttribute('hls-build')));
       prefetchPlaylist(player, src);
       prefetchFirstSegment(player);
+      prefetchRenditions(player);
     }
     startEarly(player);
     if (early.has(player)) return;

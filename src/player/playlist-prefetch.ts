@@ -26,6 +26,12 @@ export interface PrefetchedPlaylist {
    * first segment is not certain.
    */
   segments?: Promise<readonly PrefetchedSegment[]>;
+  /**
+   * A multivariant playlist's rendition playlists, requested once it arrived — set by
+   * `prefetchRenditions` (rendition-prefetch.ts), which the player loader calls; empty for a
+   * media playlist.
+   */
+  renditions?: Promise<readonly PrefetchedPlaylist[]>;
 }
 
 /** What hls.js needs of a playlist response. */
@@ -70,6 +76,15 @@ export function prefetchPlaylist(element: Element, src: string): void {
   const now = view.performance.now();
   const current = holder[PREFETCHED];
   if (current && current.url === url && now - current.startedAt < PREFETCH_MAX_AGE_MS) return;
+  holder[PREFETCHED] = requestPlaylist(view, url);
+}
+
+/**
+ * Requests the playlist at `url` (absolute) now, as hls.js would: a CORS GET that sends cookies
+ * to the page's own origin only. Resolves null when it fails.
+ */
+export function requestPlaylist(view: Window, url: string): PrefetchedPlaylist {
+  const startedAt = view.performance.now();
   const result = view
     .fetch(url, { credentials: 'same-origin' })
     .then(async (response) =>
@@ -78,7 +93,7 @@ export function prefetchPlaylist(element: Element, src: string): void {
         : null,
     )
     .catch(() => null);
-  holder[PREFETCHED] = { url, startedAt: now, result };
+  return { url, startedAt, result };
 }
 
 /** `element`'s prefetched playlist, left in place (the engine takes it later), if any. */

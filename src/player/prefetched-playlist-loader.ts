@@ -32,12 +32,15 @@ export function emptyStats(): LoaderStats {
 /**
  * hls.js's playlist loader (`pLoader`) for one engine: the first load of the manifest answers
  * from `prefetched` (requested before hls.js had arrived, see playlist-prefetch.ts) when it
- * succeeded for that URL; every other load, and that one when the prefetch failed, goes to
- * `Base` (hls.js's own loader, with its timeouts and retry policy) unchanged.
+ * succeeded for that URL, and the first load of each rendition playlist (variant, audio) from
+ * `prefetched.renditions` (rendition-prefetch.ts: requested as the manifest arrived, so as fresh
+ * as the manifest the engine took); every other load, and those when the early request failed or has
+ * not answered within the load policy's time to first byte, goes to `Base` (hls.js's own loader,
+ * with its timeouts and retry policy) unchanged.
  *
- * The answer waits for `ready` too: the engine passes "the media is attached". A playlist that
- * arrives before the media source is open (the prefetch usually has) leaves hls.js's stream
- * controller started without media; attaching does not wake it, and the first segment waits
+ * The manifest's answer waits for `ready` too: the engine passes "the media is attached". A
+ * playlist that arrives before the media source is open (the prefetch usually has) leaves hls.js's
+ * stream controller started without media; attaching does not wake it, and the first segment waits
  * for its next 100 ms tick (hls.js 1.6, `BaseStreamController.onMediaAttached`). Answered after
  * the attachment, the level's arrival starts the first segment at once, as over the network.
  */
@@ -47,6 +50,9 @@ export function prefetchedPlaylistLoader(
   ready: Promise<unknown> = Promise.resolve(),
 ): PlaylistLoaderConstructor {
   let unused = true;
+  /** The rendition playlists not yet used; undefined until known. */
+  let renditions: readonly PrefetchedPlaylist[] | undefined;
+  void prefetched.renditions?.then((list) => (renditions = list));
   return class PrefetchedPlaylistLoader implements Loader<PlaylistLoaderContext> {
     context: PlaylistLoaderContext | null = null;
     stats: LoaderStats;
@@ -65,23 +71,40 @@ export function prefetchedPlaylistLoader(
       callbacks: LoaderCallbacks<PlaylistLoaderContext>,
     ): void {
       this.context = context;
-      const take = unused && context.type === 'manifest' && sameUrl(context.url, prefetched.url);
-      if (!take) {
+      const inner = () =>
         this.inner.load(context, config, callbacks as LoaderCallbacks<LoaderContext>);
-        return;
+      if (context.type === 'manifest') {
+        if (!unused || !sameUrl(context.url, prefetched.url)) return inner();
+        unused = false;
+        return this.answer(prefetched, context, config, callbacks, inner, ready);
       }
-      unused = false;
-      this.stopWaiting = awaitPrefetch(prefetched.result, config, async (response) => {
-        await ready;
+      const list = renditions;
+      const rendition = list?.find((r) => sameUrl(context.url, r.url));
+      if (!list || !rendition) return inner();
+      renditions = list.filter((r) => r !== rendition);
+      this.answer(rendition, context, config, callbacks, inner);
+    }
+
+    /** Answers `context` from `early`, or through `fallBack` when it failed or is too slow. */
+    private answer(
+      early: PrefetchedPlaylist,
+      context: PlaylistLoaderContext,
+      config: LoaderConfiguration,
+      callbacks: LoaderCallbacks<PlaylistLoaderContext>,
+      fallBack: () => void,
+      wait: Promise<unknown> = Promise.resolve(),
+    ): void {
+      this.stopWaiting = awaitPrefetch(early.result, config, async (response) => {
+        await wait;
         if (this.done) return;
         if (!response) {
           // The early request failed or hangs: hls.js requests it again, with its retry policy.
-          this.inner.load(context, config, callbacks as LoaderCallbacks<LoaderContext>);
+          fallBack();
           return;
         }
         const now = performance.now();
         const stats = emptyStats();
-        stats.loading = { start: prefetched.startedAt, first: now, end: now };
+        stats.loading = { start: early.startedAt, first: now, end: now };
         stats.loaded = stats.total = response.text.length;
         this.stats = stats;
         this.done = true;

@@ -180,6 +180,15 @@ const FIRST_LOAD_SETTINGS = [
   'fetchSetup',
 ];
 
+/**
+ * Whether `element`'s `hlsConfig` (the page's hls.js settings, set before the loader activates
+ * the player) holds a setting that moves where hls.js starts or changes how it requests.
+ */
+export function hlsConfigChangesStart(element: Element): boolean {
+  const config = (element as { hlsConfig?: object }).hlsConfig;
+  return !!config && FIRST_LOAD_SETTINGS.some((key) => key in config);
+}
+
 /** Requests `url` as hls.js would (a CORS GET sending cookies to the page's origin only). */
 function requestSegment(view: Window, url: string): PrefetchedSegment {
   const startedAt = view.performance.now();
@@ -212,9 +221,7 @@ function requestSegment(view: Window, url: string): PrefetchedSegment {
 export function prefetchFirstSegment(element: Element): void {
   const prefetched = prefetchedPlaylistOf(element);
   const view = element.ownerDocument.defaultView;
-  const config = (element as { hlsConfig?: object }).hlsConfig;
-  if (!prefetched || prefetched.segments || !view) return;
-  if (config && FIRST_LOAD_SETTINGS.some((key) => key in config)) return;
+  if (!prefetched || prefetched.segments || !view || hlsConfigChangesStart(element)) return;
   prefetched.segments = prefetched.result.then((playlist) =>
     playlist ? firstSegmentUrls(playlist).map((url) => requestSegment(view, url)) : [],
   );

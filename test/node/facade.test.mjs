@@ -377,6 +377,52 @@ describe('dist/cdn/cuecart.js: players in view', () => {
     });
   }
 
+  // docs/decisions/0075-rendition-playlists-with-hls-js.md
+  it('requests a multivariant show’s rendition playlists with it, once each; hls.js plays from them', async () => {
+    const master = '/__test/multivariant/master.m3u8';
+    const variants = [
+      '/test/fixtures/hls-ts-id3/index.m3u8',
+      '/test/fixtures/hls-plain-ts/index.m3u8',
+    ];
+    const { context, page, requests, errors } = await open(
+      productPage(`<cuecart-player id="p" src="${master}" muted autoplay></cuecart-player>
+        ${WATCH_EARLY_PLAYER}`),
+      {
+        routes: (tab) =>
+          tab.route(`**${master}`, (route) =>
+            route.fulfill({
+              contentType: 'application/vnd.apple.mpegurl',
+              body: [
+                '#EXTM3U',
+                '#EXT-X-STREAM-INF:BANDWIDTH=600000,RESOLUTION=640x360,CODECS="avc1.42c01e,mp4a.40.2"',
+                variants[0],
+                '#EXT-X-STREAM-INF:BANDWIDTH=900000,RESOLUTION=640x360,CODECS="avc1.42c01e,mp4a.40.2"',
+                variants[1],
+              ].join('\n'),
+            }),
+          ),
+      },
+    );
+    try {
+      await assertTakenOver(page);
+      const timing = await resourceTimings(page);
+      assert.equal(requests.filter((p) => p === master).length, 1);
+      for (const path of variants) {
+        assert.equal(requests.filter((p) => p === path).length, 1, `${path} requested once`);
+        // Requested by the loader once the multivariant playlist was in, not by hls.js.
+        assert.equal(timing[path].initiator, 'fetch', path);
+        assert.ok(timing[path].start >= timing[master].end, `${path} before its master arrived`);
+      }
+      // No segment is requested early (hls.js picks the variant): its segments are its own.
+      const segments = Object.entries(timing).filter(([path]) => path.endsWith('.ts'));
+      assert.ok(segments.length > 0);
+      for (const [path, { initiator }] of segments) assert.equal(initiator, 'xmlhttprequest', path);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('a first segment whose early request fails is requested again by hls.js; no error is reported', async () => {
     const src = `/faults/seg-${Math.random().toString(36).slice(2)}/seg-00.ts=s500/hls-ts-id3/index.m3u8`;
     const { context, page, requests, errors } = await open(
