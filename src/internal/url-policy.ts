@@ -61,3 +61,16 @@ export function linkRel(url: string, base?: string): 'noopener' | 'noopener nore
   }
   return 'noopener noreferrer';
 }
+
+/**
+ * `uri` resolved against `base` when the result is an http(s) URL (what Cuecart requests from a
+ * playlist), else null. Never throws.
+ */
+export function httpUrlIn(uri: string, base: string): string | null {
+  try {
+    const url = new URL(uri, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
+  } catch {
+    return null;
+  }
+}

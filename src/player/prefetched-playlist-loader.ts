@@ -1,18 +1,14 @@
 import type {
   HlsConfig,
-  Loader,
   LoaderCallbacks,
   LoaderConfiguration,
-  LoaderContext,
   LoaderStats,
   PlaylistLoaderConstructor,
   PlaylistLoaderContext,
 } from 'hls.js';
+import { absoluteUrl, DelegatingLoader, type LoaderClass } from './delegating-loader.js';
 import type { PrefetchedPlaylist } from './playlist-prefetch.js';
 import { awaitPrefetch } from './prefetch-deadline.js';
-
-/** An hls.js loader class (the shape of `config.loader` / `config.pLoader`). */
-export type LoaderClass = new (config: HlsConfig) => Loader<LoaderContext>;
 
 /** Empty load statistics, the shape hls.js fills in (its `LoadStats`). */
 export function emptyStats(): LoaderStats {
@@ -34,9 +30,9 @@ export function emptyStats(): LoaderStats {
  * from `prefetched` (requested before hls.js had arrived, see playlist-prefetch.ts) when it
  * succeeded for that URL, and the first load of each rendition playlist (variant, audio) from
  * `prefetched.renditions` (rendition-prefetch.ts: requested as the manifest arrived, so as fresh
- * as the manifest the engine took); every other load, and those when the early request failed or has
- * not answered within the load policy's time to first byte, goes to `Base` (hls.js's own loader,
- * with its timeouts and retry policy) unchanged.
+ * as the manifest the engine took); every other load, and those when the early request failed or
+ * has not answered within the load policy's time to first byte, goes to `Base` (hls.js's own
+ * loader, with its timeouts and retry policy) unchanged.
  *
  * The manifest's answer waits for `ready` too: the engine passes "the media is attached". A
  * playlist that arrives before the media source is open (the prefetch usually has) leaves hls.js's
@@ -53,16 +49,9 @@ export function prefetchedPlaylistLoader(
   /** The rendition playlists not yet used; undefined until known. */
   let renditions: readonly PrefetchedPlaylist[] | undefined;
   void prefetched.renditions?.then((list) => (renditions = list));
-  return class PrefetchedPlaylistLoader implements Loader<PlaylistLoaderContext> {
-    context: PlaylistLoaderContext | null = null;
-    stats: LoaderStats;
-    private readonly inner: Loader<LoaderContext>;
-    private done = false;
-    private stopWaiting = () => {};
-
+  return class PrefetchedPlaylistLoader extends DelegatingLoader<PlaylistLoaderContext> {
     constructor(config: HlsConfig) {
-      this.inner = new Base(config);
-      this.stats = this.inner.stats;
+      super(Base, config);
     }
 
     load(
@@ -71,15 +60,15 @@ export function prefetchedPlaylistLoader(
       callbacks: LoaderCallbacks<PlaylistLoaderContext>,
     ): void {
       this.context = context;
-      const inner = () =>
-        this.inner.load(context, config, callbacks as LoaderCallbacks<LoaderContext>);
+      const inner = () => this.pass(context, config, callbacks);
       if (context.type === 'manifest') {
-        if (!unused || !sameUrl(context.url, prefetched.url)) return inner();
+        if (!unused || absoluteUrl(context.url) !== prefetched.url) return inner();
         unused = false;
         return this.answer(prefetched, context, config, callbacks, inner, ready);
       }
       const list = renditions;
-      const rendition = list?.find((r) => sameUrl(context.url, r.url));
+      const url = absoluteUrl(context.url);
+      const rendition = list?.find((r) => r.url === url);
       if (!list || !rendition) return inner();
       renditions = list.filter((r) => r !== rendition);
       this.answer(rendition, context, config, callbacks, inner);
@@ -116,38 +105,5 @@ export function prefetchedPlaylistLoader(
         );
       });
     }
-
-    abort(): void {
-      this.done = true;
-      this.stopWaiting();
-      this.inner.abort();
-    }
-
-    destroy(): void {
-      this.done = true;
-      this.stopWaiting();
-      this.context = null;
-      this.inner.destroy();
-    }
-
-    getCacheAge(): number | null {
-      return this.inner.getCacheAge?.() ?? null;
-    }
-
-    getResponseHeader(name: string): string | null {
-      return this.inner.getResponseHeader?.(name) ?? null;
-    }
   };
-}
-
-/**
- * Whether `url` (as hls.js holds it: as given to `loadSource`, maybe relative to the page) names
- * the absolute URL `absolute`.
- */
-function sameUrl(url: string, absolute: string): boolean {
-  try {
-    return new URL(url, globalThis.location?.href).href === absolute;
-  } catch {
-    return false;
-  }
 }

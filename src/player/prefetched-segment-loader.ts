@@ -2,14 +2,11 @@ import type {
   FragmentLoaderConstructor,
   FragmentLoaderContext,
   HlsConfig,
-  Loader,
   LoaderCallbacks,
   LoaderConfiguration,
-  LoaderContext,
-  LoaderStats,
 } from 'hls.js';
+import { absoluteUrl, DelegatingLoader, type LoaderClass } from './delegating-loader.js';
 import { awaitPrefetch } from './prefetch-deadline.js';
-import type { LoaderClass } from './prefetched-playlist-loader.js';
 import type { PrefetchedSegment } from './segment-prefetch.js';
 
 /**
@@ -34,17 +31,10 @@ export function prefetchedSegmentLoader(
   void segments.then((list) => {
     if (unused === undefined) unused = list.length ? list : null;
   });
-  return class PrefetchedSegmentLoader implements Loader<FragmentLoaderContext> {
-    context: FragmentLoaderContext | null = null;
-    stats: LoaderStats;
-    private readonly inner: Loader<LoaderContext>;
-    private done = false;
-    private stopWaiting = () => {};
-
+  return class PrefetchedSegmentLoader extends DelegatingLoader<FragmentLoaderContext> {
     constructor(config: HlsConfig) {
-      this.inner = new Base(config);
-      // hls.js keeps this very object as the fragment's stats: it is filled in, never replaced.
-      this.stats = this.inner.stats;
+      // hls.js keeps the stats object as the fragment's: it is filled in, never replaced.
+      super(Base, config);
     }
 
     load(
@@ -54,9 +44,9 @@ export function prefetchedSegmentLoader(
     ): void {
       this.context = context;
       const list = unused;
-      const inner = () =>
-        this.inner.load(context, config, callbacks as LoaderCallbacks<LoaderContext>);
-      const match = list?.find((segment) => segment.url === absolute(context.url));
+      const inner = () => this.pass(context, config, callbacks);
+      const url = absoluteUrl(context.url);
+      const match = list?.find((segment) => segment.url === url);
       if (!list || !match || context.rangeStart || context.rangeEnd || context.resetIV) {
         // A media segment elsewhere, or any load before the list: hls.js goes its own way.
         if (!list || context.frag.sn !== 'initSegment') unused = null;
@@ -101,37 +91,5 @@ export function prefetchedSegmentLoader(
         );
       });
     }
-
-    abort(): void {
-      this.done = true;
-      this.stopWaiting();
-      this.inner.abort();
-    }
-
-    destroy(): void {
-      // Not through abort(): hls.js's loader reports an abort, and hls.js answers that by
-      // destroying this loader again.
-      this.done = true;
-      this.stopWaiting();
-      this.context = null;
-      this.inner.destroy();
-    }
-
-    getCacheAge(): number | null {
-      return this.inner.getCacheAge?.() ?? null;
-    }
-
-    getResponseHeader(name: string): string | null {
-      return this.inner.getResponseHeader?.(name) ?? null;
-    }
   };
-}
-
-/** `url` as hls.js holds it (resolved against its playlist, so absolute), normalised. */
-function absolute(url: string): string {
-  try {
-    return new URL(url, globalThis.location?.href).href;
-  } catch {
-    return url;
-  }
 }

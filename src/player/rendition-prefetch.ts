@@ -11,6 +11,7 @@
  * loaded at start and are left alone (docs/decisions/0075-rendition-playlists-with-hls-js.md).
  * @module
  */
+import { httpUrlIn } from '../internal/url-policy.js';
 import {
   prefetchedPlaylistOf,
   requestPlaylist,
@@ -21,16 +22,6 @@ import { hlsConfigChangesStart } from './segment-prefetch.js';
 
 /** More rendition playlists than this: none are requested (the waste would outgrow the gain). */
 export const MAX_RENDITIONS = 8;
-
-/** The absolute http(s) URL of `uri` against `base`, or null. */
-function resolve(uri: string, base: string): string | null {
-  try {
-    const url = new URL(uri, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
 
 /**
  * The URLs of the rendition playlists hls.js may load first after `playlist` — every variant
@@ -54,7 +45,7 @@ export function renditionUrls(playlist: PlaylistResponse): string[] {
       variant = false;
     }
   }
-  const urls = [...new Set(uris.map((uri) => resolve(uri, playlist.url)))];
+  const urls = [...new Set(uris.map((uri) => httpUrlIn(uri, playlist.url)))];
   if (urls.length > MAX_RENDITIONS || urls.some((url) => url === null)) return [];
   return urls as string[];
 }

@@ -16,6 +16,7 @@
  * Anything else requests nothing more.
  * @module
  */
+import { httpUrlIn } from '../internal/url-policy.js';
 import { prefetchedPlaylistOf, type PlaylistResponse } from './playlist-prefetch.js';
 
 /** A segment (or initialization section) request started ahead of hls.js. */
@@ -40,16 +41,6 @@ export interface SegmentResponse {
   readonly firstByteAt: number;
   /** `performance.now()` when the last byte arrived. */
   readonly loadedAt: number;
-}
-
-/** The absolute http(s) URL of `uri` against `base`, or null. */
-function resolve(uri: string, base: string): string | null {
-  try {
-    const url = new URL(uri, base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
 }
 
 /**
@@ -153,7 +144,7 @@ export function firstSegmentUrls(playlist: PlaylistResponse): string[] {
   }
   const first = segments[index]!;
   const urls = [...(first.map === null ? [] : [first.map]), first.uri].map((uri) =>
-    resolve(uri, playlist.url),
+    httpUrlIn(uri, playlist.url),
   );
   return urls.every((url) => url !== null) ? (urls as string[]) : [];
 }

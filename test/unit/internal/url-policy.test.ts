@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { isUnsafeUrl, safeUrl } from '../../../src/internal/url-policy.js';
+import { httpUrlIn, isUnsafeUrl, safeUrl } from '../../../src/internal/url-policy.js';
 
 describe('safeUrl', () => {
   it('keeps http(s) and relative URLs', () => {
@@ -60,5 +60,22 @@ describe('isUnsafeUrl', () => {
     expect(isUnsafeUrl('/ok')).to.equal(false);
     expect(isUnsafeUrl('javascript:x')).to.equal(true);
     expect(isUnsafeUrl(7)).to.equal(true);
+  });
+});
+
+describe('httpUrlIn', () => {
+  const base = 'https://cdn.example/shows/a/index.m3u8';
+
+  it('resolves relative and absolute http(s) URIs against the base', () => {
+    expect(httpUrlIn('seg-00.ts', base)).to.equal('https://cdn.example/shows/a/seg-00.ts');
+    expect(httpUrlIn('../b/x.m3u8?t=1', base)).to.equal('https://cdn.example/shows/b/x.m3u8?t=1');
+    expect(httpUrlIn('http://other.example/y.ts', base)).to.equal('http://other.example/y.ts');
+  });
+
+  it('gives null for any other scheme or an unparsable URL, without throwing', () => {
+    for (const uri of ['javascript:alert(1)', 'data:video/mp2t;base64,AA', 'blob:x', 'ftp://x/y']) {
+      expect(httpUrlIn(uri, base), uri).to.equal(null);
+    }
+    expect(httpUrlIn('seg.ts', 'not a base')).to.equal(null);
   });
 });
