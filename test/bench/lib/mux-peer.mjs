@@ -1,12 +1,14 @@
 // The size peer of benchmark 4: `@mux/mux-player` (a devDependency pinned in package.json), bundled
 // the way Cuecart's CDN build is bundled — rollup, @rollup/plugin-node-resolve (browser field),
-// rollup-plugin-esbuild minifying to es2022, `process.env.NODE_ENV` = production — and measured
+// rollup-plugin-esbuild minifying to es2022, `process.env.NODE_ENV` = production, then the same
+// terser pass (rollup.config.mjs's `terserPass`, which minifies the peer's hls.js too) — and measured
 // with the same brotli 11 / gzip as Cuecart's files. Mux Player has no lazy chunks: the whole
 // player, hls.js included, is what a page downloads before the first frame. Deterministic.
 import { readFile } from 'node:fs/promises';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import esbuild from 'rollup-plugin-esbuild';
+import { terserPass } from '../../../rollup.config.mjs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const PEER = '@mux/mux-player';
@@ -46,6 +48,7 @@ export async function benchMuxPeer() {
         minify: true,
         define: { 'process.env.NODE_ENV': '"production"' },
       }),
+      terserPass(),
     ],
     onwarn: () => {
       warnings += 1;
