@@ -34,13 +34,21 @@ export function rangeInView(count: number, geometry: ListGeometry): ListRange {
   const last = Math.floor((viewportHeight - start) / pitch);
   if (last < 0) return { from: 0, to: minimum };
   if (first >= count) return { from: count - minimum, to: count };
-  let from = Math.max(0, first - overscan);
-  let to = Math.min(count, last + 1 + overscan);
-  if (to - from < minimum) {
-    to = Math.min(count, from + minimum);
-    from = Math.max(0, to - minimum);
-  }
-  return { from, to };
+  return atLeast(
+    { from: Math.max(0, first - overscan), to: Math.min(count, last + 1 + overscan) },
+    minimum,
+    count,
+  );
+}
+
+/**
+ * `range` widened to at least `minimum` entries of `count` (`minimum` ≤ `count`): further on
+ * first, back from the end when it is reached.
+ */
+function atLeast(range: ListRange, minimum: number, count: number): ListRange {
+  if (range.to - range.from >= minimum) return range;
+  const to = Math.min(count, range.from + minimum);
+  return { from: Math.max(0, to - minimum), to };
 }
 
 /** Options of {@link ListWindowController}. */
@@ -102,14 +110,11 @@ export class ListWindowController implements ReactiveController {
   range(count: number): ListRange {
     this.count = count;
     if (!this.windowed(count)) return { from: 0, to: count };
-    const minimum = Math.min(count, this.options.minimum);
-    let from = Math.min(this.from, count - 1);
-    let to = Math.min(count, this.to);
-    if (to - from < minimum) {
-      to = Math.min(count, from + minimum);
-      from = Math.max(0, to - minimum);
-    }
-    return { from, to };
+    return atLeast(
+      { from: Math.min(this.from, count - 1), to: Math.min(count, this.to) },
+      Math.min(count, this.options.minimum),
+      count,
+    );
   }
 
   hostConnected(): void {
@@ -157,12 +162,16 @@ export class ListWindowController implements ReactiveController {
   /** Renders around the entry that just took focus, so Tab and Shift+Tab walk on. */
   focusEntry(index: number): void {
     if (!this.windowed(this.count)) return;
+    this.show(this.around({ from: this.from, to: this.to }, index));
+  }
+
+  /** `range` widened to hold entry `index` and the `overscan` entries on each side of it. */
+  private around(range: ListRange, index: number): ListRange {
     const { overscan } = this.options;
-    if (index - overscan >= this.from && index + overscan < this.to) return;
-    this.show({
-      from: Math.max(0, Math.min(this.from, index - overscan)),
-      to: Math.min(this.count, Math.max(this.to, index + overscan + 1)),
-    });
+    return {
+      from: Math.max(0, Math.min(range.from, index - overscan)),
+      to: Math.min(this.count, Math.max(range.to, index + overscan + 1)),
+    };
   }
 
   /** Moves the window to what the viewport shows now (called when a spacer's visibility changes). */
@@ -186,11 +195,7 @@ export class ListWindowController implements ReactiveController {
     const focused = this.focusedIndex(list);
     if (focused !== undefined) {
       // The focused entry stays, with the entries Tab and Shift+Tab go to next.
-      const { overscan } = this.options;
-      const kept = {
-        from: Math.max(0, Math.min(next.from, focused - overscan)),
-        to: Math.min(this.count, Math.max(next.to, focused + overscan + 1)),
-      };
+      const kept = this.around(next, focused);
       if (kept.to - kept.from <= this.options.maximum) next = kept;
       // Too far to keep: the list holds focus instead of the page's body.
       else if (focused < next.from || focused >= next.to) list.focus({ preventScroll: true });
