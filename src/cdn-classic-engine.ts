@@ -7,4 +7,4 @@
  * Not an API: its shape may change with any release; themes upload it with the other assets.
  * @module
  */
-export { createHlsEngine } from './player/hls-engine.js';
+export { startHlsEngine } from './player/hls-engine.js';

@@ -2,7 +2,7 @@ import { CuecartError } from '../internal/errors.js';
 import { loadClassicScript } from '../internal/classic-script.js';
 import type { StartEngine } from '../player/early-engine.js';
 import type { HlsBuild } from '../player/hls-build.js';
-import type { createHlsEngine } from '../player/hls-engine.js';
+import type { startHlsEngine } from '../player/hls-engine.js';
 import { loadHls } from '../player/load-hls-classic.js';
 import type { LoadEarlyEngine } from './early-start.js';
 
@@ -14,7 +14,7 @@ export const CLASSIC_ENGINE_SCRIPT = 'cuecart-hls-engine.iife.js';
 
 /** What the engine's classic script defines (its rollup `name`). */
 interface EngineGlobal {
-  CuecartHlsEngine?: { createHlsEngine: typeof createHlsEngine };
+  CuecartHlsEngine?: { startHlsEngine: typeof startHlsEngine };
 }
 
 /**
@@ -42,11 +42,7 @@ export function classicEngineLoader(base: string): LoadEarlyEngine {
         ? async (video, src, callbacks, signal, options) =>
             signal.aborted
               ? null
-              : engine.createHlsEngine({ Hls, CuecartError }, video, src, callbacks, {
-                  config: options.hlsConfig,
-                  startPosition: options.startPosition,
-                  prefetchedPlaylist: options.prefetchedPlaylist,
-                })
+              : engine.startHlsEngine({ Hls, CuecartError }, video, src, callbacks, options)
         : undefined,
     );
 }

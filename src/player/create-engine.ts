@@ -88,9 +88,9 @@ export async function createEngine(
   }
   if (hasMediaSource()) {
     let Hls;
-    let createHlsEngine;
+    let startHlsEngine;
     try {
-      [Hls, { createHlsEngine }] = await Promise.all([loadHls(options.hlsBuild), loadHlsEngine()]);
+      [Hls, { startHlsEngine }] = await Promise.all([loadHls(options.hlsBuild), loadHlsEngine()]);
     } catch (cause) {
       if (signal.aborted) return null;
       callbacks.onFatalError(
@@ -101,13 +101,8 @@ export async function createEngine(
       return null;
     }
     if (signal.aborted) return null;
-    if (Hls.isSupported()) {
-      return createHlsEngine({ Hls, CuecartError }, video, src, callbacks, {
-        config: options.hlsConfig,
-        startPosition: options.startPosition,
-        prefetchedPlaylist: options.prefetchedPlaylist,
-      });
-    }
+    if (Hls.isSupported())
+      return startHlsEngine({ Hls, CuecartError }, video, src, callbacks, options);
   }
   if (video.canPlayType('application/vnd.apple.mpegurl') !== '') {
     const native = await nativeEngineModule(callbacks, signal);

@@ -12,7 +12,7 @@ import type { DateRangeInput } from '../cues/daterange.js';
 import { systemEngineClock, type EngineClock } from './engine-clock.js';
 import { cuecartHlsConfig, stallLimitMs } from './hls-config.js';
 import { LiveStaleness } from './live-staleness.js';
-import type { EngineCallbacks, PlaybackEngine } from './playback-engine.js';
+import type { EngineCallbacks, EngineStartOptions, PlaybackEngine } from './playback-engine.js';
 import type { HlsConstructor } from './load-hls.js';
 import type { PrefetchedPlaylist } from './playlist-prefetch.js';
 import { prefetchedPlaylistLoader } from './prefetched-playlist-loader.js';
@@ -77,6 +77,26 @@ export interface HlsEngineDependencies {
   Hls: HlsConstructor;
   /** The error class the engine reports fatal errors with. */
   CuecartError: typeof CuecartError;
+}
+
+/**
+ * Starts {@link createHlsEngine} with a player's start options — its `hlsConfig`, the position a
+ * retry resumes at, the playlist requested ahead of hls.js. The one mapping the engine pickers
+ * use: `create-engine.ts` (the player, the module loader) and the classic loader
+ * (`facade/load-classic-engine.ts`, through the engine's classic script).
+ */
+export function startHlsEngine(
+  dependencies: HlsEngineDependencies,
+  video: HTMLVideoElement,
+  src: string,
+  callbacks: EngineCallbacks,
+  options: EngineStartOptions,
+): PlaybackEngine {
+  return createHlsEngine(dependencies, video, src, callbacks, {
+    config: options.hlsConfig,
+    startPosition: options.startPosition,
+    prefetchedPlaylist: options.prefetchedPlaylist,
+  });
 }
 
 /**
