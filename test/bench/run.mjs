@@ -399,7 +399,7 @@ process.exitCode = failures.length ? 1 : 0;
 function peerTable() {
   const toFrame = bundle.loader.br + bundle.shell.br + bundle.hls.full.br;
   const toProduct = toFrame + bundle.withShell.br;
-  return table(`4c. Size peer: ${peer.name} ${peer.version} (rollup + esbuild, as ours)`, [
+  return table(`4c. Size peer: ${peer.name} ${peer.version} (rollup + esbuild + terser, as ours)`, [
     [
       `${peer.name}, before the first frame (${peer.chunks.length} chunk${peer.chunks.length === 1 ? '' : 's'})`,
       kb(peer.br),
