@@ -6,6 +6,7 @@ import type {
   LoaderContext,
   LoaderStats,
 } from 'hls.js';
+import { awaitPrefetch } from './prefetch-deadline.js';
 
 /** An hls.js loader class (the shape of `config.loader`, `config.pLoader`, `config.fLoader`). */
 export type LoaderClass = new (config: HlsConfig) => Loader<LoaderContext>;
@@ -23,8 +24,8 @@ export abstract class DelegatingLoader<T extends LoaderContext> implements Loade
   protected readonly inner: Loader<LoaderContext>;
   /** Answered, aborted or destroyed: a late early response is dropped. */
   protected done = false;
-  /** Stops waiting for an early request (set by the subclass while it waits). */
-  protected stopWaiting = () => {};
+  /** Stops waiting for an early request (while {@link answerFrom} waits). */
+  private stopWaiting = () => {};
 
   constructor(Base: LoaderClass, config: HlsConfig) {
     this.inner = new Base(config);
@@ -36,6 +37,31 @@ export abstract class DelegatingLoader<T extends LoaderContext> implements Loade
   /** Passes the load to hls.js's own loader, with its timeouts and retry policy. */
   protected pass(context: T, config: LoaderConfiguration, callbacks: LoaderCallbacks<T>): void {
     this.inner.load(context, config, callbacks as unknown as LoaderCallbacks<LoaderContext>);
+  }
+
+  /**
+   * Answers the current load from an early request's `result` (after `wait`, when given): hands
+   * the response to `deliver` once, or calls `fallBack` (hls.js's own request) when the early
+   * request failed or has not answered within the load's time to first byte. Nothing happens
+   * once the load was aborted or destroyed.
+   */
+  protected answerFrom<R>(
+    result: Promise<R | null>,
+    config: LoaderConfiguration,
+    fallBack: () => void,
+    deliver: (response: R) => void,
+    wait?: Promise<unknown>,
+  ): void {
+    this.stopWaiting = awaitPrefetch(result, config, async (response) => {
+      if (wait) await wait;
+      if (this.done) return;
+      if (!response) {
+        fallBack();
+        return;
+      }
+      this.done = true;
+      deliver(response);
+    });
   }
 
   abort(): void {

@@ -10,6 +10,7 @@ import type {
 import type { CuecartError } from '../internal/errors.js';
 import type { DateRangeInput } from '../cues/daterange.js';
 import { systemEngineClock, type EngineClock } from './engine-clock.js';
+import { REQUEST_SETTINGS } from './early-request-settings.js';
 import { cuecartHlsConfig, stallLimitMs } from './hls-config.js';
 import { LiveStaleness } from './live-staleness.js';
 import type { EngineCallbacks, EngineStartOptions, PlaybackEngine } from './playback-engine.js';
@@ -37,9 +38,6 @@ export interface HlsEngineOptions {
    */
   prefetchedPlaylist?: PrefetchedPlaylist;
 }
-
-/** hls.js settings under which a playlist requested without them must not be used. */
-const REQUEST_SETTINGS = ['loader', 'pLoader', 'xhrSetup', 'fetchSetup'] as const;
 
 /** Media errors are recovered this many times within {@link RECOVERY_WINDOW_MS}, then fail. */
 const MAX_MEDIA_RECOVERIES = 2;

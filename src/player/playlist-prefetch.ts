@@ -80,20 +80,31 @@ export function prefetchPlaylist(element: Element, src: string): void {
 }
 
 /**
- * Requests the playlist at `url` (absolute) now, as hls.js would: a CORS GET that sends cookies
- * to the page's own origin only. Resolves null when it fails.
+ * Requests `url` (absolute) now, as hls.js requests: a CORS GET that sends cookies to the page's
+ * own origin only; `read` turns a 2xx response into what is kept. Resolves null when the request
+ * fails or answers with another status. Shared by every early request (playlists here, segments in
+ * segment-prefetch.ts).
  */
-export function requestPlaylist(view: Window, url: string): PrefetchedPlaylist {
+export function requestEarly<T>(
+  view: Window,
+  url: string,
+  read: (response: Response) => Promise<T>,
+): { url: string; startedAt: number; result: Promise<T | null> } {
   const startedAt = view.performance.now();
   const result = view
     .fetch(url, { credentials: 'same-origin' })
-    .then(async (response) =>
-      response.ok
-        ? { url: response.url || url, status: response.status, text: await response.text() }
-        : null,
-    )
+    .then((response) => (response.ok ? read(response) : null))
     .catch(() => null);
   return { url, startedAt, result };
+}
+
+/** Requests the playlist at `url` (absolute) now ({@link requestEarly}). */
+export function requestPlaylist(view: Window, url: string): PrefetchedPlaylist {
+  return requestEarly(view, url, async (response) => ({
+    url: response.url || url,
+    status: response.status,
+    text: await response.text(),
+  }));
 }
 
 /** `element`'s prefetched playlist, left in place (the engine takes it later), if any. */

@@ -8,7 +8,6 @@ import type {
 } from 'hls.js';
 import { absoluteUrl, DelegatingLoader, type LoaderClass } from './delegating-loader.js';
 import type { PrefetchedPlaylist } from './playlist-prefetch.js';
-import { awaitPrefetch } from './prefetch-deadline.js';
 
 /** Empty load statistics, the shape hls.js fills in (its `LoadStats`). */
 export function emptyStats(): LoaderStats {
@@ -81,29 +80,28 @@ export function prefetchedPlaylistLoader(
       config: LoaderConfiguration,
       callbacks: LoaderCallbacks<PlaylistLoaderContext>,
       fallBack: () => void,
-      wait: Promise<unknown> = Promise.resolve(),
+      wait?: Promise<unknown>,
     ): void {
-      this.stopWaiting = awaitPrefetch(early.result, config, async (response) => {
-        await wait;
-        if (this.done) return;
-        if (!response) {
-          // The early request failed or hangs: hls.js requests it again, with its retry policy.
-          fallBack();
-          return;
-        }
-        const now = performance.now();
-        const stats = emptyStats();
-        stats.loading = { start: early.startedAt, first: now, end: now };
-        stats.loaded = stats.total = response.text.length;
-        this.stats = stats;
-        this.done = true;
-        callbacks.onSuccess(
-          { url: response.url, data: response.text, code: response.status },
-          stats,
-          context,
-          null,
-        );
-      });
+      // A failed or hanging early request: hls.js requests it again, with its retry policy.
+      this.answerFrom(
+        early.result,
+        config,
+        fallBack,
+        (response) => {
+          const now = performance.now();
+          const stats = emptyStats();
+          stats.loading = { start: early.startedAt, first: now, end: now };
+          stats.loaded = stats.total = response.text.length;
+          this.stats = stats;
+          callbacks.onSuccess(
+            { url: response.url, data: response.text, code: response.status },
+            stats,
+            context,
+            null,
+          );
+        },
+        wait,
+      );
     }
   };
 }

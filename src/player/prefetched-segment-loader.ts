@@ -6,7 +6,6 @@ import type {
   LoaderConfiguration,
 } from 'hls.js';
 import { absoluteUrl, DelegatingLoader, type LoaderClass } from './delegating-loader.js';
-import { awaitPrefetch } from './prefetch-deadline.js';
 import type { PrefetchedSegment } from './segment-prefetch.js';
 
 /**
@@ -65,14 +64,8 @@ export function prefetchedSegmentLoader(
       callbacks: LoaderCallbacks<FragmentLoaderContext>,
       fallBack: () => void,
     ): void {
-      this.stopWaiting = awaitPrefetch(segment.result, config, (response) => {
-        if (this.done) return;
-        if (!response) {
-          // The early request failed or is too slow: hls.js requests it, with its policy.
-          fallBack();
-          return;
-        }
-        this.done = true;
+      // A failed or too slow early request: hls.js requests it, with its policy.
+      this.answerFrom(segment.result, config, fallBack, (response) => {
         const { stats } = this;
         stats.loading.start = segment.startedAt;
         stats.loading.first = response.firstByteAt;

@@ -17,7 +17,8 @@
  * @module
  */
 import { httpUrlIn } from '../internal/url-policy.js';
-import { prefetchedPlaylistOf, type PlaylistResponse } from './playlist-prefetch.js';
+import { FIRST_LOAD_SETTINGS } from './early-request-settings.js';
+import { prefetchedPlaylistOf, requestEarly, type PlaylistResponse } from './playlist-prefetch.js';
 
 /** A segment (or initialization section) request started ahead of hls.js. */
 export interface PrefetchedSegment {
@@ -156,22 +157,6 @@ function splitTag(line: string): [string, string] {
 }
 
 /**
- * `hlsConfig` settings under which hls.js may start elsewhere or load otherwise (the engine then
- * does not take the prefetch, or asks for another segment).
- */
-const FIRST_LOAD_SETTINGS = [
-  'startPosition',
-  'liveSyncDuration',
-  'liveSyncDurationCount',
-  'lowLatencyMode',
-  'loader',
-  'fLoader',
-  'pLoader',
-  'xhrSetup',
-  'fetchSetup',
-];
-
-/**
  * Whether `element`'s `hlsConfig` (the page's hls.js settings, set before the loader activates
  * the player) holds a setting that moves where hls.js starts or changes how it requests.
  */
@@ -180,26 +165,19 @@ export function hlsConfigChangesStart(element: Element): boolean {
   return !!config && FIRST_LOAD_SETTINGS.some((key) => key in config);
 }
 
-/** Requests `url` as hls.js would (a CORS GET sending cookies to the page's origin only). */
+/** Requests the segment at `url` now, as hls.js would ({@link requestEarly}). */
 function requestSegment(view: Window, url: string): PrefetchedSegment {
-  const startedAt = view.performance.now();
-  const result = view
-    .fetch(url, { credentials: 'same-origin' })
-    .then(async (response) => {
-      if (!response.ok) return null;
-      const firstByteAt = view.performance.now();
-      const data = await response.arrayBuffer();
-      const status = response.status;
-      return {
-        url: response.url || url,
-        status,
-        data,
-        firstByteAt,
-        loadedAt: view.performance.now(),
-      };
-    })
-    .catch(() => null);
-  return { url, startedAt, result };
+  return requestEarly(view, url, async (response) => {
+    const firstByteAt = view.performance.now();
+    const data = await response.arrayBuffer();
+    return {
+      url: response.url || url,
+      status: response.status,
+      data,
+      firstByteAt,
+      loadedAt: view.performance.now(),
+    };
+  });
 }
 
 /**
