@@ -8,12 +8,24 @@ import { createStaticFiles } from './static-files.mjs';
 const rootDir = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * Starts the demo server. Resolves once listening.
- * @param {{ port?: number, host?: string, quiet?: boolean }} [options]
+ * Starts the demo server. Resolves once listening. `handlers` are tried before the demo's own,
+ * each `(req, res) => Promise<boolean>` answering what it handles (the benchmarks serve the pages
+ * they generate this way, test/bench/lib/server.mjs).
+ * @param {{
+ *   port?: number,
+ *   host?: string,
+ *   quiet?: boolean,
+ *   handlers?: ((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<boolean>)[],
+ * }} [options]
  * @returns {Promise<{ url: string, port: number, close(): Promise<void> }>}
  */
-export async function startServer({ port = 8000, host = 'localhost', quiet = false } = {}) {
-  const handlers = [...createAppHandlers({ rootDir }), createStaticFiles({ rootDir })];
+export async function startServer({
+  port = 8000,
+  host = 'localhost',
+  quiet = false,
+  handlers: extra = [],
+} = {}) {
+  const handlers = [...extra, ...createAppHandlers({ rootDir }), createStaticFiles({ rootDir })];
   const server = createServer(async (req, res) => {
     try {
       for (const handle of handlers) if (await handle(req, res)) return;

@@ -5,10 +5,11 @@
 // prints where main-thread time went, by script and by function, and every long animation frame
 // with its scripts: the attribution of a long task before the first frame. Timings are reported,
 // never asserted.
-import { startServer } from '../../demo/server/start.mjs';
+import { startBenchServer } from './lib/server.mjs';
 import { benchBundle } from './bundle.mjs';
 import {
   BROADBAND,
+  TUNED_BARE,
   benchColdStart,
   coldPages,
   navigateAndWait,
@@ -28,10 +29,10 @@ console.log(
     `hls.js full ${kb(bundle.hls.full.br)} / light ${kb(bundle.hls.light.br)}`,
 );
 
-const server = await startServer({ port: 0, quiet: true });
+const server = await startBenchServer();
 const browser = await launchBrowser();
 try {
-  if (PROFILE) await profileOnce(browser, server.url, coldPages(bundle.hlsChunks).cuecart);
+  if (PROFILE) await profileOnce(browser, server, coldPages(bundle.hlsChunks).cuecart);
   if (TRACE) {
     const traces = Number(process.env.BENCH_TRACE_RUNS ?? 3);
     const pages = coldPages(bundle.hlsChunks);
@@ -40,7 +41,7 @@ try {
     const longest = Object.fromEntries(names.map((name) => [name.trim(), []]));
     for (let run = 0; run < traces; run++) {
       for (const name of Object.keys(longest)) {
-        longest[name].push(await traceOnce(browser, server.url, name, pages[name], run === 0));
+        longest[name].push(await traceOnce(browser, server, name, pages[name], run === 0));
       }
     }
     for (const [name, runs] of Object.entries(longest)) {
@@ -57,7 +58,7 @@ try {
     }
   }
   for (const network of RUNS > 0 ? [undefined, BROADBAND] : []) {
-    const cold = await benchColdStart(browser, server.url, {
+    const cold = await benchColdStart(browser, server, {
       runs: RUNS,
       pages: coldPages(bundle.hlsChunks),
       network,
@@ -67,8 +68,14 @@ try {
       const cuecart = name.startsWith('cuecart');
       console.log(
         `${name.padEnd(20)} first frame ${fmt(p.firstFrameMs, 0).padStart(5)} ms` +
+          (cuecart || name === TUNED_BARE
+            ? ` (${fmt(p.overBare, 2)}× bare; per-run pairs ${fmt(p.pairedOverBare, 2)}×)`
+            : '') +
+          (p.overTunedBare != null
+            ? ` (${fmt(p.overTunedBare, 2)}× the startFragPrefetch page; pairs ${fmt(p.pairedOverTunedBare, 2)}×)`
+            : '') +
           (cuecart
-            ? ` (${fmt(p.overBare, 2)}× bare; per-run pairs ${fmt(p.pairedOverBare, 2)}×) · first product ${fmt(p.firstProductMs, 0)} ms` +
+            ? ` · first product ${fmt(p.firstProductMs, 0)} ms` +
               ` · hls.js / playlist / first segment requested at ${fmt(p.hlsRequestedAtMs, 0)} / ${fmt(p.playlistRequestedAtMs, 0)} / ${fmt(p.segmentRequestedAtMs, 0)} ms` +
               ` · longest Cuecart script in a long frame ${fmt(p.maxCuecartScriptMs, 0)} ms`
             : '') +
@@ -83,8 +90,8 @@ try {
 }
 
 /** One cold run of `html` under the CPU profiler; prints the attribution. */
-async function profileOnce(browser, origin, html) {
-  const { context, tab, url } = await openColdPage(browser, origin, html);
+async function profileOnce(browser, server, html) {
+  const { context, tab, url } = await openColdPage(browser, server, html);
   try {
     const cdp = await context.newCDPSession(tab);
     await cdp.send('Profiler.enable');
@@ -163,8 +170,8 @@ function selfTimes(profile) {
  * that took over 10 ms of thread CPU time (robust to a loaded machine, unlike wall time), with
  * what ran inside it — script evaluation and calls by URL, compilation, style, layout, parsing.
  */
-async function traceOnce(browser, origin, name, html, verbose) {
-  const { context, tab, url } = await openColdPage(browser, origin, html);
+async function traceOnce(browser, server, name, html, verbose) {
+  const { context, tab, url } = await openColdPage(browser, server, html);
   try {
     await browser.startTracing(tab, {
       categories: [

@@ -73,15 +73,15 @@ async function playAndRecord({ src, expected, lastStart, timeoutMs }) {
 
 /**
  * @param {import('playwright-core').Browser} browser
- * @param {string} origin
+ * @param {import('./lib/server.mjs').BenchServer} server
  */
-export async function benchCueAccuracy(browser, origin) {
+export async function benchCueAccuracy(browser, server) {
   const manifest = JSON.parse(await readFile(MANIFEST, 'utf8'));
   const fps = manifest.show.frameRate;
   const fixtures = [];
   for (const name of FIXTURES) {
     const fixture = manifest.fixtures[name];
-    const { context, page } = await openBenchPage(browser, origin);
+    const { context, page } = await openBenchPage(browser, server);
     try {
       const run = await page.evaluate(playAndRecord, {
         src: manifest.baseUrl + fixture.path,

@@ -146,9 +146,9 @@ function tasksByPhase(traceEvents) {
 }
 
 /** One show: load the list, play, seek; traced. Returns the figures and any wrong active cue. */
-async function runShow(browser, origin, { n, format, body, layout }) {
+async function runShow(browser, server, { n, format, body, layout }) {
   const path = `/__bench/large-${n}.${format}`;
-  const { context, page } = await openBenchPage(browser, origin, {
+  const { context, page } = await openBenchPage(browser, server, {
     initScript: instrument,
     routes: {
       [path]: { body, contentType: format === 'vtt' ? 'text/vtt' : 'application/json' },
@@ -292,10 +292,10 @@ export function longestTask(run) {
 
 /**
  * @param {import('playwright-core').Browser} browser
- * @param {string} origin
+ * @param {import('./lib/server.mjs').BenchServer} server
  * @param {{ sizes?: number[] }} [options]
  */
-export async function benchLargeShows(browser, origin, { sizes = SIZES } = {}) {
+export async function benchLargeShows(browser, server, { sizes = SIZES } = {}) {
   const runs = [];
   for (const layout of LAYOUTS) {
     for (const n of sizes) {
@@ -312,7 +312,7 @@ export async function benchLargeShows(browser, origin, { sizes = SIZES } = {}) {
           continue;
         }
         const show = { n, format, body, layout };
-        const run = await runShow(browser, origin, show);
+        const run = await runShow(browser, server, show);
         // A task over the limit is measured again before it counts: on a shared machine one
         // task's CPU time can jump once (another process's caches, frequency), a regression
         // does not go away on a second run.
@@ -320,7 +320,7 @@ export async function benchLargeShows(browser, origin, { sizes = SIZES } = {}) {
         if (n <= LONG_TASK_UP_TO && longest.cpuMs > LONG_TASK_MS) {
           run.longTask = {
             first: longest,
-            again: longestTask(await runShow(browser, origin, show)),
+            again: longestTask(await runShow(browser, server, show)),
           };
         }
         runs.push(run);

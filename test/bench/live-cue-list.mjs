@@ -80,11 +80,11 @@ async function publishAndWatch({ samples, timeoutMs }) {
 
 /**
  * @param {import('playwright-core').Browser} browser
- * @param {string} origin
+ * @param {import('./lib/server.mjs').BenchServer} server
  * @param {{ samples?: number }} [options]
  */
-export async function benchLiveCueList(browser, origin, { samples = 4 } = {}) {
-  const { context, page } = await openBenchPage(browser, origin);
+export async function benchLiveCueList(browser, server, { samples = 4 } = {}) {
+  const { context, page } = await openBenchPage(browser, server);
   try {
     const run = await page.evaluate(publishAndWatch, { samples, timeoutMs: 150_000 });
     const rows = run.published.map((sample) => {

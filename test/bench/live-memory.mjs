@@ -8,11 +8,11 @@ const SRC = '/live/ts/index.m3u8?window=3';
 
 /**
  * @param {import('playwright-core').Browser} browser
- * @param {string} origin
+ * @param {import('./lib/server.mjs').BenchServer} server
  * @param {{ seconds?: number, every?: number }} [options]
  */
-export async function benchLiveMemory(browser, origin, { seconds = 60, every = 5 } = {}) {
-  const { context, page } = await openBenchPage(browser, origin);
+export async function benchLiveMemory(browser, server, { seconds = 60, every = 5 } = {}) {
+  const { context, page } = await openBenchPage(browser, server);
   try {
     const cdp = await context.newCDPSession(page);
     await page.evaluate(async (src) => {

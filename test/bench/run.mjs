@@ -6,7 +6,7 @@
 // or has the wrong cue active after a seek. See docs/benchmarks.md.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { startServer } from '../../demo/server/start.mjs';
+import { startBenchServer } from './lib/server.mjs';
 import { benchBundle } from './bundle.mjs';
 import { benchCueAccuracy } from './cue-accuracy.mjs';
 import { benchLargeShows, longestTask } from './large-shows.mjs';
@@ -14,7 +14,7 @@ import { benchLiveCueList } from './live-cue-list.mjs';
 import { benchLiveMemory } from './live-memory.mjs';
 import { benchMuxPeer } from './lib/mux-peer.mjs';
 import { benchStartup } from './startup.mjs';
-import { BROADBAND, benchColdStart, coldPages } from './cold-start.mjs';
+import { BROADBAND, TUNED_BARE, benchColdStart, coldPages } from './cold-start.mjs';
 import { FACADE_BUDGET_BR, SHELL_BUDGET_BR, SHELL_TARGET_BR } from './budgets.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { runNodeBench } from './lib/child.mjs';
@@ -68,7 +68,7 @@ if (!flat) failures.push(`cue count not flat over the live show: ${counts.join('
 if (showMemory.errors > 0)
   warnings.push(`${showMemory.errors} cue errors in the live show simulation`);
 
-const server = await startServer({ port: 0, quiet: true });
+const server = await startBenchServer();
 const browser = await launchBrowser();
 const chromiumVersion = browser.version();
 let startup;
@@ -80,7 +80,7 @@ let cueList;
 let large;
 try {
   log(`start-up, MP4 vs HLS (${STARTUP_RUNS} runs each)`);
-  startup = await benchStartup(browser, server.url, {
+  startup = await benchStartup(browser, server, {
     runs: STARTUP_RUNS,
     hlsChunkPaths: Object.values(bundle.hlsChunks),
   });
@@ -88,19 +88,19 @@ try {
     failures.push(`an MP4 page requested hls.js: ${startup.hlsRequestsForMp4.join(', ')}`);
 
   log(`cold start vs bare hls.js, both hls.js builds (${COLD_RUNS} runs each)`);
-  cold = await benchColdStart(browser, server.url, {
+  cold = await benchColdStart(browser, server, {
     runs: COLD_RUNS,
     pages: coldPages(bundle.hlsChunks),
   });
   log(`cold start vs bare hls.js on ${BROADBAND.name} (${COLD_RUNS} runs each)`);
-  coldBroadband = await benchColdStart(browser, server.url, {
+  coldBroadband = await benchColdStart(browser, server, {
     runs: COLD_RUNS,
     pages: coldPages(bundle.hlsChunks),
     network: BROADBAND,
   });
 
   log('cue activation accuracy (3 fixtures, about 25 s each)');
-  accuracy = await benchCueAccuracy(browser, server.url);
+  accuracy = await benchCueAccuracy(browser, server);
   const acc = accuracy.summary;
   if (acc.early > 0) {
     const list = accuracy.fixtures.flatMap((f) =>
@@ -120,7 +120,7 @@ try {
     );
 
   log('live cue list vs encoder ID3 on the simulated live show (about 60 s)');
-  cueList = await benchLiveCueList(browser, server.url);
+  cueList = await benchLiveCueList(browser, server);
   const cl = cueList.summary;
   if (cl.early > 0) failures.push(`${cl.early} live-cue-list cue(s) activated before their start`);
   if (cl.entered < cl.published)
@@ -129,11 +129,11 @@ try {
     warnings.push(`${cl.entered - cl.withinOneFrame} live cue(s) entered more than 1 frame late`);
 
   log(`live stream in Chromium (${LIVE_SECONDS} s)`);
-  live = await benchLiveMemory(browser, server.url, { seconds: LIVE_SECONDS });
+  live = await benchLiveMemory(browser, server, { seconds: LIVE_SECONDS });
   if (live.errors.length) warnings.push(`live stream reported errors: ${live.errors.join(', ')}`);
 
   log('large shows: 10 to 100,000 cues, JSON and WebVTT (traced)');
-  large = await benchLargeShows(browser, server.url, LARGE_SIZES ? { sizes: LARGE_SIZES } : {});
+  large = await benchLargeShows(browser, server, LARGE_SIZES ? { sizes: LARGE_SIZES } : {});
   for (const run of large.runs) {
     if (run.skipped) continue;
     const show = `${run.n} ${run.format} cues (${run.layout})`;
@@ -478,8 +478,19 @@ function coldTable(run) {
         `${fmt(p.firstFrameMs, 0)} ms`,
         name.startsWith('cuecart')
           ? `${fmt(p.overBare, 2)}× bare, per-run pairs ${fmt(p.pairedOverBare, 2)}× (target ≤ 1.05×)`
-          : 'baseline',
+          : name === TUNED_BARE
+            ? `${fmt(p.overBare, 2)}× bare, per-run pairs ${fmt(p.pairedOverBare, 2)}× (second baseline)`
+            : 'baseline',
       ],
+      ...(p.overTunedBare != null
+        ? [
+            [
+              `${name}: first frame vs ${TUNED_BARE}`,
+              `${fmt(p.overTunedBare, 2)}×`,
+              `per-run pairs ${fmt(p.pairedOverTunedBare, 2)}×`,
+            ],
+          ]
+        : []),
       ...(name.startsWith('cuecart')
         ? [
             [`${name}: first product shown`, `${fmt(p.firstProductMs, 0)} ms`],

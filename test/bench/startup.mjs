@@ -32,17 +32,17 @@ async function timeToPlaying(src) {
 
 /**
  * @param {import('playwright-core').Browser} browser
- * @param {string} origin
+ * @param {import('./lib/server.mjs').BenchServer} server
  * @param {{ runs?: number, hlsChunkPaths?: string[] }} [options]
  */
-export async function benchStartup(browser, origin, { runs = 5, hlsChunkPaths = [] } = {}) {
+export async function benchStartup(browser, server, { runs = 5, hlsChunkPaths = [] } = {}) {
   const times = { mp4: [], hls: [] };
   const engines = { mp4: new Set(), hls: new Set() };
   const mp4Requests = new Set();
   for (let run = 0; run < runs; run++) {
     for (const kind of run % 2 ? ['hls', 'mp4'] : ['mp4', 'hls']) {
       const requests = [];
-      const { context, page } = await openBenchPage(browser, origin, {
+      const { context, page } = await openBenchPage(browser, server, {
         onRequest: (url) => requests.push(url),
       });
       try {
