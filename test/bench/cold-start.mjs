@@ -329,7 +329,8 @@ export async function benchColdStart(browser, server, { runs = 5, pages, network
         : name.replace(/^cuecart/, 'bare hls.js').replace(/ \((hinted|classic|section)\)$/, '');
     const baseline = median(samples[bareName].map((x) => x.firstFrame));
     // The full build's replay pages against the tuned bare page too.
-    const tuned = bareName === 'bare hls.js' && name !== TUNED_BARE ? samples[TUNED_BARE] : null;
+    const tuned =
+      bareName === 'bare hls.js' && name.startsWith('cuecart') ? samples[TUNED_BARE] : null;
     const last = s[s.length - 1];
     summary[name] = {
       firstFrameMs: firstFrame,
