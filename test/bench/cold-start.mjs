@@ -13,6 +13,26 @@ const STREAM = '/test/fixtures/hls-ts-id3/index.m3u8';
 const LIVE_STREAM = '/live/ts/index.m3u8';
 
 /**
+ * A multivariant show, published by the benchmark server (the fixtures have none): two variants
+ * of the replay {@link STREAM}, told apart by a query the static server ignores, so whichever
+ * variant hls.js picks carries the show's ID3 cues. Declared bandwidths bracket the fixture's
+ * ~290 kbit/s.
+ */
+export const MULTIVARIANT = {
+  path: '/__bench/multivariant.m3u8',
+  body: [
+    '#EXTM3U',
+    '#EXT-X-VERSION:3',
+    '#EXT-X-INDEPENDENT-SEGMENTS',
+    '#EXT-X-STREAM-INF:BANDWIDTH=400000,CODECS="avc1.42c01e,mp4a.40.2",RESOLUTION=640x360',
+    `${STREAM}?variant=low`,
+    '#EXT-X-STREAM-INF:BANDWIDTH=800000,CODECS="avc1.42c01e,mp4a.40.2",RESOLUTION=640x360',
+    `${STREAM}?variant=high`,
+    '',
+  ].join('\n'),
+};
+
+/**
  * A broadband line for the second set of cold runs (Chrome DevTools network emulation, applied
  * per request: 40 ms added to every round trip, 20 Mbit/s down, 5 Mbit/s up). On localhost the
  * network costs nothing and start-up is all main-thread work, Cuecart's worst case; on a real
@@ -133,8 +153,9 @@ const cuecartPage = (
  * hls.js chunk Cuecart's build loads (same bytes, same module loading) from a module script and
  * plays it on a `<video muted autoplay>`, with Cuecart's one start-up-relevant hls.js setting
  * (`enableWorker: false`, see src/player/hls-engine.ts): what differs is only Cuecart's own cost.
- * Every page plays the replay {@link STREAM}, except the `(live)` pair: the demo server's
- * simulated live show, where hls.js starts near the live edge.
+ * Every page plays the replay {@link STREAM}, except the `(live)` pair — the demo server's
+ * simulated live show, where hls.js starts near the live edge — and the `(multivariant)` pair,
+ * {@link MULTIVARIANT} (published by {@link benchColdStart}).
  * @param {Record<string, string>} hlsChunks chunk path under dist/cdn/ by build
  */
 export function coldPages(hlsChunks) {
@@ -166,10 +187,14 @@ export function coldPages(hlsChunks) {
       '<link rel="modulepreload" href="/dist/cdn/hls.esm.js">',
       classicLoader,
     );
-    // A live show: hls.js starts near the edge, so only the playlist comes early (0064), not
-    // the first segment (0074).
+    // A live show: hls.js starts near the edge; the loader requests the segment holding
+    // hls.js's live start (0074).
     pages['bare hls.js (live)'] = barePage(chunk, LIVE_STREAM);
     pages['cuecart (live)'] = cuecartPage(build, LIVE_STREAM);
+    // A multivariant show: no first segment comes early (hls.js picks the variant), every
+    // variant playlist does (0075).
+    pages['bare hls.js (multivariant)'] = barePage(chunk, MULTIVARIANT.path);
+    pages['cuecart (multivariant)'] = cuecartPage(build, MULTIVARIANT.path);
   }
   return pages;
 }
@@ -311,6 +336,10 @@ async function coldRun(browser, server, html, network) {
  *   `network`: emulate that line (default: localhost as is)
  */
 export async function benchColdStart(browser, server, { runs = 5, pages, network }) {
+  server.publish(MULTIVARIANT.body, {
+    path: MULTIVARIANT.path,
+    contentType: 'application/vnd.apple.mpegurl',
+  });
   const names = Object.keys(pages);
   const samples = Object.fromEntries(names.map((n) => [n, []]));
   for (let run = 0; run < runs; run++) {
