@@ -6,7 +6,8 @@
 // process, which then lets the request go on. That is a cost per request that no real page
 // pays, and a page that makes more requests before its first frame (a loader, then its chunks)
 // pays it more often than one that makes fewer — it skewed the cold-start comparison against
-// bare hls.js (docs/benchmarks.md, "How the pages are served").
+// bare hls.js (docs/benchmarks.md, "Pages served, not routed, and a second baseline";
+// docs/decisions/0077-benchmark-pages-served-not-routed.md).
 import { startServer } from '../../../demo/server/start.mjs';
 
 /**
