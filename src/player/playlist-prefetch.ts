@@ -10,6 +10,7 @@
  * prefetch is missing, stale, failed or for another URL.
  * @module
  */
+import { httpUrlIn } from '../internal/url-policy.js';
 import type { PrefetchedSegment } from './segment-prefetch.js';
 
 /** A playlist request started ahead of hls.js. */
@@ -53,14 +54,8 @@ export const PREFETCH_MAX_AGE_MS = 4_000;
 type Holder = Element & { [PREFETCHED]?: PrefetchedPlaylist };
 
 /** The absolute http(s) URL of `src` in `element`'s document, or null. */
-function absoluteUrl(element: Element, src: string): string | null {
-  try {
-    const url = new URL(src, element.ownerDocument.baseURI);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
+const absoluteUrl = (element: Element, src: string): string | null =>
+  httpUrlIn(src, element.ownerDocument.baseURI);
 
 /**
  * Starts requesting `src` (an HLS playlist) for `element` unless a fresh request for it is
