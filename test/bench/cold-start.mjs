@@ -155,7 +155,7 @@ const cuecartPage = (
  * (`enableWorker: false`, see src/player/hls-engine.ts): what differs is only Cuecart's own cost.
  * Every page plays the replay {@link STREAM}, except the `(live)` pair — the demo server's
  * simulated live show, where hls.js starts near the live edge — and the `(multivariant)` pair,
- * {@link MULTIVARIANT} (published by {@link benchColdStart}).
+ * {@link MULTIVARIANT} (published by {@link openColdPage}).
  * @param {Record<string, string>} hlsChunks chunk path under dist/cdn/ by build
  */
 export function coldPages(hlsChunks) {
@@ -238,6 +238,11 @@ async function scriptBytes(resources, time) {
  * @param {string} html
  */
 export async function openColdPage(browser, server, html) {
+  // The stream of the `(multivariant)` pair, for every way a cold page is opened.
+  server.publish(MULTIVARIANT.body, {
+    path: MULTIVARIANT.path,
+    contentType: 'application/vnd.apple.mpegurl',
+  });
   const url = server.publish(html);
   const context = await browser.newContext({ viewport: { width: 800, height: 600 } });
   const tab = await context.newPage();
@@ -336,10 +341,6 @@ async function coldRun(browser, server, html, network) {
  *   `network`: emulate that line (default: localhost as is)
  */
 export async function benchColdStart(browser, server, { runs = 5, pages, network }) {
-  server.publish(MULTIVARIANT.body, {
-    path: MULTIVARIANT.path,
-    contentType: 'application/vnd.apple.mpegurl',
-  });
   const names = Object.keys(pages);
   const samples = Object.fromEntries(names.map((n) => [n, []]));
   for (let run = 0; run < runs; run++) {
