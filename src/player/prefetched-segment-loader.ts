@@ -18,8 +18,9 @@ import type { PrefetchedSegment } from './segment-prefetch.js';
  * `segments` settles with the prefetched playlist; hls.js asks for a segment only once it has a
  * playlist, so a load that comes while `segments` is still pending means hls.js got its playlist
  * from its own request (the early one failed or hung): nothing prefetched will be used. The
- * prefetched bytes are let go once used, and all of them as soon as hls.js loads a media segment
- * that is not one of them (it started elsewhere: they will not be asked for).
+ * prefetched bytes are let go once used, and all of them as soon as hls.js loads a main media
+ * segment that is not one of them (it started elsewhere: they will not be asked for). Loads for
+ * alternate audio and subtitles pass through and change nothing.
  */
 export function prefetchedSegmentLoader(
   Base: LoaderClass,
@@ -44,6 +45,8 @@ export function prefetchedSegmentLoader(
       this.context = context;
       const list = unused;
       const inner = () => this.pass(context, config, callbacks);
+      // Alternate audio and subtitles: never prefetched, and no sign of where the main one starts.
+      if (context.frag.type !== 'main') return inner();
       const url = absoluteUrl(context.url);
       const match = list?.find((segment) => segment.url === url);
       if (!list || !match || context.rangeStart || context.rangeEnd || context.resetIV) {

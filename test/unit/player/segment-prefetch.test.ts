@@ -173,10 +173,14 @@ const SEG = new URL('/show/seg-00.ts', location.href).href;
 const INIT = new URL('/show/init.mp4', location.href).href;
 const SEG_1 = new URL('/show/seg-01.ts', location.href).href;
 
-function fragContext(url: string, sn: number | 'initSegment' = 0): FragmentLoaderContext {
+function fragContext(
+  url: string,
+  sn: number | 'initSegment' = 0,
+  type: 'main' | 'audio' | 'subtitle' = 'main',
+): FragmentLoaderContext {
   return {
     url,
-    frag: { sn },
+    frag: { sn, type },
     part: null,
     responseType: 'arraybuffer',
     rangeStart: 0,
@@ -257,6 +261,24 @@ describe('prefetchedSegmentLoader', () => {
     await loadThrough(Loader, fragContext(SEG_1, 1));
     expect((await loadThrough(Loader, fragContext(SEG))).calls).to.deep.equal([]);
     expect(loads).to.deep.equal([` ${INIT}`, ` ${SEG_1}`, ` ${SEG}`]);
+  });
+
+  it('lets alternate audio and subtitle loads through without giving the prefetch up', async () => {
+    const { FakeLoader, loads } = fakeBase();
+    const segments = Promise.resolve([segment(SEG, Promise.resolve(response(SEG, 900)))]);
+    const AUDIO = new URL('/show/audio/seg-00.aac', location.href).href;
+    const VTT = new URL('/show/subs/seg-00.vtt', location.href).href;
+    // Before the list has settled (hls.js's audio playlist may come first)…
+    const Loader = prefetchedSegmentLoader(FakeLoader, segments);
+    await loadThrough(Loader, fragContext(AUDIO, 0, 'audio'));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // …and after; the same URL as a prefetched one is still not answered for another type.
+    await loadThrough(Loader, fragContext(VTT, 0, 'subtitle'));
+    await loadThrough(Loader, fragContext(SEG, 0, 'audio'));
+    expect(loads).to.deep.equal([` ${AUDIO}`, ` ${VTT}`, ` ${SEG}`]);
+    const main = await loadThrough(Loader, fragContext(SEG));
+    expect(main.calls).to.deep.equal(['progress 900', `success ${SEG}`]);
+    expect(loads).to.have.length(3);
   });
 
   it('passes every load to hls.js’s loader when hls.js asks before the early requests are known', async () => {
