@@ -12,6 +12,7 @@
  * @module
  */
 import { httpUrlIn } from '../internal/url-policy.js';
+import { attributeValue } from './playlist-attributes.js';
 import {
   prefetchedPlaylistOf,
   requestPlaylist,
@@ -37,9 +38,9 @@ export function renditionUrls(playlist: PlaylistResponse): string[] {
   for (const line of lines) {
     if (line.startsWith('#EXT-X-STREAM-INF:')) variant = true;
     else if (line.startsWith('#EXT-X-MEDIA:')) {
-      const audio = /(?:^|[:,])TYPE=AUDIO(?:,|$)/.test(line);
-      const uri = /(?:^|[:,])URI="([^"]*)"/.exec(line);
-      if (audio && uri) uris.push(uri[1]!);
+      const attributes = line.slice(13);
+      const uri = attributeValue(attributes, 'URI');
+      if (attributeValue(attributes, 'TYPE') === 'AUDIO' && uri !== null) uris.push(uri);
     } else if (variant && line && !line.startsWith('#')) {
       uris.push(line);
       variant = false;

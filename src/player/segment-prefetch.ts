@@ -17,6 +17,7 @@
  * @module
  */
 import { httpUrlIn } from '../internal/url-policy.js';
+import { attributeValue } from './playlist-attributes.js';
 import { FIRST_LOAD_SETTINGS } from './early-request-settings.js';
 import { prefetchedPlaylistOf, requestEarly, type PlaylistResponse } from './playlist-prefetch.js';
 
@@ -69,12 +70,6 @@ interface Segment {
   readonly map: string | null;
 }
 
-/** The value of attribute `name` in a tag's attribute list (quoted or not), or null. */
-function attribute(list: string, name: string): string | null {
-  const match = new RegExp(`(?:^|,)${name}=("([^"]*)"|[^,]*)`).exec(list);
-  return match ? (match[2] ?? match[1]!) : null;
-}
-
 /**
  * Where hls.js (1.x, default settings) starts a live playlist: `LIVE_SYNC_DURATION_COUNT` target
  * durations — or the server's `HOLD-BACK` — before the edge, `age` seconds after it got the
@@ -122,13 +117,13 @@ export function firstSegmentUrls(playlist: PlaylistResponse): string[] {
     const line = raw.trim();
     const [tag, value = ''] = line.startsWith('#') ? splitTag(line) : ['', ''];
     if (tag === '#EXT-X-MAP') {
-      if (attribute(value, 'BYTERANGE') !== null) return [];
-      map = attribute(value, 'URI');
+      if (attributeValue(value, 'BYTERANGE') !== null) return [];
+      map = attributeValue(value, 'URI');
       if (map === null) return [];
     } else if (tag === '#EXTINF') duration = parseFloat(value);
     else if (tag === '#EXT-X-TARGETDURATION') targetDuration = parseFloat(value);
     else if (tag === '#EXT-X-SERVER-CONTROL')
-      holdBack = parseFloat(attribute(value, 'HOLD-BACK') ?? '0');
+      holdBack = parseFloat(attributeValue(value, 'HOLD-BACK') ?? '0');
     else if (line && !line.startsWith('#')) {
       if (duration === null || !(duration >= 0)) return [];
       segments.push({ uri: line, duration, map });
