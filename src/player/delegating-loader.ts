@@ -40,10 +40,10 @@ export abstract class DelegatingLoader<T extends LoaderContext> implements Loade
   }
 
   /**
-   * Answers the current load from an early request's `result` (after `wait`, when given): hands
-   * the response to `deliver` once, or calls `fallBack` (hls.js's own request) when the early
-   * request failed or has not answered within the load's time to first byte. Nothing happens
-   * once the load was aborted or destroyed.
+   * Answers the current load from an early request's `result`: hands the response to `deliver`
+   * once (after `wait`, when given), or calls `fallBack` (hls.js's own request) at once when the
+   * early request failed or has not answered within the load's time to first byte. Nothing
+   * happens once the load was aborted or destroyed.
    */
   protected answerFrom<R>(
     result: Promise<R | null>,
@@ -53,7 +53,7 @@ export abstract class DelegatingLoader<T extends LoaderContext> implements Loade
     wait?: Promise<unknown>,
   ): void {
     this.stopWaiting = awaitPrefetch(result, config, async (response) => {
-      if (wait) await wait;
+      if (wait && response) await wait;
       if (this.done) return;
       if (!response) {
         fallBack();

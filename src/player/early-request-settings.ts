@@ -24,3 +24,20 @@ export const FIRST_LOAD_SETTINGS = [
   'liveSyncDurationCount',
   'lowLatencyMode',
 ] as const;
+
+/**
+ * Settings that move which variant of a multivariant playlist hls.js starts with, away from the
+ * defaults start-variant.ts follows: its first segment is then not requested early (its
+ * playlist still is).
+ */
+export const START_VARIANT_SETTINGS = [
+  'startLevel',
+  'abrController',
+  'abrEwmaDefaultEstimate',
+  'abrEwmaDefaultEstimateMax',
+  'audioPreference',
+  'capLevelToPlayerSize',
+  'maxStarvationDelay',
+  'minAutoBitrate',
+  'videoPreference',
+] as const;

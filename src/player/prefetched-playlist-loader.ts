@@ -29,7 +29,8 @@ export function emptyStats(): LoaderStats {
  * from `prefetched` (requested before hls.js had arrived, see playlist-prefetch.ts) when it
  * succeeded for that URL, and the first load of each rendition playlist (variant, audio) from
  * `prefetched.renditions` (rendition-prefetch.ts: requested as the manifest arrived, so as fresh
- * as the manifest the engine took); every other load, and those when the early request failed or
+ * as the manifest the engine took) — the start variant's once the first segments requested from it
+ * are known (segment-prefetch.ts); every other load, and those when the early request failed or
  * has not answered within the load policy's time to first byte, goes to `Base` (hls.js's own
  * loader, with its timeouts and retry policy) unchanged.
  *
@@ -70,7 +71,9 @@ export function prefetchedPlaylistLoader(
       const rendition = list?.find((r) => r.url === url);
       if (!list || !rendition) return inner();
       renditions = list.filter((r) => r !== rendition);
-      this.answer(rendition, context, config, callbacks, inner);
+      // The start variant's playlist waits for the segments requested from it: hls.js asks for
+      // its first segment at once, and only a known prefetch is handed to it.
+      this.answer(rendition, context, config, callbacks, inner, rendition.segments);
     }
 
     /** Answers `context` from `early`, or through `fallBack` when it failed or is too slow. */

@@ -18,8 +18,9 @@
  */
 import { httpUrlIn } from '../internal/url-policy.js';
 import { attributeValue } from './playlist-attributes.js';
-import { FIRST_LOAD_SETTINGS } from './early-request-settings.js';
+import { FIRST_LOAD_SETTINGS, START_VARIANT_SETTINGS } from './early-request-settings.js';
 import { prefetchedPlaylistOf, requestEarly, type PlaylistResponse } from './playlist-prefetch.js';
+import { startVariantUrl } from './start-variant.js';
 
 /** A segment (or initialization section) request started ahead of hls.js. */
 export interface PrefetchedSegment {
@@ -186,7 +187,27 @@ export function prefetchFirstSegment(element: Element): void {
   const prefetched = prefetchedPlaylistOf(element);
   const view = element.ownerDocument.defaultView;
   if (!prefetched || prefetched.segments || !view || hlsConfigChangesStart(element)) return;
-  prefetched.segments = prefetched.result.then((playlist) =>
-    playlist ? firstSegmentUrls(playlist).map((url) => requestSegment(view, url)) : [],
-  );
+  const request = (playlist: PlaylistResponse | null) =>
+    playlist ? firstSegmentUrls(playlist).map((url) => requestSegment(view, url)) : [];
+  const segments = prefetched.result.then(async (playlist) => {
+    const variant = playlist && !hlsConfigChangesVariant(element) && startVariantUrl(playlist);
+    if (!variant) return request(playlist);
+    // A multivariant playlist: the start variant's playlist, requested with the others
+    // (rendition-prefetch.ts), names the segment. Marked, so that hls.js is handed that playlist
+    // only once these segments are known (prefetched-playlist-loader.ts).
+    const rendition = (await prefetched.renditions)?.find((early) => early.url === variant);
+    if (!rendition) return [];
+    rendition.segments = segments;
+    return request(await rendition.result);
+  });
+  prefetched.segments = segments;
+}
+
+/**
+ * Whether `element`'s `hlsConfig` holds a setting that moves which variant hls.js starts with
+ * (start-variant.ts follows its defaults only).
+ */
+function hlsConfigChangesVariant(element: Element): boolean {
+  const config = (element as { hlsConfig?: object }).hlsConfig;
+  return !!config && START_VARIANT_SETTINGS.some((key) => key in config);
 }

@@ -13,10 +13,12 @@ const STREAM = '/test/fixtures/hls-ts-id3/index.m3u8';
 const LIVE_STREAM = '/live/ts/index.m3u8';
 
 /**
- * A multivariant show, published by the benchmark server (the fixtures have none): two variants
- * of the replay {@link STREAM}, told apart by a query the static server ignores, so whichever
- * variant hls.js picks carries the show's ID3 cues. Declared bandwidths bracket the fixture's
- * ~290 kbit/s.
+ * A multivariant show, published by the benchmark server: two variants of the replay
+ * {@link STREAM}, told apart by a query the static server ignores, so whichever variant hls.js
+ * picks carries the show's ID3 cues and plays the same bytes as the replay pair (the fixture
+ * `hls-multivariant/` is a ladder over two different playlists, for the tests). Declared
+ * bandwidths bracket the fixture's ~290 kbit/s; hls.js starts with the first (400 kbit/s fits
+ * its 500 kbit/s estimate, 800 does not).
  */
 export const MULTIVARIANT = {
   path: '/__bench/multivariant.m3u8',
@@ -191,8 +193,8 @@ export function coldPages(hlsChunks) {
     // hls.js's live start (0074).
     pages['bare hls.js (live)'] = barePage(chunk, LIVE_STREAM);
     pages['cuecart (live)'] = cuecartPage(build, LIVE_STREAM);
-    // A multivariant show: no first segment comes early (hls.js picks the variant), every
-    // variant playlist does (0075).
+    // A multivariant show: every variant playlist comes early (0075), and the first segment of
+    // the variant hls.js will pick (0078).
     pages['bare hls.js (multivariant)'] = barePage(chunk, MULTIVARIANT.path);
     pages['cuecart (multivariant)'] = cuecartPage(build, MULTIVARIANT.path);
   }

@@ -13,6 +13,7 @@ export const FIXTURES = {
   fmp4Emsg: '/test/fixtures/hls-fmp4-emsg/index.m3u8',
   plainTs: '/test/fixtures/hls-plain-ts/index.m3u8',
   daterange: '/test/fixtures/hls-daterange/index.m3u8',
+  multivariant: '/test/fixtures/hls-multivariant/index.m3u8',
   badId3: '/test/fixtures/hls-ts-bad-id3/index.m3u8',
   mp4: '/test/fixtures/mp4/show.mp4',
   garbage: '/test/fixtures/bad/garbage.m3u8',

@@ -377,46 +377,36 @@ describe('dist/cdn/cuecart.js: players in view', () => {
     });
   }
 
-  // docs/decisions/0075-rendition-playlists-with-hls-js.md
-  it('requests a multivariant show’s rendition playlists with it, once each; hls.js plays from them', async () => {
-    const master = '/__test/multivariant/master.m3u8';
-    const variants = [
-      '/test/fixtures/hls-ts-id3/index.m3u8',
-      '/test/fixtures/hls-plain-ts/index.m3u8',
-    ];
+  // docs/decisions/0075-rendition-playlists-with-hls-js.md, 0078-start-variant-predicted-not-chosen.md
+  it('requests a multivariant show’s rendition playlists and its start variant’s first segment with it; hls.js plays from them', async () => {
+    // test/fixtures/hls-multivariant: hls.js starts with the second variant listed.
+    const master = '/test/fixtures/hls-multivariant/index.m3u8';
+    const [other, start] = ['hls-plain-ts', 'hls-ts-id3'].map((d) => `/test/fixtures/${d}/`);
     const { context, page, requests, errors } = await open(
       productPage(`<cuecart-player id="p" src="${master}" muted autoplay></cuecart-player>
         ${WATCH_EARLY_PLAYER}`),
-      {
-        routes: (tab) =>
-          tab.route(`**${master}`, (route) =>
-            route.fulfill({
-              contentType: 'application/vnd.apple.mpegurl',
-              body: [
-                '#EXTM3U',
-                '#EXT-X-STREAM-INF:BANDWIDTH=600000,RESOLUTION=640x360,CODECS="avc1.42c01e,mp4a.40.2"',
-                variants[0],
-                '#EXT-X-STREAM-INF:BANDWIDTH=900000,RESOLUTION=640x360,CODECS="avc1.42c01e,mp4a.40.2"',
-                variants[1],
-              ].join('\n'),
-            }),
-          ),
-      },
     );
     try {
       await assertTakenOver(page);
       const timing = await resourceTimings(page);
       assert.equal(requests.filter((p) => p === master).length, 1);
-      for (const path of variants) {
+      for (const path of [other, start].map((dir) => `${dir}index.m3u8`)) {
         assert.equal(requests.filter((p) => p === path).length, 1, `${path} requested once`);
         // Requested by the loader once the multivariant playlist was in, not by hls.js.
         assert.equal(timing[path].initiator, 'fetch', path);
         assert.ok(timing[path].start >= timing[master].end, `${path} before its master arrived`);
       }
-      // No segment is requested early (hls.js picks the variant): its segments are its own.
-      const segments = Object.entries(timing).filter(([path]) => path.endsWith('.ts'));
-      assert.ok(segments.length > 0);
-      for (const [path, { initiator }] of segments) assert.equal(initiator, 'xmlhttprequest', path);
+      // The start variant's first segment: by the loader, once its playlist was in; used by hls.js.
+      const first = `${start}seg-00.ts`;
+      assert.equal(requests.filter((p) => p === first).length, 1, 'first segment requested once');
+      assert.equal(timing[first].initiator, 'fetch');
+      assert.ok(timing[first].start >= timing[`${start}index.m3u8`].end);
+      // The segments after it are hls.js's own; the other variant's none were requested.
+      assert.equal(timing[`${start}seg-01.ts`]?.initiator, 'xmlhttprequest');
+      assert.deepEqual(
+        requests.filter((p) => p.startsWith(other) && p.endsWith('.ts')),
+        [],
+      );
       assert.deepEqual(errors, []);
     } finally {
       await context.close();

@@ -6,6 +6,7 @@ import {
   CUES,
   DATERANGE_CLASS,
   EMSG_ID3_SCHEME,
+  MULTIVARIANT_LADDER,
   SHOW,
   effectiveEnd,
   segmentIndexAt,
@@ -27,6 +28,7 @@ import {
   readPmts,
   streamPids,
 } from '../fixtures/tools/mpegts.mjs';
+import { multivariantFixture } from '../fixtures/tools/multivariant.mjs';
 import { parseMediaPlaylist } from '../fixtures/tools/playlist.mjs';
 
 const root = new URL('../fixtures/', import.meta.url);
@@ -314,6 +316,14 @@ describe('hls-daterange', () => {
       })),
     );
     assert.ok(list.segments.every((s) => s.uri.startsWith('../hls-plain-ts/')));
+  });
+});
+
+describe('hls-multivariant', () => {
+  it('is the show’s ladder over existing playlists, as the generator writes it', () => {
+    assert.equal(text('hls-multivariant/index.m3u8'), multivariantFixture());
+    for (const { uri } of MULTIVARIANT_LADDER)
+      assert.ok(existsSync(new URL(`hls-multivariant/${uri}`, root)), uri);
   });
 });
 

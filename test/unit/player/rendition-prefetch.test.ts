@@ -110,4 +110,55 @@ describe('prefetchedPlaylistLoader, renditions', () => {
       `audioTrack ${new URL('/show/en.m3u8', location.href).href}`,
     ]);
   });
+
+  it('hands hls.js the start variant only once the segments requested from it are known', async () => {
+    const { FakeLoader, loads } = fakeBase();
+    let settle!: (segments: []) => void;
+    const segments = new Promise<[]>((resolve) => (settle = resolve));
+    // The start variant's playlist is in, its segment list not yet (segment-prefetch.ts).
+    const low: PrefetchedPlaylist = { ...early(LOW, 'low'), segments };
+    const master: PrefetchedPlaylist = {
+      ...early(MASTER, '#EXTM3U\n'),
+      segments,
+      renditions: Promise.resolve([low, early(HIGH, 'high')]),
+    };
+    const Loader = prefetchedPlaylistLoader(FakeLoader, master);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const received: unknown[] = [];
+    new Loader({} as HlsConfig).load(
+      {
+        type: 'level',
+        url: LOW,
+        responseType: 'text',
+        level: 0,
+        id: null,
+      } as PlaylistLoaderContext,
+      {} as LoaderConfiguration,
+      {
+        onSuccess: (response: LoaderResponse) => received.push(response.data),
+      } as unknown as LoaderCallbacks<PlaylistLoaderContext>,
+    );
+    // Another variant is not held back.
+    expect(await load(Loader, 'level', HIGH)).to.equal('high');
+    expect(received).to.deep.equal([]);
+    settle([]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(received).to.deep.equal(['low']);
+    expect(loads).to.deep.equal([]);
+  });
+
+  it('falls back at once, without waiting for segments, when the start variant’s request failed', async () => {
+    const { FakeLoader, loads } = fakeBase();
+    const never = new Promise<[]>(() => {});
+    const low: PrefetchedPlaylist = { ...early(LOW, null), segments: never };
+    const master: PrefetchedPlaylist = {
+      ...early(MASTER, '#EXTM3U\n'),
+      segments: never,
+      renditions: Promise.resolve([low]),
+    };
+    const Loader = prefetchedPlaylistLoader(FakeLoader, master);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await load(Loader, 'level', LOW)).to.equal('none');
+    expect(loads).to.deep.equal([`level ${LOW}`]);
+  });
 });

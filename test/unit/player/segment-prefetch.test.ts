@@ -15,6 +15,7 @@ import {
 import { defineCuecart } from '../../../src/define-elements.js';
 import type { CuecartPlayer } from '../../../src/ui/player/cuecart-player.js';
 import { prefetchedSegmentLoader } from '../../../src/player/prefetched-segment-loader.js';
+import { prefetchRenditions } from '../../../src/player/rendition-prefetch.js';
 import {
   firstSegmentUrls,
   prefetchFirstSegment,
@@ -402,6 +403,37 @@ describe('prefetchFirstSegment', () => {
     expect((await list[0]!.result)?.status).to.equal(200);
   });
 
+  it('requests a multivariant show’s start variant’s first segment, from its early playlist', async () => {
+    const element = document.createElement('div');
+    prefetchPlaylist(element, FIXTURES.multivariant);
+    prefetchFirstSegment(element);
+    prefetchRenditions(element);
+    const prefetched = takePrefetchedPlaylist(element, FIXTURES.multivariant)!;
+    const list = await prefetched.segments!;
+    // hls.js starts with the second variant listed (test/fixtures/show.mjs).
+    const variant = new URL(FIXTURES.tsId3, location.href).href;
+    expect(list.map((s) => s.url)).to.deep.equal([variant.replace('index.m3u8', 'seg-00.ts')]);
+    const renditions = await prefetched.renditions!;
+    expect(renditions.map((r) => r.url)).to.include(variant);
+    // The start variant's playlist is marked; hls.js gets it once the segments are known.
+    for (const rendition of renditions)
+      expect(rendition.segments).to.equal(
+        rendition.url === variant ? prefetched.segments : undefined,
+      );
+  });
+
+  it('requests no multivariant first segment when the page’s hlsConfig moves the start variant', async () => {
+    const element = document.createElement('div') as HTMLDivElement & { hlsConfig?: object };
+    element.hlsConfig = { startLevel: 0 };
+    prefetchPlaylist(element, FIXTURES.multivariant);
+    prefetchFirstSegment(element);
+    prefetchRenditions(element);
+    const prefetched = takePrefetchedPlaylist(element, FIXTURES.multivariant)!;
+    expect(await prefetched.segments).to.deep.equal([]);
+    // Its playlists are still requested early (hls.js asks for one of them).
+    expect(await prefetched.renditions).to.have.length(2);
+  });
+
   it('requests nothing for a playlist that did not load', async () => {
     const element = document.createElement('div');
     const src = '/test/fixtures/missing/index.m3u8';
@@ -437,6 +469,8 @@ describe('the first segment, in a real player and hls.js', () => {
     ['an fMP4 replay', FIXTURES.fmp4Emsg],
     ['an MPEG-TS live show', FIXTURES.liveTs],
     ['an fMP4 live show', FIXTURES.liveFmp4],
+    // Its start variant is the second listed: a prediction "first listed" or "lowest" fails.
+    ['a multivariant replay', FIXTURES.multivariant],
   ]) {
     it(`hls.js asks for the segments requested early for ${name}, and only once`, async () => {
       defineCuecart();
@@ -446,6 +480,7 @@ describe('the first segment, in a real player and hls.js', () => {
       // As the player loader does before the player's engine starts.
       prefetchPlaylist(element, src!);
       prefetchFirstSegment(element);
+      prefetchRenditions(element);
       const prefetched = prefetchedPlaylistOf(element)!;
       const asked: string[] = [];
       const predicted = (await prefetched.segments)!;
