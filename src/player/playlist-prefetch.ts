@@ -24,7 +24,9 @@ export interface PrefetchedPlaylist {
   /**
    * The segments hls.js will load first, requested once this playlist arrived — set by
    * `prefetchFirstSegment` (segment-prefetch.ts), which the player loader calls; empty when the
-   * first segment is not certain.
+   * first segment is not certain. On a multivariant playlist, requested from the variant hls.js
+   * will pick; that variant's rendition holds the same promise (the engine hands hls.js its
+   * playlist once the list is known).
    */
   segments?: Promise<readonly PrefetchedSegment[]>;
   /**

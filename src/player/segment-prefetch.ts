@@ -7,13 +7,14 @@
  * (`prefetched-segment-loader.ts`). The hop it removes: hls.js arrives → segment request →
  * segment (docs/decisions/0074-first-segment-requested-with-hls-js.md).
  *
- * Only where the first segment is certain: a media playlist (not a multivariant one, whose
- * variant hls.js picks by its bandwidth estimate), without a start offset (`#EXT-X-START`),
- * byte ranges, gaps or low-latency parts; a replay (`#EXT-X-ENDLIST`) starts at its first
- * segment, a live playlist where hls.js's defaults start it (three target durations, or the
- * server's hold-back, before the edge) unless that position is within a second of a segment
- * boundary. Not when the page's `hlsConfig` changes where hls.js starts or how it loads.
- * Anything else requests nothing more.
+ * Only where the first segment is certain: a media playlist without a start offset
+ * (`#EXT-X-START`), byte ranges, gaps or low-latency parts; a replay (`#EXT-X-ENDLIST`) starts at
+ * its first segment, a live playlist where hls.js's defaults start it (three target durations, or
+ * the server's hold-back, before the edge) unless that position is within a second of a segment
+ * boundary. For a multivariant playlist, the same in the playlist of the variant hls.js will
+ * pick, where start-variant.ts can predict it (requested by rendition-prefetch.ts;
+ * docs/decisions/0078-start-variant-predicted-not-chosen.md). Not when the page's `hlsConfig`
+ * changes where hls.js starts or how it loads. Anything else requests nothing more.
  * @module
  */
 import { httpUrlIn } from '../internal/url-policy.js';
