@@ -155,11 +155,19 @@ function splitTag(line: string): [string, string] {
 
 /**
  * Whether `element`'s `hlsConfig` (the page's hls.js settings, set before the loader activates
- * the player) holds a setting that moves where hls.js starts or changes how it requests.
+ * the player) holds any of `keys`.
+ */
+function hlsConfigSetsAny(element: Element, keys: readonly string[]): boolean {
+  const config = (element as { hlsConfig?: object }).hlsConfig;
+  return !!config && keys.some((key) => key in config);
+}
+
+/**
+ * Whether `element`'s `hlsConfig` holds a setting that moves where hls.js starts or changes how
+ * it requests.
  */
 export function hlsConfigChangesStart(element: Element): boolean {
-  const config = (element as { hlsConfig?: object }).hlsConfig;
-  return !!config && FIRST_LOAD_SETTINGS.some((key) => key in config);
+  return hlsConfigSetsAny(element, FIRST_LOAD_SETTINGS);
 }
 
 /** Requests the segment at `url` now, as hls.js would ({@link requestEarly}). */
@@ -191,7 +199,9 @@ export function prefetchFirstSegment(element: Element): void {
   const request = (playlist: PlaylistResponse | null) =>
     playlist ? firstSegmentUrls(playlist).map((url) => requestSegment(view, url)) : [];
   const segments = prefetched.result.then(async (playlist) => {
-    const variant = playlist && !hlsConfigChangesVariant(element) && startVariantUrl(playlist);
+    // start-variant.ts follows hls.js's defaults only: not when the page moves its pick.
+    const followed = !hlsConfigSetsAny(element, START_VARIANT_SETTINGS);
+    const variant = playlist && followed && startVariantUrl(playlist);
     if (!variant) return request(playlist);
     // A multivariant playlist: the start variant's playlist, requested with the others
     // (rendition-prefetch.ts), names the segment. Marked, so that hls.js is handed that playlist
@@ -202,13 +212,4 @@ export function prefetchFirstSegment(element: Element): void {
     return request(await rendition.result);
   });
   prefetched.segments = segments;
-}
-
-/**
- * Whether `element`'s `hlsConfig` holds a setting that moves which variant hls.js starts with
- * (start-variant.ts follows its defaults only).
- */
-function hlsConfigChangesVariant(element: Element): boolean {
-  const config = (element as { hlsConfig?: object }).hlsConfig;
-  return !!config && START_VARIANT_SETTINGS.some((key) => key in config);
 }
