@@ -7,6 +7,8 @@
 // the pages so machine noise hits all of them alike.
 import { readFile } from 'node:fs/promises';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { SHOW, SHOW_CODECS } from '../fixtures/show.mjs';
+import { writeMultivariantPlaylist } from '../fixtures/tools/playlist.mjs';
 import { median, ratio } from './lib/stats.mjs';
 
 const STREAM = '/test/fixtures/hls-ts-id3/index.m3u8';
@@ -22,16 +24,16 @@ const LIVE_STREAM = '/live/ts/index.m3u8';
  */
 export const MULTIVARIANT = {
   path: '/__bench/multivariant.m3u8',
-  body: [
-    '#EXTM3U',
-    '#EXT-X-VERSION:3',
-    '#EXT-X-INDEPENDENT-SEGMENTS',
-    '#EXT-X-STREAM-INF:BANDWIDTH=400000,CODECS="avc1.42c01e,mp4a.40.2",RESOLUTION=640x360',
-    `${STREAM}?variant=low`,
-    '#EXT-X-STREAM-INF:BANDWIDTH=800000,CODECS="avc1.42c01e,mp4a.40.2",RESOLUTION=640x360',
-    `${STREAM}?variant=high`,
-    '',
-  ].join('\n'),
+  body: writeMultivariantPlaylist(
+    [
+      { uri: `${STREAM}?variant=low`, bandwidth: 400_000 },
+      { uri: `${STREAM}?variant=high`, bandwidth: 800_000 },
+    ].map((variant) => ({
+      ...variant,
+      codecs: SHOW_CODECS,
+      resolution: `${SHOW.width}x${SHOW.height}`,
+    })),
+  ),
 };
 
 /**
