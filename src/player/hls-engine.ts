@@ -10,6 +10,11 @@ import type {
 import type { CuecartError } from '../internal/errors.js';
 import type { DateRangeInput } from '../cues/daterange.js';
 import { systemEngineClock, type EngineClock } from './engine-clock.js';
+import {
+  isAttached,
+  releaseEarlyMediaSource,
+  type EarlyMediaSource,
+} from './early-media-source.js';
 import { REQUEST_SETTINGS } from './early-request-settings.js';
 import { cuecartHlsConfig, stallLimitMs } from './hls-config.js';
 import { LiveStaleness } from './live-staleness.js';
@@ -37,6 +42,12 @@ export interface HlsEngineOptions {
    * or request setup.
    */
   prefetchedPlaylist?: PrefetchedPlaylist;
+  /**
+   * A MediaSource already attached to `video`, opened while hls.js downloaded
+   * (early-media-source.ts): hls.js takes it instead of creating its own, unless it is no longer
+   * the video's source (it is then released).
+   */
+  mediaSource?: EarlyMediaSource;
 }
 
 /** Media errors are recovered this many times within {@link RECOVERY_WINDOW_MS}, then fail. */
@@ -94,6 +105,7 @@ export function startHlsEngine(
     config: options.hlsConfig,
     startPosition: options.startPosition,
     prefetchedPlaylist: options.prefetchedPlaylist,
+    mediaSource: options.mediaSource,
   });
 }
 
@@ -318,7 +330,15 @@ export function createHlsEngine(
 
   hls.on(Events.MEDIA_ATTACHED, () => mediaAttached());
   hls.loadSource(src);
-  hls.attachMedia(video);
+  const early = options.mediaSource;
+  if (early && isAttached(video, early)) {
+    // hls.js's own API for a MediaSource it did not create: without SourceBuffers it waits for
+    // `sourceopen`, or goes on at once when the MediaSource has opened already.
+    hls.attachMedia({ media: video, mediaSource: early.mediaSource });
+  } else {
+    if (early) releaseEarlyMediaSource(video, early);
+    hls.attachMedia(video);
+  }
 
   return {
     kind: 'hls.js',

@@ -1,3 +1,4 @@
+import type { EarlyMediaSource } from './early-media-source.js';
 import type { PrefetchedPlaylist } from './playlist-prefetch.js';
 import type { HlsConfig } from 'hls.js';
 import type { CuecartError } from '../internal/errors.js';
@@ -55,6 +56,12 @@ export interface EngineStartOptions {
   startPosition?: number;
   /** The source's playlist requested ahead of hls.js (hls.js engine only; playlist-prefetch.ts). */
   prefetchedPlaylist?: PrefetchedPlaylist;
+  /**
+   * A MediaSource the player loader opened on the video while hls.js downloaded
+   * (early-media-source.ts): the hls.js engine attaches hls.js to it, or releases it when it is
+   * no longer the video's source; hls.js engine only (the loader releases one no engine took).
+   */
+  mediaSource?: EarlyMediaSource;
 }
 
 /** A playback engine attached to one `<video>`; the player owns its lifecycle. */

@@ -8,6 +8,7 @@ import {
 } from '../../../src/player/hls-engine.js';
 import type { HlsConstructor } from '../../../src/player/load-hls.js';
 import type { EngineCallbacks, SkippedSegment } from '../../../src/player/playback-engine.js';
+import type { EarlyMediaSource } from '../../../src/player/early-media-source.js';
 import { CuecartError } from '../../../src/internal/errors.js';
 
 type Handler = (event: string, data: unknown) => void;
@@ -48,7 +49,10 @@ class FakeHls {
   loadSource(src: string) {
     this.calls.push(`loadSource ${src}`);
   }
-  attachMedia() {
+  /** What `attachMedia` was given last: the video, or hls.js's `{ media, mediaSource }`. */
+  attached: unknown;
+  attachMedia(media: unknown) {
+    this.attached = media;
     this.calls.push('attachMedia');
   }
   startLoad(position = -1) {
@@ -272,5 +276,38 @@ describe('createHlsEngine', () => {
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(stale).to.deep.equal([]);
     expect(hls.calls.filter((c) => c === 'destroy')).to.have.length(1);
+  });
+
+  it('hands hls.js the early MediaSource while the video holds it, else its own attachment', () => {
+    const noop = () => {};
+    const callbacks: EngineCallbacks = {
+      onFatalError: noop,
+      onLiveChange: noop,
+      onMetadataSamples: noop,
+      onDateRanges: noop,
+      onMetadataTrack: noop,
+      onStreamStale: noop,
+      onSegmentSkipped: noop,
+    };
+    const start = (video: HTMLVideoElement, mediaSource: EarlyMediaSource) => {
+      createHlsEngine(
+        { Hls: FakeHls as unknown as HlsConstructor, CuecartError },
+        video,
+        '/stream.m3u8',
+        callbacks,
+        { mediaSource },
+      ).destroy();
+      return FakeHls.last.attached;
+    };
+    const held = document.createElement('video');
+    const early = { mediaSource: {} as MediaSource, url: 'blob:early' };
+    held.setAttribute('src', early.url);
+    expect(start(held, early)).to.deep.equal({ media: held, mediaSource: early.mediaSource });
+    // Replaced meanwhile: released (the other source stays) and hls.js attaches its own.
+    const replaced = document.createElement('video');
+    replaced.preload = 'none';
+    replaced.setAttribute('src', '/other.mp4');
+    expect(start(replaced, early)).to.equal(replaced);
+    expect(replaced.getAttribute('src')).to.equal('/other.mp4');
   });
 });
