@@ -1,5 +1,6 @@
 import { safeUrl } from '../internal/url-policy.js';
 import { startEarlyEngine, type StartEngine } from '../player/early-engine.js';
+import { openEarlyMediaSource, releaseEarlyMediaSource } from '../player/early-media-source.js';
 import { parseHlsBuild, type HlsBuild } from '../player/hls-build.js';
 import type { HlsSettings } from '../player/playback-engine.js';
 import { createPlayerVideo, setVideoAttributes } from '../player/player-video.js';
@@ -34,13 +35,15 @@ export interface EarlyPlayback {
 }
 
 /**
- * Starts an activated player's HLS playback (over MSE) before `<cuecart-player>` is defined. Once
- * `loadEngine` has brought hls.js and Cuecart's hls.js engine — unless the player was defined
- * meanwhile or hls.js cannot play here — the
- * player's `<video>` is created, handed to `show` (the facade shows it) and the engine starts on
- * it, taking the playlist the loader requested. Nothing is created before: the loader's own task
- * stays short while the downloads it started are under way. The player takes both over when it
- * upgrades (`player/early-engine.ts`, docs/decisions/0067-first-frame-before-the-player.md).
+ * Starts an activated player's HLS playback (over MSE) before `<cuecart-player>` is defined. The
+ * player's `<video>` is created at once, off the page, with a MediaSource opening on it while
+ * hls.js downloads (`player/early-media-source.ts`,
+ * docs/decisions/0079-media-source-opened-before-hls-js.md). Once `loadEngine` has brought hls.js
+ * and Cuecart's hls.js engine — unless the player was defined meanwhile or hls.js cannot play
+ * here, which releases the MediaSource — the video is handed to `show` (the facade shows it) and
+ * the engine starts on it, taking the MediaSource and the playlist the loader requested. The
+ * player takes both over when it upgrades (`player/early-engine.ts`,
+ * docs/decisions/0067-first-frame-before-the-player.md).
  * Returns undefined (and starts nothing) for any other source or a source the URL policy refuses.
  */
 export function startEarlyPlayback(
@@ -52,11 +55,13 @@ export function startEarlyPlayback(
   if (!src || !needsHlsJs(src)) return undefined;
   const hlsBuild = parseHlsBuild(player.getAttribute('hls-build'));
   const ready = loadEngine(hlsBuild);
+  const video = createPlayerVideo(player.ownerDocument);
+  const mediaSource = openEarlyMediaSource(video);
+  const release = () => mediaSource && releaseEarlyMediaSource(video, mediaSource);
   const firstFrame = ready.then(
     (start) => {
       // Defined meanwhile (the viewer pressed a key, or the wait ran out): the player starts.
-      if (!start || player.matches(':defined')) return undefined;
-      const video = createPlayerVideo(player.ownerDocument);
+      if (!start || player.matches(':defined')) return release();
       setVideoAttributes(video, {
         poster: safeUrl(player.getAttribute('poster')) ?? '',
         autoplay: player.hasAttribute('autoplay'),
@@ -73,20 +78,25 @@ export function startEarlyPlayback(
           hlsBuild,
           ready,
           hlsConfig: () => (player as { hlsConfig?: HlsSettings }).hlsConfig,
-          startOptions: () => ({ prefetchedPlaylist: takePrefetchedPlaylist(player, src) }),
+          startOptions: () => ({
+            prefetchedPlaylist: takePrefetchedPlaylist(player, src),
+            mediaSource,
+          }),
           onFatalError: () => failed(),
         },
         start,
       );
-      if (!early) return undefined;
+      if (!early) return release();
       show(video);
-      const engineFailed = early.engine.then((engine) =>
-        engine ? new Promise<void>(() => {}) : undefined,
-      );
+      const engineFailed = early.engine.then((engine) => {
+        // Only an hls.js engine takes the MediaSource (and releases it when it could not).
+        if (engine?.kind !== 'hls.js') release();
+        return engine ? new Promise<void>(() => {}) : undefined;
+      });
       return Promise.race([firstFrameOf(video), failure, engineFailed]);
     },
     // The engine would report it; the player, defined now, will.
-    () => undefined,
+    () => release(),
   );
   return { firstFrame };
 }

@@ -7,9 +7,16 @@ import assert from 'node:assert/strict';
  * A page script for the player `#p`: records its video as soon as it exists (and whether the
  * player was defined then), the start of the rendering step that presented the video's first
  * frame (rVFC's `now`, shared by every callback of that step), when the player got registered,
- * and the first cue it entered.
+ * the first cue it entered, and every MediaSource the page creates (and when).
  */
 export const WATCH_EARLY_PLAYER = `<script>
+  window.mediaSources = [];
+  window.MediaSource = class extends MediaSource {
+    constructor() {
+      super();
+      mediaSources.push({ source: this, at: performance.now() });
+    }
+  };
   const player = document.getElementById('p');
   const find = () => {
     const video = player.shadowRoot?.querySelector('video');
@@ -25,8 +32,10 @@ export const WATCH_EARLY_PLAYER = `<script>
 /**
  * Waits until `#p` has played 1.5 s and checks that the player took the loader's playback over:
  * the video was created before the player was defined and is the one video in its stage, the
- * facade is gone, hls.js plays, and the first frame came before the registration. Resolves with
- * when that first frame was presented.
+ * facade is gone, hls.js plays, and the first frame came before the registration; and that
+ * hls.js buffers into the one MediaSource the loader opened before hls.js had arrived
+ * (docs/decisions/0079-media-source-opened-before-hls-js.md). Resolves with when that first
+ * frame was presented.
  */
 export async function assertTakenOver(page) {
   await page.waitForFunction(() => document.getElementById('p').currentTime > 1.5, null, {
@@ -42,6 +51,13 @@ export async function assertTakenOver(page) {
       facadeGone: !p.shadowRoot.querySelector('[part=facade]'),
       engine: p.engine,
       frameBeforeDefined: window.firstFrameAt < window.definedAt,
+      oneMediaSource: window.mediaSources.length,
+      buffersIntoIt: window.mediaSources[0]?.source.sourceBuffers.length > 0,
+      openedBeforeHlsJs:
+        window.mediaSources[0]?.at <
+        performance
+          .getEntriesByType('resource')
+          .find((entry) => /\/hls[^/]*\.js$|\/chunks\/hls/.test(entry.name))?.responseEnd,
     };
   });
   assert.deepEqual(state, {
@@ -51,6 +67,9 @@ export async function assertTakenOver(page) {
     facadeGone: true,
     engine: 'hls.js',
     frameBeforeDefined: true,
+    oneMediaSource: 1,
+    buffersIntoIt: true,
+    openedBeforeHlsJs: true,
   });
   return page.evaluate(() => window.firstFrameAt);
 }
