@@ -4,6 +4,7 @@ import {
   isAttached,
   openEarlyMediaSource,
   releaseEarlyMediaSource,
+  type EarlyMediaSource,
 } from '../../../src/player/early-media-source.js';
 import { createHlsEngine } from '../../../src/player/hls-engine.js';
 import type { HlsConstructor } from '../../../src/player/load-hls.js';
@@ -102,94 +103,79 @@ describe('releaseEarlyMediaSource', () => {
   });
 });
 
+/**
+ * Starts the hls.js engine (real hls.js) on `video`, handing it `early`; waits for the first
+ * decoded frame, checks that no error was reported and runs `check`, then destroys the engine.
+ */
+async function playFirstFrame(video: HTMLVideoElement, early: EarlyMediaSource, check: () => void) {
+  const { relay, errors } = callbacks();
+  const engine = createHlsEngine(
+    { Hls: Hls as unknown as HlsConstructor, CuecartError },
+    video,
+    STREAM,
+    relay,
+    { mediaSource: early },
+  );
+  try {
+    await waitUntil(() => video.readyState >= 2, 'the first frame is decoded', {
+      timeout: 15_000,
+    });
+    expect(errors).to.deep.equal([]);
+    check();
+  } finally {
+    engine.destroy();
+  }
+}
+
+/** A muted video with an early MediaSource opening on it. */
+function videoWithEarlySource() {
+  const video = document.createElement('video');
+  video.muted = true;
+  return { video, early: openEarlyMediaSource(video)! };
+}
+
 describe('an early MediaSource handed to the hls.js engine (real hls.js)', () => {
   it('hls.js buffers into that MediaSource and creates none of its own; the video plays', async () => {
-    const video = document.createElement('video');
-    video.muted = true;
-    const early = openEarlyMediaSource(video)!;
+    const { video, early } = videoWithEarlySource();
     await opened(early.mediaSource);
     let created = 0;
-    const Counted = class extends MediaSource {
+    const Original = globalThis.MediaSource;
+    globalThis.MediaSource = class extends Original {
       constructor() {
         super();
         created++;
       }
     };
-    const { relay, errors } = callbacks();
-    let engine: ReturnType<typeof createHlsEngine> | undefined;
-    withGlobal('MediaSource', Counted, () => {
-      engine = createHlsEngine(
-        { Hls: Hls as unknown as HlsConstructor, CuecartError },
-        video,
-        STREAM,
-        relay,
-        { mediaSource: early },
-      );
-    });
     try {
-      await waitUntil(() => video.readyState >= 2, 'the first frame is decoded', {
-        timeout: 15_000,
+      await playFirstFrame(video, early, () => {
+        expect(early.mediaSource.sourceBuffers.length).to.be.greaterThan(0);
+        expect(video.getAttribute('src')).to.equal(early.url);
       });
-      expect(early.mediaSource.sourceBuffers.length).to.be.greaterThan(0);
-      expect(video.getAttribute('src')).to.equal(early.url);
-      expect(created).to.equal(0);
-      expect(errors).to.deep.equal([]);
     } finally {
-      engine?.destroy();
+      globalThis.MediaSource = Original;
     }
+    expect(created).to.equal(0);
     // hls.js owned it from then on: destroying the engine detached it.
     expect(video.hasAttribute('src')).to.equal(false);
   });
 
   it('takes it while it is still opening (hls.js waits for sourceopen)', async () => {
-    const video = document.createElement('video');
-    video.muted = true;
-    const early = openEarlyMediaSource(video)!;
+    const { video, early } = videoWithEarlySource();
     expect(early.mediaSource.readyState).to.equal('closed');
-    const { relay, errors } = callbacks();
-    const engine = createHlsEngine(
-      { Hls: Hls as unknown as HlsConstructor, CuecartError },
-      video,
-      STREAM,
-      relay,
-      { mediaSource: early },
-    );
-    try {
-      await waitUntil(() => video.readyState >= 2, 'the first frame is decoded', {
-        timeout: 15_000,
-      });
+    await playFirstFrame(video, early, () => {
       expect(early.mediaSource.sourceBuffers.length).to.be.greaterThan(0);
-      expect(errors).to.deep.equal([]);
-    } finally {
-      engine.destroy();
-    }
+    });
   });
 
   it('one the video no longer holds is released, and hls.js attaches its own', async () => {
-    const video = document.createElement('video');
-    video.muted = true;
-    const early = openEarlyMediaSource(video)!;
+    const { video, early } = videoWithEarlySource();
     video.removeAttribute('src');
     video.load();
-    const { relay, errors } = callbacks();
-    const engine = createHlsEngine(
-      { Hls: Hls as unknown as HlsConstructor, CuecartError },
-      video,
-      STREAM,
-      relay,
-      { mediaSource: early },
-    );
-    try {
-      await waitUntil(() => video.readyState >= 2, 'the first frame is decoded', {
-        timeout: 15_000,
-      });
+    await playFirstFrame(video, early, () => {
       expect(video.getAttribute('src'))
         .to.match(/^blob:/)
         .and.not.equal(early.url);
       expect(early.mediaSource.sourceBuffers.length).to.equal(0);
-      expect(errors).to.deep.equal([]);
-    } finally {
-      engine.destroy();
-    }
+    });
   });
 });
