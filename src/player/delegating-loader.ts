@@ -41,7 +41,7 @@ export abstract class DelegatingLoader<T extends LoaderContext> implements Loade
 
   /**
    * Answers the current load from an early request's `result`: hands the response to `deliver`
-   * once (after `wait`, when given), or calls `fallBack` (hls.js's own request) at once when the
+   * once, in a later task (after `wait`, when given), or calls `fallBack` (hls.js's own request) at once when the
    * early request failed or has not answered within the load's time to first byte. Nothing
    * happens once the load was aborted or destroyed.
    */
@@ -59,6 +59,13 @@ export abstract class DelegatingLoader<T extends LoaderContext> implements Loade
         fallBack();
         return;
       }
+      // In a task of its own, as a network response comes: an early response is often in hand
+      // already, and hls.js handling it (parsing a playlist, transmuxing a segment) in the task
+      // that asked for it chained every step of its start into one long task. A timer, not
+      // internal/time-slices.ts: this chunk imports nothing, and the few hops of a start stay
+      // under the nesting depth at which timers are clamped.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (this.done) return;
       this.done = true;
       deliver(response);
     });

@@ -32,3 +32,15 @@ export function fakeBase() {
   }
   return { FakeLoader, loads };
 }
+
+const taskTurn = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Waits until an early response the loaders hold is in hls.js's callbacks: they hand it over in
+ * a task of its own (src/player/delegating-loader.ts), scheduled once its promise has settled —
+ * after a task the caller schedules now, so two task turns.
+ */
+export async function delivered(): Promise<void> {
+  await taskTurn();
+  await taskTurn();
+}

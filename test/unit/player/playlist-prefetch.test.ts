@@ -14,7 +14,7 @@ import {
   type PrefetchedPlaylist,
 } from '../../../src/player/playlist-prefetch.js';
 import { prefetchedPlaylistLoader } from '../../../src/player/prefetched-playlist-loader.js';
-import { fakeBase } from '../../helpers/fake-hls-loader.js';
+import { fakeBase, delivered } from '../../helpers/fake-hls-loader.js';
 import { FIXTURES, playersRemovedAfterEach, playsPast, requested } from '../../helpers/player.js';
 
 const URL_A = new URL('/show/index.m3u8', location.href).href;
@@ -39,7 +39,7 @@ async function loadThrough(
     onTimeout: () => {},
   } as unknown as LoaderCallbacks<PlaylistLoaderContext>;
   loader.load(ctx, {} as LoaderConfiguration, callbacks);
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  await delivered();
   return received;
 }
 
@@ -119,7 +119,7 @@ describe('prefetchedPlaylistLoader', () => {
     );
     loader.destroy();
     answer(ok);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await delivered();
     expect(calls).to.equal(0);
     expect(loads).to.deep.equal([]);
   });

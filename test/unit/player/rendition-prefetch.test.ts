@@ -9,7 +9,7 @@ import type {
 import type { PrefetchedPlaylist } from '../../../src/player/playlist-prefetch.js';
 import { prefetchedPlaylistLoader } from '../../../src/player/prefetched-playlist-loader.js';
 import { MAX_RENDITIONS, renditionUrls } from '../../../src/player/rendition-prefetch.js';
-import { fakeBase } from '../../helpers/fake-hls-loader.js';
+import { fakeBase, delivered } from '../../helpers/fake-hls-loader.js';
 
 const BASE = 'https://cdn.example/shows/aurora/master.m3u8';
 const playlist = (lines: string[], url = BASE) => ({
@@ -84,7 +84,7 @@ describe('prefetchedPlaylistLoader, renditions', () => {
         onSuccess: (response: LoaderResponse) => received.push(response.data),
       } as unknown as LoaderCallbacks<PlaylistLoaderContext>,
     );
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await delivered();
     return received.length ? received[0] : 'none';
   }
 
@@ -95,7 +95,7 @@ describe('prefetchedPlaylistLoader, renditions', () => {
       renditions: Promise.resolve([early(LOW, 'low'), early(HIGH, null)]),
     };
     const Loader = prefetchedPlaylistLoader(FakeLoader, master);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await delivered();
     expect(await load(Loader, 'manifest', MASTER)).to.equal('#EXTM3U\n');
     expect(await load(Loader, 'level', LOW)).to.equal('low');
     // A reload of it, a failed early request, an unknown playlist: hls.js's own loader.
@@ -123,7 +123,7 @@ describe('prefetchedPlaylistLoader, renditions', () => {
       renditions: Promise.resolve([low, early(HIGH, 'high')]),
     };
     const Loader = prefetchedPlaylistLoader(FakeLoader, master);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await delivered();
     const received: unknown[] = [];
     new Loader({} as HlsConfig).load(
       {
@@ -142,7 +142,7 @@ describe('prefetchedPlaylistLoader, renditions', () => {
     expect(await load(Loader, 'level', HIGH)).to.equal('high');
     expect(received).to.deep.equal([]);
     settle([]);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await delivered();
     expect(received).to.deep.equal(['low']);
     expect(loads).to.deep.equal([]);
   });
@@ -157,7 +157,7 @@ describe('prefetchedPlaylistLoader, renditions', () => {
       renditions: Promise.resolve([low]),
     };
     const Loader = prefetchedPlaylistLoader(FakeLoader, master);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await delivered();
     expect(await load(Loader, 'level', LOW)).to.equal('none');
     expect(loads).to.deep.equal([`level ${LOW}`]);
   });

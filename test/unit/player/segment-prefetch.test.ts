@@ -22,7 +22,7 @@ import {
   type PrefetchedSegment,
   type SegmentResponse,
 } from '../../../src/player/segment-prefetch.js';
-import { fakeBase } from '../../helpers/fake-hls-loader.js';
+import { fakeBase, delivered } from '../../helpers/fake-hls-loader.js';
 import { FIXTURES, playsPast } from '../../helpers/player.js';
 
 const BASE = 'https://cdn.example/shows/aurora/index.m3u8';
@@ -220,6 +220,7 @@ async function loadThrough(
   } as unknown as LoaderCallbacks<FragmentLoaderContext>;
   loader.load(ctx, config as LoaderConfiguration, callbacks);
   await new Promise((resolve) => setTimeout(resolve, wait));
+  await delivered();
   return { calls, stats: loader.stats, statsKept: loader.stats === original };
 }
 
@@ -272,7 +273,7 @@ describe('prefetchedSegmentLoader', () => {
     // Before the list has settled (hls.js's audio playlist may come first)…
     const Loader = prefetchedSegmentLoader(FakeLoader, segments);
     await loadThrough(Loader, fragContext(AUDIO, 0, 'audio'));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await delivered();
     // …and after; the same URL as a prefetched one is still not answered for another type.
     await loadThrough(Loader, fragContext(VTT, 0, 'subtitle'));
     await loadThrough(Loader, fragContext(SEG, 0, 'audio'));
@@ -293,7 +294,7 @@ describe('prefetchedSegmentLoader', () => {
     );
     expect((await loadThrough(Loader, fragContext(SEG))).calls).to.deep.equal([]);
     settle([segment(SEG_1, Promise.resolve(response(SEG_1)))]);
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await delivered();
     expect((await loadThrough(Loader, fragContext(SEG_1, 1))).calls).to.deep.equal([]);
     expect(loads).to.deep.equal([` ${SEG}`, ` ${SEG_1}`]);
   });
@@ -323,7 +324,7 @@ describe('prefetchedSegmentLoader', () => {
     expect(loads).to.deep.equal([` ${SEG}`]);
     // Its late answer is dropped: hls.js's own request is the one that reports.
     answer(response(SEG));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await delivered();
     expect(calls).to.deep.equal([]);
   });
 
@@ -346,7 +347,7 @@ describe('prefetchedSegmentLoader', () => {
         },
       } as LoaderCallbacks<FragmentLoaderContext>,
     );
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await delivered();
     loader.abort();
     expect(aborts).to.equal(1);
   });
@@ -367,10 +368,10 @@ describe('prefetchedSegmentLoader', () => {
         onError: () => calls++,
       } as unknown as LoaderCallbacks<FragmentLoaderContext>,
     );
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await delivered();
     loader.destroy();
     answer(response(SEG));
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await delivered();
     expect(calls).to.equal(0);
     expect(loads).to.deep.equal([]);
   });
