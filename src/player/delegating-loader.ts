@@ -41,9 +41,9 @@ export abstract class DelegatingLoader<T extends LoaderContext> implements Loade
 
   /**
    * Answers the current load from an early request's `result`: hands the response to `deliver`
-   * once, in a later task (after `wait`, when given), or calls `fallBack` (hls.js's own request) at once when the
-   * early request failed or has not answered within the load's time to first byte. Nothing
-   * happens once the load was aborted or destroyed.
+   * once, in a later task (after `wait`, when given), or calls `fallBack` (hls.js's own request)
+   * at once when the early request failed or has not answered within the load's time to first
+   * byte. Nothing happens once the load was aborted or destroyed.
    */
   protected answerFrom<R>(
     result: Promise<R | null>,
