@@ -54,7 +54,7 @@ export function isAttached(video: HTMLVideoElement, early: EarlyMediaSource): bo
  */
 export function releaseEarlyMediaSource(video: HTMLVideoElement, early: EarlyMediaSource): void {
   URL.revokeObjectURL(early.url);
-  if (video.getAttribute('src') !== early.url) return;
+  if (!isAttached(video, early)) return;
   video.removeAttribute('src');
   video.load();
 }

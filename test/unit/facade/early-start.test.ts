@@ -3,6 +3,7 @@ import { startEarlyPlayback, type LoadEarlyEngine } from '../../../src/facade/ea
 import { takeEarlyEngine, type StartEngine } from '../../../src/player/early-engine.js';
 import type { EngineStartOptions, PlaybackEngine } from '../../../src/player/playback-engine.js';
 import { deferred } from '../../helpers/deferred.js';
+import { closed, opened, watchMediaSources } from '../../helpers/media-sources.js';
 
 // The MediaSource the loader opens on the player's video while hls.js downloads
 // (docs/decisions/0079-media-source-opened-before-hls-js.md): handed to the hls.js engine, or
@@ -16,26 +17,6 @@ function player() {
   element.setAttribute('muted', '');
   return element;
 }
-
-/** Every MediaSource created while the test runs. */
-function watchMediaSources() {
-  const created: MediaSource[] = [];
-  const Original = globalThis.MediaSource;
-  globalThis.MediaSource = class extends Original {
-    constructor() {
-      super();
-      created.push(this);
-    }
-  };
-  return { created, restore: () => (globalThis.MediaSource = Original) };
-}
-
-const opened = (mediaSource: MediaSource) =>
-  waitUntil(() => mediaSource.readyState === 'open', 'the MediaSource opens', { timeout: 5_000 });
-const closed = (mediaSource: MediaSource) =>
-  waitUntil(() => mediaSource.readyState === 'closed', 'the MediaSource closes', {
-    timeout: 5_000,
-  });
 
 /** A start function resolving with an engine of `kind`, recording what it was given. */
 function fakeStart(kind: PlaybackEngine['kind']) {

@@ -10,6 +10,7 @@ import { createHlsEngine } from '../../../src/player/hls-engine.js';
 import type { HlsConstructor } from '../../../src/player/load-hls.js';
 import type { EngineCallbacks } from '../../../src/player/playback-engine.js';
 import { CuecartError } from '../../../src/internal/errors.js';
+import { closed, opened, watchMediaSources } from '../../helpers/media-sources.js';
 
 const STREAM = '/test/fixtures/hls-ts-id3/index.m3u8';
 
@@ -26,9 +27,6 @@ function withGlobal(name: string, value: unknown, run: () => void) {
     else delete g[name];
   }
 }
-
-const opened = (mediaSource: MediaSource) =>
-  waitUntil(() => mediaSource.readyState === 'open', 'the MediaSource opens', { timeout: 5_000 });
 
 /** Engine callbacks that keep the fatal errors. */
 function callbacks() {
@@ -89,7 +87,7 @@ describe('releaseEarlyMediaSource', () => {
     await opened(early.mediaSource);
     releaseEarlyMediaSource(video, early);
     expect(video.hasAttribute('src')).to.equal(false);
-    await waitUntil(() => early.mediaSource.readyState === 'closed', 'the MediaSource closes');
+    await closed(early.mediaSource);
   });
 
   it('leaves a video alone whose source was replaced meanwhile', async () => {
@@ -138,23 +136,16 @@ describe('an early MediaSource handed to the hls.js engine (real hls.js)', () =>
   it('hls.js buffers into that MediaSource and creates none of its own; the video plays', async () => {
     const { video, early } = videoWithEarlySource();
     await opened(early.mediaSource);
-    let created = 0;
-    const Original = globalThis.MediaSource;
-    globalThis.MediaSource = class extends Original {
-      constructor() {
-        super();
-        created++;
-      }
-    };
+    const sources = watchMediaSources();
     try {
       await playFirstFrame(video, early, () => {
         expect(early.mediaSource.sourceBuffers.length).to.be.greaterThan(0);
         expect(video.getAttribute('src')).to.equal(early.url);
       });
     } finally {
-      globalThis.MediaSource = Original;
+      sources.restore();
     }
-    expect(created).to.equal(0);
+    expect(sources.created).to.deep.equal([]);
     // hls.js owned it from then on: destroying the engine detached it.
     expect(video.hasAttribute('src')).to.equal(false);
   });

@@ -72,7 +72,11 @@ class FakeHls {
   }
 }
 
-function setup(config?: Partial<HlsConfig>) {
+function setup(
+  config?: Partial<HlsConfig>,
+  video = document.createElement('video'),
+  mediaSource?: EarlyMediaSource,
+) {
   const errors: CuecartError[] = [];
   const live: boolean[] = [];
   const stale: boolean[] = [];
@@ -88,10 +92,10 @@ function setup(config?: Partial<HlsConfig>) {
   };
   const engine = createHlsEngine(
     { Hls: FakeHls as unknown as HlsConstructor, CuecartError },
-    document.createElement('video'),
+    video,
     '/stream.m3u8',
     callbacks,
-    { config },
+    { config, mediaSource },
   );
   return { engine, hls: FakeHls.last, errors, live, stale, skipped };
 }
@@ -279,25 +283,10 @@ describe('createHlsEngine', () => {
   });
 
   it('hands hls.js the early MediaSource while the video holds it, else its own attachment', () => {
-    const noop = () => {};
-    const callbacks: EngineCallbacks = {
-      onFatalError: noop,
-      onLiveChange: noop,
-      onMetadataSamples: noop,
-      onDateRanges: noop,
-      onMetadataTrack: noop,
-      onStreamStale: noop,
-      onSegmentSkipped: noop,
-    };
     const start = (video: HTMLVideoElement, mediaSource: EarlyMediaSource) => {
-      createHlsEngine(
-        { Hls: FakeHls as unknown as HlsConstructor, CuecartError },
-        video,
-        '/stream.m3u8',
-        callbacks,
-        { mediaSource },
-      ).destroy();
-      return FakeHls.last.attached;
+      const { engine, hls } = setup(undefined, video, mediaSource);
+      engine.destroy();
+      return hls.attached;
     };
     const held = document.createElement('video');
     const early = { mediaSource: {} as MediaSource, url: 'blob:early' };
