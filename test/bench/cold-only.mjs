@@ -16,7 +16,7 @@ import {
   openColdPage,
 } from './cold-start.mjs';
 import { launchBrowser } from './lib/browser.mjs';
-import { fmt, kb } from './lib/stats.mjs';
+import { fmt, fmtPaired, kb } from './lib/stats.mjs';
 
 const RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
 const PROFILE = process.argv.includes('--profile');
@@ -69,15 +69,16 @@ try {
       console.log(
         `${name.padEnd(20)} first frame ${fmt(p.firstFrameMs, 0).padStart(5)} ms` +
           (cuecart || name === TUNED_BARE
-            ? ` (${fmt(p.overBare, 2)}× bare; per-run pairs ${fmt(p.pairedOverBare, 2)}×)`
+            ? ` (${fmt(p.overBare, 2)}× bare; per-run pairs ${fmtPaired(p.pairedOverBare, p.pairedOverBareInterval)})`
             : '') +
           (p.overTunedBare != null
-            ? ` (${fmt(p.overTunedBare, 2)}× the startFragPrefetch page; pairs ${fmt(p.pairedOverTunedBare, 2)}×)`
+            ? ` (${fmt(p.overTunedBare, 2)}× the startFragPrefetch page; pairs ${fmtPaired(p.pairedOverTunedBare, p.pairedOverTunedBareInterval)})`
             : '') +
           (cuecart
             ? ` · first product ${fmt(p.firstProductMs, 0)} ms` +
               ` · hls.js / playlist / first segment requested at ${fmt(p.hlsRequestedAtMs, 0)} / ${fmt(p.playlistRequestedAtMs, 0)} / ${fmt(p.segmentRequestedAtMs, 0)} ms` +
-              ` · longest Cuecart script in a long frame ${fmt(p.maxCuecartScriptMs, 0)} ms`
+              ` · longest Cuecart script in a long frame ${fmt(p.maxCuecartScriptMs, 0)} ms` +
+              ` (median of runs ${fmt(p.medianCuecartScriptMs, 0)} ms, over 50 ms in ${p.cuecartScriptOver50Runs} of ${p.runsMs.length})`
             : '') +
           ` · long tasks before first frame ${p.longTasksBeforeFrame} (max ${fmt(p.maxLongTaskMs, 0)} ms)` +
           ` · runs ${p.runsMs.map((v) => fmt(v, 0)).join(', ')}`,

@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { SHOW, SHOW_CODECS } from '../fixtures/show.mjs';
 import { writeMultivariantPlaylist } from '../fixtures/tools/playlist.mjs';
-import { median, ratio } from './lib/stats.mjs';
+import { median, pairedRatioInterval, ratio } from './lib/stats.mjs';
 
 const STREAM = '/test/fixtures/hls-ts-id3/index.m3u8';
 const LIVE_STREAM = '/live/ts/index.m3u8';
@@ -378,10 +378,23 @@ export async function benchColdStart(browser, server, { runs = 5, pages, network
       pairedOverTunedBare: tuned
         ? median(s.map((x, i) => ratio(x.firstFrame, tuned[i].firstFrame)))
         : null,
+      // How far those medians of pairs could move with another set of runs (95 %, bootstrap).
+      pairedOverBareInterval: pairedRatioInterval(
+        s.map((x) => x.firstFrame),
+        samples[bareName].map((x) => x.firstFrame),
+      ),
+      pairedOverTunedBareInterval: tuned
+        ? pairedRatioInterval(
+            s.map((x) => x.firstFrame),
+            tuned.map((x) => x.firstFrame),
+          )
+        : null,
       firstProductMs: median(s.map((x) => x.firstProduct ?? NaN)),
       longTasksBeforeFrame: Math.max(...s.map((x) => x.longTasksBeforeFrame)),
       maxLongTaskMs: Math.max(...s.map((x) => x.maxLongTaskMs)),
       maxCuecartScriptMs: Math.max(...s.map((x) => x.maxCuecartScriptMs)),
+      medianCuecartScriptMs: median(s.map((x) => x.maxCuecartScriptMs)),
+      cuecartScriptOver50Runs: s.filter((x) => x.maxCuecartScriptMs > 50).length,
       hlsRequestedAtMs: median(s.map((x) => x.hlsRequestedAt ?? NaN)),
       playlistRequestedAtMs: median(s.map((x) => x.playlistRequestedAt ?? NaN)),
       segmentRequestedAtMs: median(s.map((x) => x.segmentRequestedAt ?? NaN)),

@@ -38,9 +38,77 @@ export function ratio(a, b) {
   return Number.isFinite(a) && Number.isFinite(b) && b > 0 ? a / b : NaN;
 }
 
+/**
+ * A seeded pseudo-random generator (mulberry32) of numbers in [0, 1): the bootstrap below draws
+ * the same resamples for the same samples on every run, so its interval is a property of the
+ * samples, not of the draw.
+ */
+function seededRandom(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Percentile-bootstrap confidence interval of the median of the per-pair ratios `a[i] / b[i]`
+ * (pairs whose ratio means nothing are left out): how far the median of pairs could move with
+ * another set of runs on the same noisy machine. `{ low, high }`, NaN with fewer than 5 pairs.
+ * @param {number[]} a
+ * @param {number[]} b
+ * @param {{ level?: number, resamples?: number, seed?: number }} [options] `level` 0.95 by
+ *   default, 2,000 resamples
+ */
+export function pairedRatioInterval(a, b, { level = 0.95, resamples = 2000, seed = 1 } = {}) {
+  const ratios = a.map((x, i) => ratio(x, b[i])).filter(Number.isFinite);
+  if (ratios.length < 5) return { low: NaN, high: NaN };
+  const random = seededRandom(seed);
+  const medians = [];
+  const draw = new Array(ratios.length);
+  for (let r = 0; r < resamples; r++) {
+    for (let i = 0; i < ratios.length; i++) draw[i] = ratios[(random() * ratios.length) | 0];
+    medians.push(median(draw));
+  }
+  const tail = ((1 - level) / 2) * 100;
+  return { low: percentile(medians, tail), high: percentile(medians, 100 - tail) };
+}
+
+/**
+ * A ratio's interval against a ceiling such as issue 12's "≤ 1.05× bare hls.js": `met` when the
+ * whole interval is at or under it, `missed` when the whole interval is over it, `undecided`
+ * when the interval straddles it (the runs cannot tell on this machine; run more).
+ * @param {{ low: number, high: number }} interval
+ * @param {number} ceiling
+ * @returns {'met' | 'missed' | 'undecided'}
+ */
+export function verdict({ low, high }, ceiling) {
+  if (!Number.isFinite(low) || !Number.isFinite(high)) return 'undecided';
+  if (high <= ceiling) return 'met';
+  if (low > ceiling) return 'missed';
+  return 'undecided';
+}
+
 /** A number with `digits` decimals, or `n/a`. */
 export function fmt(value, digits = 1) {
   return Number.isFinite(value) ? value.toFixed(digits) : 'n/a';
+}
+
+/**
+ * A paired ratio and its interval against issue 12's ceiling, e.g. `1.02× (95 % CI 0.97–1.08:
+ * ≤ 1.05× undecided)`.
+ * @param {number} value the median of pairs
+ * @param {{ low: number, high: number }} interval {@link pairedRatioInterval}
+ * @param {number} [ceiling]
+ */
+export function fmtPaired(value, interval, ceiling = 1.05) {
+  return (
+    `${fmt(value, 2)}× (95 % CI ${fmt(interval.low, 2)}–${fmt(interval.high, 2)}: ` +
+    `≤ ${fmt(ceiling, 2)}× ${verdict(interval, ceiling)})`
+  );
 }
 
 /** Bytes as KB with one decimal. */
