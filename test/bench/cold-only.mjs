@@ -14,6 +14,7 @@ import {
   coldPages,
   navigateAndWait,
   openColdPage,
+  selectColdPages,
 } from './cold-start.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { fmt, fmtPaired, kb } from './lib/stats.mjs';
@@ -57,12 +58,13 @@ try {
       );
     }
   }
+  // BENCH_COLD_NETWORKS: `localhost`, `line` or both (default); BENCH_COLD_PAGES: the Cuecart
+  // pages to run (comma-separated names of table 4b), with the bare pages they are held against.
+  const networks = (process.env.BENCH_COLD_NETWORKS ?? 'localhost,line').split(',');
+  const pages = selectColdPages(coldPages(bundle.hlsChunks), process.env.BENCH_COLD_PAGES);
   for (const network of RUNS > 0 ? [undefined, BROADBAND] : []) {
-    const cold = await benchColdStart(browser, server, {
-      runs: RUNS,
-      pages: coldPages(bundle.hlsChunks),
-      network,
-    });
+    if (!networks.includes(network ? 'line' : 'localhost')) continue;
+    const cold = await benchColdStart(browser, server, { runs: RUNS, pages, network });
     console.log(`\n${cold.network}:`);
     for (const [name, p] of Object.entries(cold.pages)) {
       const cuecart = name.startsWith('cuecart');

@@ -336,6 +336,36 @@ async function coldRun(browser, server, html, network) {
   }
 }
 
+/** The bare page a page of {@link coldPages} is held against: the bare page of its hls.js build and stream. */
+function bareOf(name) {
+  return name === TUNED_BARE
+    ? 'bare hls.js'
+    : name.replace(/^cuecart/, 'bare hls.js').replace(/ \((hinted|classic|section)\)$/, '');
+}
+
+/** Whether a page is held against {@link TUNED_BARE} too: the full build's replay pages. */
+function tunedBareOf(name) {
+  return name.startsWith('cuecart') && bareOf(name) === 'bare hls.js';
+}
+
+/**
+ * The pages of {@link coldPages} named in `names` (comma-separated), with the bare pages they are
+ * held against; all of them when `names` is empty.
+ * @param {Record<string, string>} pages
+ * @param {string | undefined} names
+ */
+export function selectColdPages(pages, names) {
+  const wanted = (names ?? '')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  if (!wanted.length) return pages;
+  for (const name of wanted) if (!(name in pages)) throw new Error(`no cold-start page ${name}`);
+  const keep = new Set(wanted.flatMap((name) => [name, bareOf(name)]));
+  if (wanted.some(tunedBareOf)) keep.add(TUNED_BARE).add(bareOf(TUNED_BARE));
+  return Object.fromEntries(Object.entries(pages).filter(([name]) => keep.has(name)));
+}
+
 /**
  * Runs every page `runs` times, alternating, and summarises medians and ratios against the bare
  * hls.js page.
@@ -356,15 +386,9 @@ export async function benchColdStart(browser, server, { runs = 5, pages, network
   for (const name of names) {
     const s = samples[name];
     const firstFrame = median(s.map((x) => x.firstFrame));
-    // Each Cuecart page against the bare page of the same hls.js build.
-    const bareName =
-      name === TUNED_BARE
-        ? 'bare hls.js'
-        : name.replace(/^cuecart/, 'bare hls.js').replace(/ \((hinted|classic|section)\)$/, '');
+    const bareName = bareOf(name);
     const baseline = median(samples[bareName].map((x) => x.firstFrame));
-    // The full build's replay pages against the tuned bare page too.
-    const tuned =
-      bareName === 'bare hls.js' && name.startsWith('cuecart') ? samples[TUNED_BARE] : null;
+    const tuned = tunedBareOf(name) ? samples[TUNED_BARE] : null;
     const last = s[s.length - 1];
     summary[name] = {
       firstFrameMs: firstFrame,
