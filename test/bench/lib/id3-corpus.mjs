@@ -3,6 +3,8 @@
 // JSON; the odd title frame; an older v2.3 writer; UTF-16 text). Deterministic for a given seed.
 // Layout per https://id3.org/id3v2.4.0-structure and https://id3.org/id3v2.3.0.
 
+import { seededRandom } from './stats.mjs';
+
 const utf8 = new TextEncoder();
 /** The demo store's product handles, which the simulated shows feature. */
 export const PRODUCTS = [
@@ -71,25 +73,13 @@ function priv(owner, data, version) {
   return frame('PRIV', concat([utf8.encode(owner), Uint8Array.of(0), data]), version);
 }
 
-/** Small deterministic PRNG (mulberry32). */
-function random(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * `count` tags, each one timed-metadata sample's bytes. Mix: 60 % TXXX "cuecart" (v2.4), 20 %
  * IVS-style TXXX JSON plus a TIT2, 10 % PRIV JSON, 10 % ID3v2.3 with a UTF-16 title and a TXXX.
  * @returns {{ tags: Uint8Array[], bytes: number, payloads: number }}
  */
 export function buildId3Corpus(count, seed = 20261122) {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const tags = [];
   let bytes = 0;
   let payloads = 0;

@@ -39,11 +39,12 @@ export function ratio(a, b) {
 }
 
 /**
- * A seeded pseudo-random generator (mulberry32) of numbers in [0, 1): the bootstrap below draws
+ * A seeded pseudo-random generator (mulberry32) of numbers in [0, 1), for the benchmarks: the
+ * ID3 corpus, and the bootstrap below, which draws
  * the same resamples for the same samples on every run, so its interval is a property of the
  * samples, not of the draw.
  */
-function seededRandom(seed) {
+export function seededRandom(seed) {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
