@@ -3,7 +3,7 @@
 // JSON; the odd title frame; an older v2.3 writer; UTF-16 text). Deterministic for a given seed.
 // Layout per https://id3.org/id3v2.4.0-structure and https://id3.org/id3v2.3.0.
 
-import { seededRandom } from './stats.mjs';
+import { seededRandom } from '../../helpers/seeded-random.mjs';
 
 const utf8 = new TextEncoder();
 /** The demo store's product handles, which the simulated shows feature. */

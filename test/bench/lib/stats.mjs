@@ -1,5 +1,7 @@
 // Small statistics and formatting helpers shared by the benchmarks.
 
+import { seededRandom } from '../../helpers/seeded-random.mjs';
+
 /** Sorted copy of the finite numbers in `values`. */
 function sorted(values) {
   return values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
@@ -39,26 +41,10 @@ export function ratio(a, b) {
 }
 
 /**
- * A seeded pseudo-random generator (mulberry32) of numbers in [0, 1), for the benchmarks: the
- * ID3 corpus, and the bootstrap below, which draws
- * the same resamples for the same samples on every run, so its interval is a property of the
- * samples, not of the draw.
- */
-export function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/**
  * Percentile-bootstrap confidence interval of the median of the per-pair ratios `a[i] / b[i]`
  * (pairs whose ratio means nothing are left out): how far the median of pairs could move with
- * another set of runs on the same noisy machine. `{ low, high }`, NaN with fewer than 5 pairs.
+ * another set of runs on the same noisy machine. The resamples are drawn from a seeded
+ * generator, so the interval is a property of the samples, not of the draw. `{ low, high }`, NaN with fewer than 5 pairs.
  * @param {number[]} a
  * @param {number[]} b
  * @param {{ level?: number, resamples?: number, seed?: number }} [options] `level` 0.95 by

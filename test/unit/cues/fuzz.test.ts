@@ -16,7 +16,7 @@ import {
   textFrame,
   txxxFrame,
 } from './id3-builder.js';
-import { seededRandom } from '../../helpers/seeded-random.js';
+import { seededRandom } from '../../helpers/seeded-random.mjs';
 
 function randomBytes(random: () => number, length: number): Uint8Array {
   const bytes = new Uint8Array(length);

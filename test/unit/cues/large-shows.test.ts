@@ -7,7 +7,7 @@ import { parseWebVttCues, parseWebVttCuesInSlices } from '../../../src/cues/webv
 import type { CuecartError } from '../../../src/internal/errors.js';
 import { forEachInSlices } from '../../../src/internal/time-slices.js';
 import { FakeFrameClock } from '../../helpers/fake-frame-clock.js';
-import { seededRandom } from '../../helpers/seeded-random.js';
+import { seededRandom } from '../../helpers/seeded-random.mjs';
 
 function cue(id: string, start: number, end?: number, duration?: number): ProductCue {
   const c: ProductCue = {
