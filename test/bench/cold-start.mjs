@@ -9,7 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { SHOW, SHOW_CODECS } from '../fixtures/show.mjs';
 import { writeMultivariantPlaylist } from '../fixtures/tools/playlist.mjs';
-import { median, pairedRatioInterval, ratio } from './lib/stats.mjs';
+import { median, pairedRatios, ratio } from './lib/stats.mjs';
 
 const STREAM = '/test/fixtures/hls-ts-id3/index.m3u8';
 const LIVE_STREAM = '/live/ts/index.m3u8';
@@ -383,36 +383,29 @@ export async function benchColdStart(browser, server, { runs = 5, pages, network
       samples[name].push(await coldRun(browser, server, pages[name], network));
   }
   const summary = {};
+  const firstFrames = (pageRuns) => pageRuns.map((x) => x.firstFrame);
   for (const name of names) {
     const s = samples[name];
-    const firstFrame = median(s.map((x) => x.firstFrame));
+    const firstFrame = median(firstFrames(s));
     const bareName = bareOf(name);
-    const baseline = median(samples[bareName].map((x) => x.firstFrame));
+    const baseline = median(firstFrames(samples[bareName]));
     const tuned = tunedBareOf(name) ? samples[TUNED_BARE] : null;
     const last = s[s.length - 1];
+    // Each run against the bare page's run of the same round (the pages alternate within a
+    // round): a slow spell of the machine hits both sides of a pair, so the median of pairs is
+    // less sensitive to drift than the ratio of two medians; its interval (95 %, bootstrap) says
+    // how far it could move with another set of runs.
+    const overBare = pairedRatios(firstFrames(s), firstFrames(samples[bareName]));
+    const overTuned = tuned ? pairedRatios(firstFrames(s), firstFrames(tuned)) : null;
     summary[name] = {
       firstFrameMs: firstFrame,
-      runsMs: s.map((x) => x.firstFrame),
+      runsMs: firstFrames(s),
       overBare: ratio(firstFrame, baseline),
-      // Each run against the bare page's run of the same round (the pages alternate within a
-      // round): a slow spell of the machine hits both sides of a pair, so this median is less
-      // sensitive to drift than the ratio of the two medians above.
-      pairedOverBare: median(s.map((x, i) => ratio(x.firstFrame, samples[bareName][i].firstFrame))),
-      overTunedBare: tuned ? ratio(firstFrame, median(tuned.map((x) => x.firstFrame))) : null,
-      pairedOverTunedBare: tuned
-        ? median(s.map((x, i) => ratio(x.firstFrame, tuned[i].firstFrame)))
-        : null,
-      // How far those medians of pairs could move with another set of runs (95 %, bootstrap).
-      pairedOverBareInterval: pairedRatioInterval(
-        s.map((x) => x.firstFrame),
-        samples[bareName].map((x) => x.firstFrame),
-      ),
-      pairedOverTunedBareInterval: tuned
-        ? pairedRatioInterval(
-            s.map((x) => x.firstFrame),
-            tuned.map((x) => x.firstFrame),
-          )
-        : null,
+      pairedOverBare: overBare.median,
+      overTunedBare: tuned ? ratio(firstFrame, median(firstFrames(tuned))) : null,
+      pairedOverTunedBare: overTuned ? overTuned.median : null,
+      pairedOverBareInterval: { low: overBare.low, high: overBare.high },
+      pairedOverTunedBareInterval: overTuned ? { low: overTuned.low, high: overTuned.high } : null,
       firstProductMs: median(s.map((x) => x.firstProduct ?? NaN)),
       longTasksBeforeFrame: Math.max(...s.map((x) => x.longTasksBeforeFrame)),
       maxLongTaskMs: Math.max(...s.map((x) => x.maxLongTaskMs)),

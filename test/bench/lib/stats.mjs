@@ -41,18 +41,22 @@ export function ratio(a, b) {
 }
 
 /**
- * Percentile-bootstrap confidence interval of the median of the per-pair ratios `a[i] / b[i]`
- * (pairs whose ratio means nothing are left out): how far the median of pairs could move with
- * another set of runs on the same noisy machine. The resamples are drawn from a seeded
- * generator, so the interval is a property of the samples, not of the draw. `{ low, high }`, NaN with fewer than 5 pairs.
+ * The per-pair ratios `a[i] / b[i]` of two pages' alternating runs (pairs whose ratio means
+ * nothing are left out), summed up as their median and a percentile-bootstrap confidence
+ * interval of that median: how far the median of pairs could move with another set of runs on
+ * the same noisy machine. The resamples are drawn from a seeded generator, so the interval is a
+ * property of the samples, not of the draw. `{ median, low, high }`; the interval is NaN with
+ * fewer than 5 pairs.
  * @param {number[]} a
  * @param {number[]} b
  * @param {{ level?: number, resamples?: number, seed?: number }} [options] `level` 0.95 by
  *   default, 2,000 resamples
+ * @returns {{ median: number, low: number, high: number }}
  */
-export function pairedRatioInterval(a, b, { level = 0.95, resamples = 2000, seed = 1 } = {}) {
+export function pairedRatios(a, b, { level = 0.95, resamples = 2000, seed = 1 } = {}) {
   const ratios = a.map((x, i) => ratio(x, b[i])).filter(Number.isFinite);
-  if (ratios.length < 5) return { low: NaN, high: NaN };
+  const middle = median(ratios);
+  if (ratios.length < 5) return { median: middle, low: NaN, high: NaN };
   const random = seededRandom(seed);
   const medians = [];
   const draw = new Array(ratios.length);
@@ -61,7 +65,7 @@ export function pairedRatioInterval(a, b, { level = 0.95, resamples = 2000, seed
     medians.push(median(draw));
   }
   const tail = ((1 - level) / 2) * 100;
-  return { low: percentile(medians, tail), high: percentile(medians, 100 - tail) };
+  return { median: middle, low: percentile(medians, tail), high: percentile(medians, 100 - tail) };
 }
 
 /**
@@ -88,7 +92,7 @@ export function fmt(value, digits = 1) {
  * A paired ratio and its interval against issue 12's ceiling, e.g. `1.02× (95 % CI 0.97–1.08:
  * ≤ 1.05× undecided)`.
  * @param {number} value the median of pairs
- * @param {{ low: number, high: number }} interval {@link pairedRatioInterval}
+ * @param {{ low: number, high: number }} interval {@link pairedRatios}
  * @param {number} [ceiling]
  */
 export function fmtPaired(value, interval, ceiling = 1.05) {
