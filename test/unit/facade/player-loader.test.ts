@@ -6,6 +6,9 @@ import {
 } from '../../../src/facade/player-loader.js';
 import { FIXTURES } from '../../helpers/player.js';
 
+/** The iframes made by {@link freshDocument}, removed after each test. */
+const frames: HTMLIFrameElement[] = [];
+
 /**
  * A document of its own (an iframe's), where `<cuecart-player>` is not defined and no loader is
  * installed, holding `body`. Removed after the test.
@@ -20,7 +23,6 @@ async function freshDocument(body: string): Promise<Document> {
   frames.push(frame);
   return frame.contentDocument!;
 }
-const frames: HTMLIFrameElement[] = [];
 
 /** Resolves once the tasks queued so far have run. */
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
