@@ -323,6 +323,7 @@ async function coldRun(browser, server, html, network) {
       maxLongTaskMs: Math.max(0, ...longTasks.map((t) => t.duration)),
       maxCuecartScriptMs: Math.max(0, ...cuecartScripts.map((s) => s.duration)),
       hlsRequestedAt: hlsScript?.start ?? null,
+      hlsArrivedAt: hlsScript?.end ?? null,
       playlistRequestedAt: playlist?.start ?? null,
       segmentRequestedAt: firstSegment?.start ?? null,
       toFrame: await scriptBytes(result.resources, result.firstFrame),
@@ -413,6 +414,11 @@ export async function benchColdStart(browser, server, { runs = 5, pages, network
       medianCuecartScriptMs: median(s.map((x) => x.maxCuecartScriptMs)),
       cuecartScriptOver50Runs: s.filter((x) => x.maxCuecartScriptMs > 50).length,
       hlsRequestedAtMs: median(s.map((x) => x.hlsRequestedAt ?? NaN)),
+      hlsArrivedAtMs: median(s.map((x) => x.hlsArrivedAt ?? NaN)),
+      // From hls.js's last byte to the first frame: what the page does once hls.js is in (its
+      // evaluation, the engine, the playlist and the segment if not in yet, the first append).
+      // The rest of the first frame is how soon hls.js arrives.
+      frameAfterHlsMs: median(s.map((x) => x.firstFrame - (x.hlsArrivedAt ?? NaN))),
       playlistRequestedAtMs: median(s.map((x) => x.playlistRequestedAt ?? NaN)),
       segmentRequestedAtMs: median(s.map((x) => x.segmentRequestedAt ?? NaN)),
       bytesToFrame: { cuecart: last.toFrame.cuecart, hls: last.toFrame.hls },

@@ -510,6 +510,11 @@ function coldTable(run) {
           ]
         : []),
       [
+        `${name}: hls.js arrived at / first frame after it`,
+        `${fmt(p.hlsArrivedAtMs, 0)} / ${fmt(p.frameAfterHlsMs, 0)} ms`,
+        'how soon hls.js is in, and what the page does after',
+      ],
+      [
         `${name}: long tasks before first frame (max)`,
         `${p.longTasksBeforeFrame} (${fmt(p.maxLongTaskMs, 0)} ms)`,
       ],
