@@ -82,6 +82,7 @@ try {
               ` · longest Cuecart script in a long frame ${fmt(p.maxCuecartScriptMs, 0)} ms` +
               ` (median of runs ${fmt(p.medianCuecartScriptMs, 0)} ms, over 50 ms in ${p.cuecartScriptOver50Runs} of ${p.runsMs.length})`
             : '') +
+          ` · longest script of any kind in a long frame: median of runs ${fmt(p.medianScriptMs, 0)} ms, over 50 ms in ${p.scriptOver50Runs} of ${p.runsMs.length}` +
           ` · hls.js arrived at ${fmt(p.hlsArrivedAtMs, 0)} ms, first frame ${fmt(p.frameAfterHlsMs, 0)} ms after` +
           ` · long tasks before first frame ${p.longTasksBeforeFrame} (max ${fmt(p.maxLongTaskMs, 0)} ms)` +
           ` · runs ${p.runsMs.map((v) => fmt(v, 0)).join(', ')}`,

@@ -510,6 +510,11 @@ function coldTable(run) {
           ]
         : []),
       [
+        `${name}: longest script of any kind in a long frame`,
+        `${fmt(p.medianScriptMs, 0)} ms`,
+        `median of runs, over 50 ms in ${p.scriptOver50Runs} of ${p.runsMs.length} (wall time; on a bare page, hls.js's own start)`,
+      ],
+      [
         `${name}: hls.js arrived at / first frame after it`,
         `${fmt(p.hlsArrivedAtMs, 0)} / ${fmt(p.frameAfterHlsMs, 0)} ms`,
         'how soon hls.js is in, and what the page does after',
