@@ -1,6 +1,6 @@
 // Runs only benchmark 4 (bundle) and 4b (cold start vs bare hls.js) — the issue-12 figures —
 // without the long benchmarks: `node test/bench/cold-only.mjs` after `npm run build`
-// (`BENCH_COLD_RUNS`, default 5), on localhost and on an emulated broadband line. With `--profile`, also records one cold Cuecart page with the
+// (`BENCH_COLD_RUNS`, default 5), on localhost and on an emulated broadband line. With `--profile`, also records one cold Cuecart page (`BENCH_PROFILE_PAGE`) with the
 // V8 CPU profiler (Chrome DevTools Protocol) from navigation to the first presented frame and
 // prints where main-thread time went, by script and by function, and every long animation frame
 // with its scripts: the attribution of a long task before the first frame. Timings are reported,
@@ -33,7 +33,13 @@ console.log(
 const server = await startBenchServer();
 const browser = await launchBrowser();
 try {
-  if (PROFILE) await profileOnce(browser, server, coldPages(bundle.hlsChunks).cuecart);
+  // BENCH_PROFILE_PAGE: the table-4b page to profile (`cuecart` by default).
+  if (PROFILE) {
+    const name = process.env.BENCH_PROFILE_PAGE ?? 'cuecart';
+    const html = coldPages(bundle.hlsChunks)[name];
+    if (!html) throw new Error(`no cold-start page ${name}`);
+    await profileOnce(browser, server, html);
+  }
   if (TRACE) {
     const traces = Number(process.env.BENCH_TRACE_RUNS ?? 3);
     const pages = coldPages(bundle.hlsChunks);
