@@ -1,9 +1,10 @@
 // Runs only benchmark 4 (bundle) and 4b (cold start vs bare hls.js) — the issue-12 figures —
 // without the long benchmarks: `node test/bench/cold-only.mjs` after `npm run build`
-// (`BENCH_COLD_RUNS`, default 5), on localhost and on an emulated broadband line. With `--profile`, also records one cold Cuecart page (`BENCH_PROFILE_PAGE`) with the
-// V8 CPU profiler (Chrome DevTools Protocol) from navigation to the first presented frame and
-// prints where main-thread time went, by script and by function, and every long animation frame
-// with its scripts: the attribution of a long task before the first frame. Timings are reported,
+// (`BENCH_COLD_RUNS`, default 5), on localhost and on an emulated broadband line. With
+// `--profile`, also records one cold page (`BENCH_PROFILE_PAGE`, default `cuecart`) with the V8
+// CPU profiler (Chrome DevTools Protocol) from navigation to the first presented frame and prints
+// where main-thread time went, by script and by function, and every long animation frame with
+// its scripts: the attribution of a long task before the first frame. Timings are reported,
 // never asserted.
 import { startBenchServer } from './lib/server.mjs';
 import { benchBundle } from './bundle.mjs';
