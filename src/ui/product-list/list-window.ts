@@ -92,6 +92,8 @@ export class ListWindowController implements ReactiveController {
   private observed: Element[] = [];
   /** Renders left in which to re-check the viewport with the pitch measured after a move. */
   private settle = 0;
+  /** Whether the coming update is the window's own move (else the host's: new content). */
+  private moving = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -149,7 +151,12 @@ export class ListWindowController implements ReactiveController {
     const [before, after] = this.sizeSpacers(list);
     this.observe([before, after].filter((s): s is HTMLElement => !!s));
     // The entries just rendered may be taller or shorter than estimated: look again, with the
-    // pitch they measure (a spacer still in view would not be reported a second time).
+    // pitch they measure (a spacer still in view would not be reported a second time). An update
+    // of the host's own (the products arrived, a title changed) may have changed every entry's
+    // height: look again once, or the spacers keep standing for the old height until the viewer
+    // scrolls, and the first scroll lands on other entries than the scrollbar promised.
+    if (!this.moving) this.settle = Math.max(this.settle, 1);
+    this.moving = false;
     if (this.settle > 0 && this.frame === undefined) {
       this.settle--;
       this.frame = requestAnimationFrame(() => {
@@ -207,6 +214,7 @@ export class ListWindowController implements ReactiveController {
     if (next.from === this.from && next.to === this.to) return;
     this.from = next.from;
     this.to = next.to;
+    this.moving = true;
     this.host.requestUpdate();
   }
 

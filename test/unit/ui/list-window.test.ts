@@ -1,5 +1,10 @@
-import { expect } from '@open-wc/testing';
-import { rangeInView, type ListGeometry } from '../../../src/ui/product-list/list-window.js';
+import { expect, waitUntil } from '@open-wc/testing';
+import { html, LitElement } from 'lit';
+import {
+  ListWindowController,
+  rangeInView,
+  type ListGeometry,
+} from '../../../src/ui/product-list/list-window.js';
 
 const geometry = (extra: Partial<ListGeometry> = {}): ListGeometry => ({
   start: 0,
@@ -42,6 +47,59 @@ describe('rangeInView', () => {
         from: 0,
         to: 30,
       });
+    }
+  });
+});
+
+/** A windowed list of `count` entries `rowHeight` px tall, as the product list renders one. */
+class WindowedList extends LitElement {
+  static override properties = { rowHeight: { type: Number } };
+  rowHeight = 40;
+  readonly count = 1_000;
+  readonly listWindow = new ListWindowController(this, {
+    threshold: 100,
+    overscan: 10,
+    minimum: 30,
+    maximum: 300,
+    list: () => this.renderRoot.querySelector<HTMLElement>('ul'),
+  });
+
+  override render() {
+    const { from, to } = this.listWindow.range(this.count);
+    const spacer = (edge: string) => html`<li data-spacer=${edge} hidden></li>`;
+    const rows = Array.from({ length: to - from }, (_, i) => from + i);
+    return html`<ul style="margin: 0; padding: 0; list-style: none">
+      ${spacer('before')}
+      ${rows.map((i) => html`<li data-index=${i} style="block-size: ${this.rowHeight}px">${i}</li>`)}
+      ${spacer('after')}
+    </ul>`;
+  }
+}
+customElements.define('test-windowed-list', WindowedList);
+
+describe('ListWindowController', () => {
+  /** Whether the list's height stands for `count` entries of the height they render at. */
+  const standsFor = (list: WindowedList) => {
+    const ul = list.renderRoot.querySelector('ul');
+    return !!ul && Math.abs(ul.scrollHeight - list.count * list.rowHeight) < list.rowHeight;
+  };
+
+  it('measures its entries again when the host renders them at another height, unscrolled', async () => {
+    const list = document.createElement('test-windowed-list') as WindowedList;
+    document.body.append(list);
+    try {
+      await waitUntil(() => standsFor(list), 'first measurement');
+      // The host renders a few more times meanwhile (cues arriving), the list unscrolled.
+      for (let i = 0; i < 4; i++) {
+        list.requestUpdate();
+        await list.updateComplete;
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      // The products arrived (a thumbnail, a second line): every entry is taller now.
+      list.rowHeight = 110;
+      await waitUntil(() => standsFor(list), 'spacers for the new height', { timeout: 2_000 });
+    } finally {
+      list.remove();
     }
   });
 });
