@@ -37,6 +37,17 @@ async function addShow(player: CuecartPlayer, count = N): Promise<void> {
 
 const ulOf = (list: CuecartProductList) => list.shadowRoot!.querySelector('ul')!;
 
+/**
+ * Whether the windowed list's height stands for its entries as rendered (its spacers sized with
+ * the pitch the rendered entries measure), within two entries.
+ */
+function measured(list: CuecartProductList): boolean {
+  const rows = entriesOf(list).map((li) => li.getBoundingClientRect());
+  if (rows.length < 2) return false;
+  const pitch = (rows.at(-1)!.top - rows[0]!.top) / (rows.length - 1);
+  return Math.abs(ulOf(list).scrollHeight - N * pitch) <= 2 * pitch;
+}
+
 /** The player's list once it shows entries. */
 async function shownList(player: CuecartPlayer): Promise<CuecartProductList> {
   await waitUntil(() => (listOf(player) ? entriesOf(listOf(player)!).length : 0) > 0, 'list', {
@@ -76,6 +87,9 @@ describe('CuecartPlayer with a long product list (1,000 cues)', () => {
     // Not a page as tall as 1,000 entries: the list scrolls in at most 70 % of the viewport.
     const ul = ulOf(list);
     await waitUntil(() => ul.scrollHeight > ul.clientHeight, 'list box');
+    // Once the products are in, the list measures its entries again without being scrolled:
+    // scrolled to 80 % of its height, it then shows the entries 80 % down.
+    await waitUntil(() => measured(list), 'list height for its entries');
     expect(ul.getBoundingClientRect().height).to.be.at.most(window.innerHeight * 0.7 + 1);
     expect(player.getBoundingClientRect().height).to.be.below(window.innerHeight * 2);
     ul.scrollTop = ul.scrollHeight * 0.8;
