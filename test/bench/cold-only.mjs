@@ -33,23 +33,22 @@ console.log(
 
 const server = await startBenchServer();
 const browser = await launchBrowser();
+/** Every page of table 4b, by name. */
+const allPages = coldPages(bundle.hlsChunks);
 try {
-  // BENCH_PROFILE_PAGE: the table-4b page to profile (`cuecart` by default).
+  // BENCH_PROFILE_PAGE: the table-4b page to profile (default `cuecart`; unknown names throw).
   if (PROFILE) {
-    const name = process.env.BENCH_PROFILE_PAGE ?? 'cuecart';
-    const html = coldPages(bundle.hlsChunks)[name];
-    if (!html) throw new Error(`no cold-start page ${name}`);
-    await profileOnce(browser, server, html);
+    const name = process.env.BENCH_PROFILE_PAGE || 'cuecart';
+    await profileOnce(browser, server, selectColdPages(allPages, name)[name]);
   }
   if (TRACE) {
     const traces = Number(process.env.BENCH_TRACE_RUNS ?? 3);
-    const pages = coldPages(bundle.hlsChunks);
     // BENCH_TRACE_PAGES: the table-4b pages to trace, comma-separated (e.g. `cuecart (classic)`).
     const names = (process.env.BENCH_TRACE_PAGES ?? 'bare hls.js,cuecart').split(',');
     const longest = Object.fromEntries(names.map((name) => [name.trim(), []]));
     for (let run = 0; run < traces; run++) {
       for (const name of Object.keys(longest)) {
-        longest[name].push(await traceOnce(browser, server, name, pages[name], run === 0));
+        longest[name].push(await traceOnce(browser, server, name, allPages[name], run === 0));
       }
     }
     for (const [name, runs] of Object.entries(longest)) {
@@ -68,7 +67,7 @@ try {
   // BENCH_COLD_NETWORKS: `localhost`, `line` or both (default); BENCH_COLD_PAGES: the Cuecart
   // pages to run (comma-separated names of table 4b), with the bare pages they are held against.
   const networks = (process.env.BENCH_COLD_NETWORKS ?? 'localhost,line').split(',');
-  const pages = selectColdPages(coldPages(bundle.hlsChunks), process.env.BENCH_COLD_PAGES);
+  const pages = selectColdPages(allPages, process.env.BENCH_COLD_PAGES);
   for (const network of RUNS > 0 ? [undefined, BROADBAND] : []) {
     if (!networks.includes(network ? 'line' : 'localhost')) continue;
     const cold = await benchColdStart(browser, server, { runs: RUNS, pages, network });
