@@ -1,4 +1,5 @@
 import { CuecartError } from '../internal/errors.js';
+import { yieldToMain } from '../internal/time-slices.js';
 import { parseHlsBuild } from '../player/hls-build.js';
 import { preloadHls } from '../player/load-hls.js';
 import { prefetchPlaylist } from '../player/playlist-prefetch.js';
@@ -87,7 +88,14 @@ export function installPlayerLoader(
   holder[INSTALLED] = true;
 
   const seen = new WeakSet<Element>();
+  /** Players showing a facade. */
   const faced = new Set<PlayerElement>();
+  /** Players whose facade is due in the task after their discovery (`discover`). */
+  const facing = new Set<PlayerElement>();
+  /** The latest task that renders facades (`renderFacades`); it never rejects. */
+  let facadeTask: Promise<void> | undefined;
+  /** Whether the player got defined: no facade is rendered from then on. */
+  let finished = false;
   const wantsPlay = new Set<PlayerElement>();
   /** Players whose playback the loader started, with their video. */
   const early = new Map<PlayerElement, HTMLVideoElement | undefined>();
@@ -97,6 +105,8 @@ export function installPlayerLoader(
   let loading: Promise<void> | undefined;
 
   const finish = () => {
+    finished = true;
+    facing.clear();
     intersections.disconnect();
     mutations.disconnect();
     // A player removed before it could upgrade never takes its engine over.
@@ -128,7 +138,8 @@ export function installPlayerLoader(
     loading ??= load().then(
       async (elements) => {
         // Players already playing show their first frame before the player's registration and
-        // first renders take the main thread.
+        // first renders take the main thread — those whose facade is due too, which start then.
+        while (facing.size && facadeTask) await facadeTask;
         await afterFirstFrames();
         // The shell's players work without the shopping chunk: its failure is reported, no more.
         void Promise.resolve(elements.definePlayer()).catch((cause: unknown) =>
@@ -194,14 +205,11 @@ export function installPlayerLoader(
   };
 
   /**
-   * Whether the loader may play `player` itself: it has, or is about to get, a facade (no other
-   * shadow root), and an HLS source over MSE. `startEarly` decides.
+   * Whether the loader may play `player` itself once its facade is rendered: an HLS source over
+   * MSE. `startEarly` decides.
    */
-  const mayStartEarly = (player: PlayerElement, src: string) =>
-    options.startEarly !== undefined &&
-    (faced.has(player) || !player.shadowRoot) &&
-    src !== '' &&
-    needsHlsJs(src);
+  const mayStartEarly = (src: string) =>
+    options.startEarly !== undefined && src !== '' && needsHlsJs(src);
 
   /** Requests the shell and the chunks a player needs besides it. */
   const loadRest = (player: PlayerElement) => {
@@ -234,21 +242,17 @@ export function installPlayerLoader(
     // The first segment, or a multivariant playlist's renditions, follow the playlist before
     // hls.js has arrived (0074, 0075).
     // A player the loader plays itself gets the shell and those chunks after its first frame
-    // (`startEarly`, which `discover` calls after this once the facade is rendered); should it
-    // not start after all, they are requested a microtask later.
+    // (`startEarly`); one whose facade is still due starts, or gets them, in the facade's task
+    // (`renderFacades`).
     if (src && needsHlsJs(src)) {
       preloadHls(parseHlsBuild(player.getAttribute('hls-build')));
       prefetchPlaylist(player, src);
       prefetchFirstSegment(player);
       prefetchRenditions(player);
     }
+    if (facing.has(player) && mayStartEarly(src)) return;
     startEarly(player);
-    if (early.has(player)) return;
-    if (!mayStartEarly(player, src)) loadRest(player);
-    else
-      void Promise.resolve().then(() => {
-        if (!early.has(player)) loadRest(player);
-      });
+    if (!early.has(player)) loadRest(player);
   };
 
   const intersections = new view.IntersectionObserver(
@@ -265,21 +269,38 @@ export function installPlayerLoader(
     for (const player of fresh) seen.add(player);
     // Read every position first, then write: one layout for the whole batch.
     const near = fresh.map((player) => isEager(player) || isNearViewport(player));
-    // Requests first (hls.js, the playlist, the shell and its chunks), facades after: rendering
-    // them must not hold back the downloads the first frame waits for.
+    // The requests in this task (hls.js, the playlist, the first segment, the shell and its
+    // chunks), the facades and the early playback in the next: the loader's first task is the
+    // longest Cuecart runs before the first frame, and rendering must not hold back the downloads
+    // the first frame waits for (docs/decisions/0080-facades-in-the-task-after-the-requests.md).
+    for (const player of fresh) if (!player.shadowRoot) facing.add(player);
     fresh.forEach((player, i) => {
       if (near[i]) activate(player, false);
     });
-    fresh.forEach((player, i) => {
-      if (renderFacade(player, () => activate(player, true))) {
+    facadeTask = yieldToMain()
+      .then(() => renderFacades(fresh, near))
+      .catch((error: unknown) => view.reportError(error));
+  };
+
+  /**
+   * The second half of `discover`, a task later: renders the facades (none once the player is
+   * defined: it renders itself), starts the activated players the loader can play, and requests
+   * the shell for the others; the rest wait for the viewport.
+   */
+  const renderFacades = (players: PlayerElement[], near: boolean[]) => {
+    for (const player of players) facing.delete(player);
+    players.forEach((player, i) => {
+      if (!finished && renderFacade(player, () => activate(player, true))) {
         faced.add(player);
-        if (near[i]) startEarly(player);
         // Warm up on intent, as a facade should: the pointer on its way to the play button.
         player.shadowRoot?.addEventListener('pointerover', () => activate(player, false), {
           once: true,
         });
       }
-      if (!near[i]) intersections.observe(player);
+      if (near[i]) {
+        startEarly(player);
+        if (!early.has(player)) loadRest(player);
+      } else if (!finished) intersections.observe(player);
     });
   };
 
