@@ -212,9 +212,17 @@ async function traceOnce(browser, server, name, html, verbose) {
       const data = e.args?.data ?? e.args?.beginData ?? {};
       return data.url || data.fileName || data.scriptName || e.args?.fileName || '';
     };
+    const isCuecart = (url) => /\/dist\/cdn\/(?!chunks\/hls|hls)/.test(url);
+    // A module's evaluation names no script: it is the module compiled last before it (the
+    // loader's own evaluation, the longest Cuecart task on its page, went unseen without this).
+    const compiled = onMain.filter((e) => e.name === 'v8.compileModule');
+    const evaluatedUrl = (e) => urlOf(compiled.findLast((c) => c.ts <= e.ts) ?? {});
     // A task runs Cuecart code when anything inside it names a Cuecart file (not hls.js).
     const runsCuecart = (task) =>
-      insideOf(task).some((e) => /\/dist\/cdn\/(?!chunks\/hls|hls)/.test(urlOf(e)));
+      insideOf(task).some(
+        (e) =>
+          isCuecart(urlOf(e)) || (e.name === 'v8.evaluateModule' && isCuecart(evaluatedUrl(e))),
+      );
     const ours = tasks.filter(runsCuecart);
     const result = {
       all: Math.max(0, ...tasks.map(cpu)),
