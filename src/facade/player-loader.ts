@@ -92,8 +92,6 @@ export function installPlayerLoader(
   const faced = new Set<PlayerElement>();
   /** Players whose facade is due in the task after their discovery (`discover`). */
   const facing = new Set<PlayerElement>();
-  /** The latest task that renders facades (`renderFacades`); it never rejects. */
-  let facadeTask: Promise<void> | undefined;
   /** Whether the player got defined: no facade is rendered from then on. */
   let finished = false;
   const wantsPlay = new Set<PlayerElement>();
@@ -138,8 +136,7 @@ export function installPlayerLoader(
     loading ??= load().then(
       async (elements) => {
         // Players already playing show their first frame before the player's registration and
-        // first renders take the main thread — those whose facade is due too, which start then.
-        while (facing.size && facadeTask) await facadeTask;
+        // first renders take the main thread.
         await afterFirstFrames();
         // The shell's players work without the shopping chunk: its failure is reported, no more.
         void Promise.resolve(elements.definePlayer()).catch((cause: unknown) =>
@@ -188,9 +185,10 @@ export function installPlayerLoader(
     });
   };
 
-  /** Starts the playback of a player with a facade, once (see `startEarly`). */
+  /** Starts the playback of a player with a facade (or one due), once (see `startEarly`). */
   const startEarly = (player: PlayerElement) => {
-    if (!options.startEarly || !faced.has(player) || early.has(player)) return;
+    if (!options.startEarly || early.has(player)) return;
+    if (!faced.has(player) && !facing.has(player)) return;
     const started = options.startEarly(player, (video) => {
       early.set(player, video);
       showFacadeVideo(player, video);
@@ -203,13 +201,6 @@ export function installPlayerLoader(
     // (docs/decisions/0068-player-chunks-after-the-first-frame.md, 0069-the-first-frame-without-the-shell.md).
     void afterFirstFrames([started.firstFrame]).then(() => loadRest(player));
   };
-
-  /**
-   * Whether the loader may play `player` itself once its facade is rendered: an HLS source over
-   * MSE. `startEarly` decides.
-   */
-  const mayStartEarly = (src: string) =>
-    options.startEarly !== undefined && src !== '' && needsHlsJs(src);
 
   /** Requests the shell and the chunks a player needs besides it. */
   const loadRest = (player: PlayerElement) => {
@@ -242,15 +233,13 @@ export function installPlayerLoader(
     // The first segment, or a multivariant playlist's renditions, follow the playlist before
     // hls.js has arrived (0074, 0075).
     // A player the loader plays itself gets the shell and those chunks after its first frame
-    // (`startEarly`); one whose facade is still due starts, or gets them, in the facade's task
-    // (`renderFacades`).
+    // (`startEarly`: in this task too, so that its MediaSource opens while hls.js downloads, 0079).
     if (src && needsHlsJs(src)) {
       preloadHls(parseHlsBuild(player.getAttribute('hls-build')));
       prefetchPlaylist(player, src);
       prefetchFirstSegment(player);
       prefetchRenditions(player);
     }
-    if (facing.has(player) && mayStartEarly(src)) return;
     startEarly(player);
     if (!early.has(player)) loadRest(player);
   };
@@ -269,38 +258,38 @@ export function installPlayerLoader(
     for (const player of fresh) seen.add(player);
     // Read every position first, then write: one layout for the whole batch.
     const near = fresh.map((player) => isEager(player) || isNearViewport(player));
-    // The requests in this task (hls.js, the playlist, the first segment, the shell and its
-    // chunks), the facades and the early playback in the next: the loader's first task is the
-    // longest Cuecart runs before the first frame, and rendering must not hold back the downloads
-    // the first frame waits for (docs/decisions/0080-facades-in-the-task-after-the-requests.md).
+    // The requests and the early playback in this task (hls.js, the playlist, the first segment,
+    // the shell and its chunks; the video and its MediaSource), the facades in the next: the
+    // loader's first task is the longest Cuecart runs before the first frame, and rendering must
+    // not hold back the downloads the first frame waits for
+    // (docs/decisions/0080-facades-in-the-task-after-the-requests.md).
     for (const player of fresh) if (!player.shadowRoot) facing.add(player);
     fresh.forEach((player, i) => {
       if (near[i]) activate(player, false);
     });
-    facadeTask = yieldToMain()
+    void yieldToMain()
       .then(() => renderFacades(fresh, near))
       .catch((error: unknown) => view.reportError(error));
   };
 
   /**
    * The second half of `discover`, a task later: renders the facades (none once the player is
-   * defined: it renders itself), starts the activated players the loader can play, and requests
-   * the shell for the others; the rest wait for the viewport.
+   * defined: it renders itself), shows the video of a player already playing, and watches the
+   * viewport for the players not activated.
    */
   const renderFacades = (players: PlayerElement[], near: boolean[]) => {
     for (const player of players) facing.delete(player);
     players.forEach((player, i) => {
       if (!finished && renderFacade(player, () => activate(player, true))) {
         faced.add(player);
+        const video = early.get(player);
+        if (video) showFacadeVideo(player, video);
         // Warm up on intent, as a facade should: the pointer on its way to the play button.
         player.shadowRoot?.addEventListener('pointerover', () => activate(player, false), {
           once: true,
         });
       }
-      if (near[i]) {
-        startEarly(player);
-        if (!early.has(player)) loadRest(player);
-      } else if (!finished) intersections.observe(player);
+      if (!near[i] && !finished) intersections.observe(player);
     });
   };
 

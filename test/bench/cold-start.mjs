@@ -143,7 +143,7 @@ const cuecartPage = (
       find();
       // The first product shown: a defined, rendered product card holding a product.
       const poll = () => {
-        const card = p.shadowRoot.querySelector('cuecart-product-card');
+        const card = p.shadowRoot?.querySelector('cuecart-product-card');
         if (card && card.product && card.shadowRoot?.childElementCount) {
           window.__firstProduct = performance.now();
           console.debug('${SIGNAL.firstProduct}');
