@@ -6,8 +6,8 @@ const MP4 = '/test/fixtures/mp4/show.mp4';
 
 /** The mute button inside the player's controls. */
 function muteButton(player: CuecartPlayer): HTMLButtonElement | null | undefined {
-  return player
-    .shadowRoot?.querySelector('cuecart-controls')
+  return player.shadowRoot
+    ?.querySelector('cuecart-controls')
     ?.shadowRoot?.querySelector<HTMLButtonElement>('[part~="mute-button"]');
 }
 
