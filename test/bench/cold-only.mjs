@@ -17,6 +17,7 @@ import {
   openColdPage,
   selectColdPages,
 } from './cold-start.mjs';
+import { LONG_TASK_CPU_MS, traceColdRun } from './cold-trace.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { fmt, fmtPaired, kb } from './lib/stats.mjs';
 
@@ -177,83 +178,34 @@ function selfTimes(profile) {
 }
 
 /**
- * One cold run of `html` under a Chromium trace: every main-thread task before the first frame
+ * One traced cold run of `html` (`cold-trace.mjs`): every main-thread task before the first frame
  * that took over 10 ms of thread CPU time (robust to a loaded machine, unlike wall time), with
  * what ran inside it — script evaluation and calls by URL, compilation, style, layout, parsing.
  */
 async function traceOnce(browser, server, name, html, verbose) {
-  const { context, tab, url } = await openColdPage(browser, server, html);
-  try {
-    await browser.startTracing(tab, {
-      categories: [
-        'devtools.timeline',
-        'disabled-by-default-devtools.timeline',
-        'v8.execute',
-        'blink.user_timing',
-        '__metadata',
-      ],
-    });
-    await navigateAndWait(tab, url, ['firstFrame'], 30_000);
-    const trace = JSON.parse((await browser.stopTracing()).toString());
-    const events = trace.traceEvents ?? trace;
-    const frameMark = events.find((e) => e.name === 'bench-first-frame');
-    const pid = frameMark?.pid;
-    const main = events.find(
-      (e) => e.name === 'thread_name' && e.pid === pid && e.args?.name === 'CrRendererMain',
-    );
-    const onMain = events.filter((e) => e.pid === pid && e.tid === main?.tid && e.ph === 'X');
-    const tasks = onMain.filter((e) => e.name === 'RunTask' && e.ts < frameMark.ts);
-    const cpu = (e) => (e.tdur ?? e.dur) / 1000;
-    const long = tasks.filter((t) => cpu(t) > 10);
-    const t0 = tasks[0]?.ts ?? 0;
-    const insideOf = (task) =>
-      onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur);
-    const urlOf = (e) => {
-      const data = e.args?.data ?? e.args?.beginData ?? {};
-      return data.url || data.fileName || data.scriptName || e.args?.fileName || '';
-    };
-    const isCuecart = (url) => /\/dist\/cdn\/(?!chunks\/hls|hls)/.test(url);
-    // A module's evaluation names no script: it is the module compiled last before it (the
-    // loader's own evaluation, the longest Cuecart task on its page, went unseen without this).
-    const compiled = onMain.filter((e) => e.name === 'v8.compileModule');
-    const evaluatedUrl = (e) => urlOf(compiled.findLast((c) => c.ts <= e.ts) ?? {});
-    // A task runs Cuecart code when anything inside it names a Cuecart file (not hls.js).
-    const runsCuecart = (task) =>
-      insideOf(task).some(
-        (e) =>
-          isCuecart(urlOf(e)) || (e.name === 'v8.evaluateModule' && isCuecart(evaluatedUrl(e))),
-      );
-    const ours = tasks.filter(runsCuecart);
-    const result = {
-      all: Math.max(0, ...tasks.map(cpu)),
-      cuecart: Math.max(0, ...ours.map(cpu)),
-      cuecartOver50: ours.filter((t) => cpu(t) > 50).length,
-    };
-    if (!verbose) return result;
+  const tasks = await traceColdRun(browser, server, html);
+  const ours = tasks.filter((t) => t.cuecart);
+  const longest = (list) => Math.max(0, ...list.map((t) => t.cpuMs));
+  const result = {
+    all: longest(tasks),
+    cuecart: longest(ours),
+    cuecartOver50: ours.filter((t) => t.cpuMs > LONG_TASK_CPU_MS).length,
+  };
+  if (!verbose) return result;
+  const long = tasks.filter((t) => t.cpuMs > 10);
+  console.log(
+    `\n${name}: ${tasks.length} tasks before the first frame; ${long.length} over 10 ms CPU, ` +
+      `${tasks.filter((t) => t.cpuMs > LONG_TASK_CPU_MS).length} over 50 ms CPU (longest ${fmt(result.all, 1)} ms CPU)`,
+  );
+  for (const task of long) {
+    // Every event inside the task, by name and script (nested ones count in their parents too).
+    const list = top(task.parts, 9)
+      .filter(([, ms]) => ms >= 1)
+      .map(([k, ms]) => `${k} ${fmt(ms, 1)}`)
+      .join('; ');
     console.log(
-      `\n${name}: ${tasks.length} tasks before the first frame; ${long.length} over 10 ms CPU, ` +
-        `${tasks.filter((t) => cpu(t) > 50).length} over 50 ms CPU (longest ${fmt(Math.max(0, ...tasks.map(cpu)), 1)} ms CPU)`,
+      `  +${fmt(task.ms, 0)} ms: ${fmt(task.cpuMs, 1)} ms CPU (${fmt(task.wallMs, 0)} wall)${task.cuecart ? ' [Cuecart]' : ''} — ${list}`,
     );
-    for (const task of long) {
-      const inside = insideOf(task);
-      // Every event inside the task, by name and script (nested ones count in their parents too).
-      const parts = new Map();
-      for (const e of inside) {
-        const data = e.args?.data ?? e.args?.beginData ?? {};
-        const where = data.url || data.fileName || data.scriptName || e.args?.fileName || '';
-        const key = `${e.name}${where ? ` ${short(where)}` : ''}${data.functionName ? ` ${data.functionName}` : ''}`;
-        parts.set(key, (parts.get(key) ?? 0) + cpu(e));
-      }
-      const list = top(parts, 9)
-        .filter(([, ms]) => ms >= 1)
-        .map(([k, ms]) => `${k} ${fmt(ms, 1)}`)
-        .join('; ');
-      console.log(
-        `  +${fmt((task.ts - t0) / 1000, 0)} ms: ${fmt(cpu(task), 1)} ms CPU (${fmt(task.dur / 1000, 0)} wall)${runsCuecart(task) ? ' [Cuecart]' : ''} — ${list}`,
-      );
-    }
-    return result;
-  } finally {
-    await context.close();
   }
+  return result;
 }

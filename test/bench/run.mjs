@@ -2,8 +2,10 @@
 // Prints a table and writes test/bench/results/latest.json. Timings are reported as ratios taken
 // within this run (shared, noisy machines); the exit code is non-zero only for deterministic
 // failures: a cue activated early, a cue count that grows over a long show, hls.js code in the
-// core bundle, an hls.js chunk requested by an MP4 page, or a large show that loads incompletely
-// or has the wrong cue active after a seek. See docs/benchmarks.md.
+// core bundle, an hls.js chunk requested by an MP4 page, a large show that loads incompletely
+// or has the wrong cue active after a seek, or — measured in thread CPU time, which a loaded
+// machine does not stretch — a task running Cuecart code over 50 ms before the first frame (in two
+// runs of a page) or while a large show loads, plays or seeks. See docs/benchmarks.md.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { startBenchServer } from './lib/server.mjs';
@@ -15,6 +17,7 @@ import { benchLiveMemory } from './live-memory.mjs';
 import { benchMuxPeer } from './lib/mux-peer.mjs';
 import { benchStartup } from './startup.mjs';
 import { BROADBAND, TUNED_BARE, benchColdStart, coldPages } from './cold-start.mjs';
+import { LONG_TASK_CPU_MS, benchColdTasks } from './cold-trace.mjs';
 import { FACADE_BUDGET_BR, SHELL_BUDGET_BR, SHELL_TARGET_BR } from './budgets.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { runNodeBench } from './lib/child.mjs';
@@ -24,6 +27,8 @@ const RESULTS_DIR = new URL('./results/', import.meta.url);
 const LIVE_SECONDS = Number(process.env.BENCH_LIVE_SECONDS ?? 60);
 const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 5);
 const COLD_RUNS = Number(process.env.BENCH_COLD_RUNS ?? 5);
+/** Traced cold runs per page of table 4d (long tasks before the first frame, CPU time). */
+const TRACE_RUNS = Number(process.env.BENCH_TRACE_RUNS ?? 3);
 /** Benchmark 6's show sizes, comma-separated (default: 10, 1,000, 10,000 and 100,000 cues). */
 const LARGE_SIZES = process.env.BENCH_LARGE_SIZES?.split(',').map(Number);
 
@@ -74,6 +79,7 @@ const chromiumVersion = browser.version();
 let startup;
 let cold;
 let coldBroadband;
+let coldTasks;
 let accuracy;
 let live;
 let cueList;
@@ -98,6 +104,18 @@ try {
     pages: coldPages(bundle.hlsChunks),
     network: BROADBAND,
   });
+  log(`long tasks before the first frame, traced (${TRACE_RUNS} runs each)`);
+  coldTasks = await benchColdTasks(browser, server, {
+    runs: TRACE_RUNS,
+    pages: coldPages(bundle.hlsChunks),
+  });
+  for (const [name, p] of Object.entries(coldTasks.pages)) {
+    if (!name.startsWith('cuecart') || !p.runsWithCuecartOverLimit) continue;
+    const message = `${name}: a task running Cuecart code took over ${LONG_TASK_CPU_MS} ms CPU before the first frame in ${p.runsWithCuecartOverLimit} of ${coldTasks.runs} runs (longest ${p.longestCuecartCpuMs.map((v) => fmt(v, 0)).join(', ')} ms)`;
+    // One run can catch a garbage collection or a cold cache; two is Cuecart's own work.
+    if (p.runsWithCuecartOverLimit > 1) failures.push(message);
+    else warnings.push(message);
+  }
 
   log('cue activation accuracy (3 fixtures, about 25 s each)');
   accuracy = await benchCueAccuracy(browser, server);
@@ -352,6 +370,7 @@ const report = [
   peerTable(),
   coldTable(cold),
   coldTable(coldBroadband),
+  coldTasksTable(coldTasks),
   table(`5. Start-up: src set → first playing (median of ${startup.runs}, fresh context each)`, [
     [
       'MP4 (progressive)',
@@ -387,7 +406,7 @@ const machine = {
 await mkdir(RESULTS_DIR, { recursive: true });
 await writeFile(
   new URL('latest.json', RESULTS_DIR),
-  `${JSON.stringify({ date: new Date().toISOString(), seconds, machine, failures, warnings, bundle, parse, showMemory, live, startup, cold, coldBroadband, accuracy, cueList, large, peer }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), seconds, machine, failures, warnings, bundle, parse, showMemory, live, startup, cold, coldBroadband, coldTasks, accuracy, cueList, large, peer }, null, 2)}\n`,
 );
 console.log(`results: test/bench/results/latest.json`);
 process.exitCode = failures.length ? 1 : 0;
@@ -421,6 +440,23 @@ function peerTable() {
       `${fmt(ratio(bundle.loader.br, peer.br), 3)}× the peer`,
     ],
   ]);
+}
+
+/** Table 4d: the longest task before the first frame per page, in CPU time (cold-trace.mjs). */
+function coldTasksTable(run) {
+  const list = (values) => values.map((v) => fmt(v, 0)).join(', ');
+  return table(
+    `4d. Long tasks before the first frame (localhost, ${run.runs} traced cold runs per page; CPU = thread time, wall time waits for a core on a shared machine; fails when a task running Cuecart code takes over ${LONG_TASK_CPU_MS} ms CPU in two runs of a page)`,
+    Object.entries(run.pages).map(([name, p]) =>
+      name.startsWith('cuecart')
+        ? [
+            `${name}: longest task with Cuecart code, CPU per run`,
+            `${list(p.longestCuecartCpuMs)} ms`,
+            `${p.runsWithCuecartOverLimit ? `over ${LONG_TASK_CPU_MS} ms in ${p.runsWithCuecartOverLimit} of ${run.runs}` : 'ok'}; wall ${list(p.longestCuecartWallMs)} ms; any task ${list(p.longestCpuMs)} ms CPU`,
+          ]
+        : [`${name}: longest task, CPU per run`, `${list(p.longestCpuMs)} ms`, 'no Cuecart code'],
+    ),
+  );
 }
 
 /** Table 6: one row per show and measure, ratios against the 10-cue show of the same format. */
