@@ -87,6 +87,8 @@ export class ListWindowController implements ReactiveController {
   /** The list's gap between entries, read with the pitch. */
   private gap = 0;
   private frame?: number;
+  /** The task after that frame, in which the entries are measured (`hostUpdated`). */
+  private afterFrame?: ReturnType<typeof setTimeout>;
   private count = 0;
   private observer?: IntersectionObserver;
   private observed: Element[] = [];
@@ -131,13 +133,15 @@ export class ListWindowController implements ReactiveController {
     this.observer = undefined;
     this.observed = [];
     if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+    if (this.afterFrame !== undefined) clearTimeout(this.afterFrame);
     this.frame = undefined;
+    this.afterFrame = undefined;
   }
 
   /**
    * Sizes the spacers for the entries just rendered. Nothing here reads layout (the update stays
    * one short task, even when 10,000 entries have just arrived): the entries are measured when
-   * the observer reports, or in the next frame after a move, when layout is done anyway.
+   * the observer reports, or in the task after the next frame, when that frame has laid them out.
    */
   hostUpdated(): void {
     const list = this.options.list();
@@ -157,11 +161,19 @@ export class ListWindowController implements ReactiveController {
     // scrolls, and the first scroll lands on other entries than the scrollbar promised.
     if (!this.moving) this.settle = Math.max(this.settle, 1);
     this.moving = false;
-    if (this.settle > 0 && this.frame === undefined) {
+    if (this.settle > 0 && this.frame === undefined && this.afterFrame === undefined) {
       this.settle--;
+      // Not in the animation frame itself: it runs before the frame's style and layout, so
+      // reading the entries' boxes there laid out every entry just rendered inside that task, on
+      // top of the frame's paint and the re-render a move causes (one task of 40–65 ms CPU while
+      // a 1,000-cue show's list first rendered, benchmark 6). The task after the frame finds
+      // layout done, and a move renders in a task of its own.
       this.frame = requestAnimationFrame(() => {
         this.frame = undefined;
-        this.follow(false);
+        this.afterFrame = setTimeout(() => {
+          this.afterFrame = undefined;
+          this.follow(false);
+        }, 0);
       });
     }
   }

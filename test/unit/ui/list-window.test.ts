@@ -102,4 +102,44 @@ describe('ListWindowController', () => {
       list.remove();
     }
   });
+  it('measures its entries after the frame that laid them out, not inside its animation frame', async () => {
+    // Reading a box inside requestAnimationFrame forces the layout the frame was about to do, in
+    // the same task as the frame's paint and the re-render a move causes: one long task.
+    let inAnimationFrame = false;
+    let readInAnimationFrame = 0;
+    let reads = 0;
+    const raf = window.requestAnimationFrame;
+    const rect = Element.prototype.getBoundingClientRect;
+    window.requestAnimationFrame = (callback) =>
+      raf.call(window, (now) => {
+        inAnimationFrame = true;
+        try {
+          callback(now);
+        } finally {
+          inAnimationFrame = false;
+        }
+      });
+    Element.prototype.getBoundingClientRect = function (this: Element) {
+      if (this.matches('li[data-index]')) {
+        reads++;
+        if (inAnimationFrame) readInAnimationFrame++;
+      }
+      return rect.call(this);
+    };
+    const list = document.createElement('test-windowed-list') as WindowedList;
+    try {
+      document.body.append(list);
+      await waitUntil(() => standsFor(list), 'first measurement');
+      list.rowHeight = 90;
+      await waitUntil(() => standsFor(list), 'measured again at the new height', {
+        timeout: 2_000,
+      });
+      expect(reads).to.be.greaterThan(0);
+      expect(readInAnimationFrame).to.equal(0);
+    } finally {
+      window.requestAnimationFrame = raf;
+      Element.prototype.getBoundingClientRect = rect;
+      list.remove();
+    }
+  });
 });
