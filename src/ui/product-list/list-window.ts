@@ -86,9 +86,8 @@ export class ListWindowController implements ReactiveController {
   private pitch = DEFAULT_PITCH;
   /** The list's gap between entries, read with the pitch. */
   private gap = 0;
-  private frame?: number;
-  /** The task after that frame, in which the entries are measured (`hostUpdated`). */
-  private afterFrame?: ReturnType<typeof setTimeout>;
+  /** Cancels the measurement scheduled after the next frame (`hostUpdated`), while one is. */
+  private cancelMeasure?: () => void;
   private count = 0;
   private observer?: IntersectionObserver;
   private observed: Element[] = [];
@@ -132,10 +131,8 @@ export class ListWindowController implements ReactiveController {
     this.observer?.disconnect();
     this.observer = undefined;
     this.observed = [];
-    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
-    if (this.afterFrame !== undefined) clearTimeout(this.afterFrame);
-    this.frame = undefined;
-    this.afterFrame = undefined;
+    this.cancelMeasure?.();
+    this.cancelMeasure = undefined;
   }
 
   /**
@@ -161,19 +158,11 @@ export class ListWindowController implements ReactiveController {
     // scrolls, and the first scroll lands on other entries than the scrollbar promised.
     if (!this.moving) this.settle = Math.max(this.settle, 1);
     this.moving = false;
-    if (this.settle > 0 && this.frame === undefined && this.afterFrame === undefined) {
+    if (this.settle > 0 && !this.cancelMeasure) {
       this.settle--;
-      // Not in the animation frame itself: it runs before the frame's style and layout, so
-      // reading the entries' boxes there laid out every entry just rendered inside that task, on
-      // top of the frame's paint and the re-render a move causes (one task of 40–65 ms CPU while
-      // a 1,000-cue show's list first rendered, benchmark 6). The task after the frame finds
-      // layout done, and a move renders in a task of its own.
-      this.frame = requestAnimationFrame(() => {
-        this.frame = undefined;
-        this.afterFrame = setTimeout(() => {
-          this.afterFrame = undefined;
-          this.follow(false);
-        }, 0);
+      this.cancelMeasure = afterNextFrame(() => {
+        this.cancelMeasure = undefined;
+        this.follow(false);
       });
     }
   }
@@ -281,4 +270,22 @@ function size(spacer: HTMLElement | null, height: number): void {
   if (!spacer) return;
   spacer.hidden = height <= 0;
   spacer.style.blockSize = `${Math.max(0, height)}px`;
+}
+
+/**
+ * Calls `callback` in the task after the next frame, when that frame has laid out what was just
+ * rendered; returns what cancels it. Not in the animation frame itself: it runs before the frame's
+ * style and layout, so reading the entries' boxes there laid out every entry just rendered inside
+ * that task, on top of the frame's paint and the re-render a move causes (one task of 40–65 ms
+ * CPU while a 1,000-cue show's list first rendered, benchmark 6).
+ */
+function afterNextFrame(callback: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = requestAnimationFrame(() => {
+    timer = setTimeout(callback, 0);
+  });
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
 }
