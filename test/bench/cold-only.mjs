@@ -17,7 +17,7 @@ import {
   openColdPage,
   selectColdPages,
 } from './cold-start.mjs';
-import { LONG_TASK_CPU_MS, traceColdRun } from './cold-trace.mjs';
+import { LONG_TASK_CPU_MS, summarizeTasks, traceColdRun } from './cold-trace.mjs';
 import { launchBrowser } from './lib/browser.mjs';
 import { fmt, fmtPaired, kb } from './lib/stats.mjs';
 
@@ -55,13 +55,13 @@ try {
     for (const [name, runs] of Object.entries(longest)) {
       const of = (key) => runs.map((r) => r[key]);
       console.log(
-        `${name}: longest task before the first frame, ms CPU per run: all ${of('all')
+        `${name}: longest task before the first frame, ms CPU per run: all ${of('longestCpuMs')
           .map((v) => fmt(v, 1))
           .join(', ')}` +
-          ` · with Cuecart code ${of('cuecart')
+          ` · with Cuecart code ${of('longestCuecartCpuMs')
             .map((v) => fmt(v, 1))
             .join(', ')}` +
-          ` · tasks over 50 ms CPU with Cuecart code ${of('cuecartOver50').join(', ')}`,
+          ` · tasks over 50 ms CPU with Cuecart code ${of('cuecartOverLimit').join(', ')}`,
       );
     }
   }
@@ -184,18 +184,12 @@ function selfTimes(profile) {
  */
 async function traceOnce(browser, server, name, html, verbose) {
   const tasks = await traceColdRun(browser, server, html);
-  const ours = tasks.filter((t) => t.cuecart);
-  const longest = (list) => Math.max(0, ...list.map((t) => t.cpuMs));
-  const result = {
-    all: longest(tasks),
-    cuecart: longest(ours),
-    cuecartOver50: ours.filter((t) => t.cpuMs > LONG_TASK_CPU_MS).length,
-  };
+  const result = summarizeTasks(tasks);
   if (!verbose) return result;
   const long = tasks.filter((t) => t.cpuMs > 10);
   console.log(
     `\n${name}: ${tasks.length} tasks before the first frame; ${long.length} over 10 ms CPU, ` +
-      `${tasks.filter((t) => t.cpuMs > LONG_TASK_CPU_MS).length} over 50 ms CPU (longest ${fmt(result.all, 1)} ms CPU)`,
+      `${tasks.filter((t) => t.cpuMs > LONG_TASK_CPU_MS).length} over 50 ms CPU (longest ${fmt(result.longestCpuMs, 1)} ms CPU)`,
   );
   for (const task of long) {
     // Every event inside the task, by name and script (nested ones count in their parents too).

@@ -6,7 +6,6 @@
 // half of its runs), so the CPU time is the figure that says whether Cuecart's own work fits
 // under 50 ms (issue 12, item 3). The same measure as benchmark 6 (large-shows.mjs).
 import { navigateAndWait, openColdPage } from './cold-start.mjs';
-import { median } from './lib/stats.mjs';
 
 /** A task over this much thread CPU time is a long task (the Long Tasks API's threshold). */
 export const LONG_TASK_CPU_MS = 50;
@@ -93,6 +92,22 @@ export async function traceColdRun(browser, server, html) {
 }
 
 /**
+ * One run's tasks (see {@link tasksBeforeFirstFrame}) summed up: the longest task in CPU time,
+ * the longest that ran Cuecart code in CPU and in wall time, and how many such tasks took over
+ * {@link LONG_TASK_CPU_MS}.
+ */
+export function summarizeTasks(tasks) {
+  const ours = tasks.filter((t) => t.cuecart);
+  const longest = (list, key) => Math.max(0, ...list.map((t) => t[key]));
+  return {
+    longestCpuMs: longest(tasks, 'cpuMs'),
+    longestCuecartCpuMs: longest(ours, 'cpuMs'),
+    longestCuecartWallMs: longest(ours, 'wallMs'),
+    cuecartOverLimit: ours.filter((t) => t.cpuMs > LONG_TASK_CPU_MS).length,
+  };
+}
+
+/**
  * Traces `runs` cold runs of every page (alternating, so machine noise hits them alike) and
  * sums up, per page: the longest task before the first frame in CPU time, the longest that ran
  * Cuecart code, and the runs with a Cuecart task over {@link LONG_TASK_CPU_MS}.
@@ -102,15 +117,7 @@ export async function benchColdTasks(browser, server, { runs = 3, pages }) {
   const byPage = Object.fromEntries(Object.keys(pages).map((name) => [name, []]));
   for (let run = 0; run < runs; run++) {
     for (const [name, html] of Object.entries(pages)) {
-      const tasks = await traceColdRun(browser, server, html);
-      const longest = (list) => Math.max(0, ...list.map((t) => t.cpuMs));
-      const ours = tasks.filter((t) => t.cuecart);
-      byPage[name].push({
-        longestCpuMs: longest(tasks),
-        longestCuecartCpuMs: longest(ours),
-        longestCuecartWallMs: Math.max(0, ...ours.map((t) => t.wallMs)),
-        cuecartOverLimit: ours.filter((t) => t.cpuMs > LONG_TASK_CPU_MS).length,
-      });
+      byPage[name].push(summarizeTasks(await traceColdRun(browser, server, html)));
     }
   }
   return {
@@ -123,7 +130,6 @@ export async function benchColdTasks(browser, server, { runs = 3, pages }) {
           {
             longestCpuMs: of('longestCpuMs'),
             longestCuecartCpuMs: of('longestCuecartCpuMs'),
-            medianCuecartCpuMs: median(of('longestCuecartCpuMs')),
             longestCuecartWallMs: of('longestCuecartWallMs'),
             runsWithCuecartOverLimit: list.filter((r) => r.cuecartOverLimit > 0).length,
           },
